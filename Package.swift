@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+// kam: the key-account reporting pipeline. The targets follow the data flow:
+// Ingest -> Store -> Policy -> Reports, driven by the Scheduler; `kam` only triggers it.
+import PackageDescription
+
+let package = Package(
+    name: "kam",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kam", targets: ["kam"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The C library, reached through pkg-config; nothing outside XLSXWriter imports it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // A thin, domain-free Swift wrapper over libxlsxwriter.
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+        // The policy's rules as pure functions: no I/O, no clock.
+        .target(name: "KamPolicy"),
+        // The YAML config file (SPEC §7), validated into policy values.
+        .target(name: "KamConfig", dependencies: ["KamPolicy", .product(name: "Yams", package: "Yams")]),
+        // Reading drop-folder CSVs into validated rows, with receipts.
+        .target(name: "KamIngest", dependencies: ["KamPolicy"]),
+        // SQLite through GRDB: submissions, monthly aggregates, the run ledger.
+        .target(name: "KamStore", dependencies: ["KamPolicy", "KamIngest", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Workbooks from policy results.
+        .target(name: "KamReports", dependencies: ["KamPolicy", "XLSXWriter"]),
+        // Due job instances, catch-up, the ledger: the engine behind `kam run` and the daemon.
+        .target(name: "KamScheduler", dependencies: [
+            "KamPolicy", "KamConfig", "KamIngest", "KamStore", "KamReports",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Deterministic synthetic workspaces for demos, tests and benchmarks.
+        .target(name: "KamDemo", dependencies: ["KamPolicy", "KamIngest"]),
+        .executableTarget(name: "kam", dependencies: [
+            "KamScheduler", "KamConfig", "KamDemo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
+        .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),
+        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        .testTarget(name: "KamEndToEndTests", dependencies: ["kam"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,106 @@
+/// The figures of one subsidiary's 客户销售报表 for one period (SPEC §4.1, §8 "Sales report"),
+/// computed from its effective sales history. Pure: the same history gives the same report.
+public struct SalesReport: Sendable {
+    public let period: Period
+    /// 客户排名: ranked rows first by rank (ties by customer_id), then unranked by customer_id.
+    public let rows: [SalesReportRow]
+    /// 潜力客户.
+    public let potentialCustomers: [SalesReportRow]
+    /// Whether any month of the period had sales data (else the input is missing).
+    public let hasDataInPeriod: Bool
+    /// Whether the period's profit is known (every month with data had a cost column).
+    public let isProfitKnown: Bool
+
+    public init(period: Period, history: SalesHistory, settings: PolicySettings) {
+        self.period = period
+        let months = period.months
+        let previousMonths = period.previous.months
+        let lastYearMonths = period.sameLastYear.months
+        let ttmMonths = period.trailingTwelveMonths
+        let previousTTMMonths = period.previous.trailingTwelveMonths
+        let window = period.trailingTwentyFourMonths
+
+        let ids = history.customers.keys.filter { history.hasNonZeroLine($0, in: window) }
+        var ttm: [String: Fen] = [:]
+        var previousTTM: [String: Fen] = [:]
+        for id in history.customers.keys {
+            ttm[id] = history.sales(of: id, in: ttmMonths)
+            previousTTM[id] = history.sales(of: id, in: previousTTMMonths)
+        }
+        let grades = CustomerGrade.grades(ttm: ttm, settings: settings.grading)
+        let previousGrades = CustomerGrade.grades(ttm: previousTTM, settings: settings.grading)
+
+        let profitKnown = history.isProfitKnown(in: months)
+        let ttmProfitKnown = history.isProfitKnown(in: ttmMonths)
+        let subsidiaryTTMProfit: Fen? = ttmProfitKnown
+            ? history.customers.keys.reduce(0) { $0 + history.sales(of: $1, in: ttmMonths) - history.cost(of: $1, in: ttmMonths) }
+            : nil
+
+        var unordered: [SalesReportRow] = []
+        unordered.reserveCapacity(ids.count)
+        for id in ids {
+            let sales = history.sales(of: id, in: months)
+            let previous = history.sales(of: id, in: previousMonths)
+            let lastYear = history.sales(of: id, in: lastYearMonths)
+            let profit = profitKnown ? sales - history.cost(of: id, in: months) : nil
+            let customerTTM = ttm[id] ?? 0
+            let ttmProfit = ttmProfitKnown ? customerTTM - history.cost(of: id, in: ttmMonths) : nil
+            unordered.append(SalesReportRow(
+                rank: nil,
+                customerID: id,
+                customerName: history.latestName(of: id, in: window) ?? "",
+                sales: sales,
+                previousSales: previous,
+                pop: GrowthRate.of(sales, over: previous),
+                lastYearSales: lastYear,
+                yoy: GrowthRate.of(sales, over: lastYear),
+                profit: profit,
+                margin: profit.flatMap { p in sales > 0 ? Double(p) / Double(sales) : nil },
+                ttm: customerTTM,
+                grade: grades[id],
+                previousGrade: previousGrades[id],
+                gradeChange: GradeChange.between(previous: previousGrades[id], current: grades[id]),
+                isKeyAccount: KeyAccountRule.isKeyAccount(ttm: customerTTM, ttmProfit: ttmProfit,
+                                                          subsidiaryTTMProfit: subsidiaryTTMProfit,
+                                                          settings: settings.keyAccount),
+                keyAccountLevel: KeyAccountRule.level(ttm: customerTTM, settings: settings.keyAccount)
+            ))
+        }
+
+        let ranked = CompetitionRanking.rank(unordered, value: \.sales) {
+            CustomerIDOrder.precedes($0.customerID, $1.customerID)
+        }
+        var rows = ranked.map { entry -> SalesReportRow in
+            var row = entry.item
+            row.rank = entry.rank
+            return row
+        }
+        rows += unordered.filter { $0.sales <= 0 }
+            .sorted { CustomerIDOrder.precedes($0.customerID, $1.customerID) }
+        self.rows = rows
+        self.potentialCustomers = PotentialCustomers.select(from: rows, settings: settings.growth)
+        self.hasDataInPeriod = history.hasData(in: months)
+        self.isProfitKnown = profitKnown
+    }
+
+    /// 等级变动: rows whose grade moved (up, down, new or lost), by change then customer_id.
+    public var gradeChanges: [SalesReportRow] {
+        let order: [GradeChange] = [.down, .up, .new, .lost]
+        return rows.filter { $0.gradeChange.map { $0 != .same } ?? false }
+            .sorted { x, y in
+                let (a, b) = (order.firstIndex(of: x.gradeChange ?? .same) ?? 9, order.firstIndex(of: y.gradeChange ?? .same) ?? 9)
+                return a != b ? a < b : CustomerIDOrder.precedes(x.customerID, y.customerID)
+            }
+    }
+
+    public var totalSales: Fen { rows.reduce(0) { $0 + $1.sales } }
+    public var totalPreviousSales: Fen { rows.reduce(0) { $0 + $1.previousSales } }
+    public var totalLastYearSales: Fen { rows.reduce(0) { $0 + $1.lastYearSales } }
+    /// Sum of profit, nil when profit is not known for the period.
+    public var totalProfit: Fen? { isProfitKnown ? rows.reduce(0) { $0 + ($1.profit ?? 0) } : nil }
+    /// Customers with sales in the period > 0 (the ranked ones).
+    public var activeCustomers: Int { rows.filter { $0.rank != nil }.count }
+    public var keyAccounts: Int { rows.filter(\.isKeyAccount).count }
+
+    public func count(of grade: CustomerGrade) -> Int { rows.filter { $0.grade == grade }.count }
+}

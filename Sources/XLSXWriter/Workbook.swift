@@ -1,0 +1,122 @@
+internal import CXLSXWriter
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An .xlsx file being written. It owns the `lxw_workbook*`; `close()` writes the file and
+/// is final — libxlsxwriter frees the workbook even when closing fails.
+public final class Workbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private var formats: [CellStyle: Format] = [:]
+    public let path: String
+
+    /// Wraps `workbook_new_opt`.
+    /// - Parameter constantMemory: stream rows to disk (rows must then be written in order).
+    public init(path: String, constantMemory: Bool = false) throws(XLSXError) {
+        self.path = path
+        var options = lxw_workbook_options()
+        options.constant_memory = constantMemory ? 1 : 0
+        options.use_zip64 = 0
+        let created = path.withCString { workbook_new_opt($0, &options) }
+        guard let created else {
+            throw XLSXError(operation: "workbook_new_opt(\(path))", code: -1, message: "could not create workbook")
+        }
+        handle = created
+    }
+
+    deinit {
+        // An abandoned workbook still has to be freed, and libxlsxwriter only frees on close;
+        // its caller owns (and removes) whatever partial file that leaves behind.
+        if let handle { workbook_close(handle) }
+    }
+
+    private func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else { throw XLSXError(operation: "workbook", code: -1, message: "workbook already closed") }
+        return handle
+    }
+
+    /// Wraps `workbook_add_worksheet`. The name must already be a valid sheet name.
+    public func addWorksheet(named name: String) throws(XLSXError) -> Worksheet {
+        let wb = try open()
+        try check(name.withCString { workbook_validate_sheet_name(wb, $0) }, "workbook_validate_sheet_name(\(name))")
+        guard let sheet = name.withCString({ workbook_add_worksheet(wb, $0) }) else {
+            throw XLSXError(operation: "workbook_add_worksheet(\(name))", code: -1, message: "could not add worksheet")
+        }
+        return Worksheet(handle: sheet, workbook: self)
+    }
+
+    /// The format for `style`, created once per distinct style (`workbook_add_format`).
+    func format(for style: CellStyle) throws(XLSXError) -> Format {
+        if let existing = formats[style] { return existing }
+        guard let raw = workbook_add_format(try open()) else {
+            throw XLSXError(operation: "workbook_add_format", code: -1, message: "could not add format")
+        }
+        let format = Format(handle: raw, style: style)
+        formats[style] = format
+        return format
+    }
+
+    /// Wraps `workbook_set_properties`.
+    public func setProperties(_ p: DocumentProperties) throws(XLSXError) {
+        let wb = try open()
+        var props = lxw_doc_properties()
+        props.created = time_t(p.created)
+        let result = p.title.withCString { title in
+            p.subject.withCString { subject in
+                p.company.withCString { company in
+                    p.author.withCString { author in
+                        props.title = UnsafeMutablePointer(mutating: title)
+                        props.subject = UnsafeMutablePointer(mutating: subject)
+                        props.company = UnsafeMutablePointer(mutating: company)
+                        props.author = UnsafeMutablePointer(mutating: author)
+                        return workbook_set_properties(wb, &props)
+                    }
+                }
+            }
+        }
+        try check(result, "workbook_set_properties")
+    }
+
+    /// Wraps `workbook_define_name`, e.g. `("客户排名数据", "=客户排名!$A$1:$P$20")`.
+    public func defineName(_ name: String, formula: String) throws(XLSXError) {
+        let wb = try open()
+        try check(name.withCString { n in formula.withCString { f in workbook_define_name(wb, n, f) } },
+                  "workbook_define_name(\(name))")
+    }
+
+    /// Wraps `workbook_close`: writes the file. Final whether or not it succeeds.
+    public func close() throws(XLSXError) {
+        let wb = try open()
+        handle = nil
+        try check(workbook_close(wb), "workbook_close(\(path))")
+    }
+}
+
+/// A cell format owned by its workbook.
+final class Format {
+    let handle: UnsafeMutablePointer<lxw_format>
+
+    init(handle: UnsafeMutablePointer<lxw_format>, style: CellStyle) {
+        self.handle = handle
+        if let nf = style.numberFormat { nf.withCString { format_set_num_format(handle, $0) } }
+        if style.bold { format_set_bold(handle) }
+        if let c = style.fontColor { format_set_font_color(handle, lxw_color_t(c)) }
+        if let c = style.fillColor {
+            format_set_pattern(handle, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(handle, lxw_color_t(c))
+        }
+        if style.border {
+            format_set_border(handle, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_border_color(handle, lxw_color_t(0xBFBFBF))
+        }
+        if style.wrap { format_set_text_wrap(handle) }
+        if let size = style.fontSize { format_set_font_size(handle, size) }
+        switch style.alignment {
+        case .general: break
+        case .left: format_set_align(handle, UInt8(LXW_ALIGN_LEFT.rawValue))
+        case .center: format_set_align(handle, UInt8(LXW_ALIGN_CENTER.rawValue))
+        case .right: format_set_align(handle, UInt8(LXW_ALIGN_RIGHT.rawValue))
+        }
+        format_set_align(handle, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+    }
+}

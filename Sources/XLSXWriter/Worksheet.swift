@@ -1,0 +1,85 @@
+internal import CXLSXWriter
+
+/// A sheet of a `Workbook`. Rows and columns are 0-based, as in libxlsxwriter.
+public final class Worksheet {
+    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    private unowned let workbook: Workbook
+
+    init(handle: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook) {
+        self.handle = handle
+        self.workbook = workbook
+    }
+
+    private func format(_ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
+        guard let style else { return nil }
+        return try workbook.format(for: style).handle
+    }
+
+    /// Wraps `worksheet_write_string`. The text is stored as a string cell whatever it looks
+    /// like (`=HYPERLINK(...)`, `+86…`, `@…` stay text): never a formula.
+    public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        if text.isEmpty { return try writeBlank(row: row, column: column, style: style) }
+        let f = try format(style)
+        try check(text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) },
+                  "worksheet_write_string(\(row),\(column))")
+    }
+
+    /// Wraps `worksheet_write_number`.
+    public func write(_ number: Double, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, try format(style)),
+                  "worksheet_write_number(\(row),\(column))")
+    }
+
+    /// Wraps `worksheet_write_blank`: an empty cell that still carries its format.
+    public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), try format(style)),
+                  "worksheet_write_blank(\(row),\(column))")
+    }
+
+    /// Wraps `worksheet_set_column`: width in character units.
+    public func setColumns(_ first: Int, _ last: Int, width: Double, style: CellStyle? = nil) throws(XLSXError) {
+        try check(worksheet_set_column(handle, lxw_col_t(first), lxw_col_t(last), width, try format(style)),
+                  "worksheet_set_column(\(first),\(last))")
+    }
+
+    /// Wraps `worksheet_freeze_panes`: rows above `row` and columns left of `column` stay put.
+    public func freezePanes(row: Int, column: Int) {
+        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    /// Wraps `worksheet_autofilter`.
+    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
+        try check(worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                       lxw_row_t(lastRow), lxw_col_t(lastColumn)), "worksheet_autofilter")
+    }
+
+    /// Landscape, fit to one page wide, the header row repeated on every page
+    /// (`worksheet_set_landscape`, `worksheet_fit_to_pages`, `worksheet_repeat_rows`).
+    public func setPrintLayout(repeatHeaderRow: Int?, header: String?, footer: String?) throws(XLSXError) {
+        worksheet_set_landscape(handle)
+        worksheet_set_paper(handle, 9)  // A4
+        worksheet_fit_to_pages(handle, 1, 0)
+        if let r = repeatHeaderRow {
+            try check(worksheet_repeat_rows(handle, lxw_row_t(r), lxw_row_t(r)), "worksheet_repeat_rows")
+        }
+        if let header { try check(header.withCString { worksheet_set_header(handle, $0) }, "worksheet_set_header") }
+        if let footer { try check(footer.withCString { worksheet_set_footer(handle, $0) }, "worksheet_set_footer") }
+    }
+
+    /// A conditional format that applies `style` to cells in the range equal to `text`
+    /// (`worksheet_conditional_format_range` with a cell-equals rule).
+    public func highlight(cellsEqualTo text: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                          style: CellStyle) throws(XLSXError) {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+        rule.format = try format(style)
+        let quoted = "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        let result = quoted.withCString { value in
+            rule.value_string = UnsafeMutablePointer(mutating: value)
+            return worksheet_conditional_format_range(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                                      lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule)
+        }
+        try check(result, "worksheet_conditional_format_range")
+    }
+}
