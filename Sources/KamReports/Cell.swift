@@ -1,0 +1,42 @@
+import KamPolicy
+
+/// A table cell as the reports mean it; the sheet writer turns each kind into the right
+/// Excel type and number format (money `#,##0.00`, ratios `0.0%`, text always as text).
+public enum Cell: Sendable, Equatable {
+    case text(String)
+    /// Exact fen, written as yuan with two decimals.
+    case money(Fen)
+    /// A fraction (0.123 shows as 12.3%); nil is a blank cell.
+    case ratio(Double?)
+    case integer(Int)
+    case blank
+
+    static func optionalMoney(_ v: Fen?) -> Cell { v.map(Cell.money) ?? .blank }
+    static func optionalInteger(_ v: Int?) -> Cell { v.map(Cell.integer) ?? .blank }
+    static func optionalText(_ v: String?) -> Cell { v.map(Cell.text) ?? .blank }
+
+    /// The text a reader sees, for estimating column widths.
+    var displayText: String {
+        switch self {
+        case .text(let s): s
+        case .money(let f): Self.yuan(f)
+        case .ratio(let r): r.map { String(Int(($0 * 1000).rounded()) / 10) + ".0%" } ?? ""
+        case .integer(let i): String(i)
+        case .blank: ""
+        }
+    }
+
+    /// `1,234.50` for 123450 fen: exact, no floating point.
+    static func yuan(_ fen: Fen) -> String {
+        let negative = fen < 0
+        let magnitude = fen.magnitude
+        var integer = String(magnitude / 100)
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "," + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        let cents = magnitude % 100
+        return (negative ? "-" : "") + integer + grouped + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+}

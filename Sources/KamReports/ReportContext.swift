@@ -1,0 +1,51 @@
+import KamPolicy
+
+/// What a workbook says about itself: who it is for, which period, which revision and why,
+/// and which input files it was built from (the lineage on every 概览).
+public struct ReportContext: Sendable {
+    public struct Input: Sendable, Equatable {
+        public let fileName: String
+        public let kind: String
+        public let period: String
+        /// Received time as shown to readers, e.g. `2026-10-03 10:00`.
+        public let received: String
+        public let sha256: String
+
+        public init(fileName: String, kind: String, period: String, received: String, sha256: String) {
+            self.fileName = fileName
+            self.kind = kind
+            self.period = period
+            self.received = received
+            self.sha256 = sha256
+        }
+    }
+
+    public let job: JobKind
+    /// The owner's display name: `HG01 华东化工有限公司`, `化工`, `集团`.
+    public let ownerTitle: String
+    public let period: Period
+    public let fireTime: LocalDateTime
+    /// Seconds since 1970 of the fire time: the workbook's created time, so rebuilding the
+    /// same instance gives the same bytes.
+    public let createdUnix: Int64
+    public let revision: Int
+    public let revisionReason: String
+    public let inputs: [Input]
+    /// Plain-language notes for 概览 (a missing input, a warning).
+    public let notes: [String]
+    public let company: String
+
+    public init(job: JobKind, ownerTitle: String, period: Period, fireTime: LocalDateTime, createdUnix: Int64,
+                revision: Int, revisionReason: String, inputs: [Input], notes: [String], company: String) {
+        self.job = job
+        self.ownerTitle = ownerTitle
+        self.period = period
+        self.fireTime = fireTime
+        self.createdUnix = createdUnix
+        self.revision = revision
+        self.revisionReason = revisionReason
+        self.inputs = inputs
+        self.notes = notes
+        self.company = company
+    }
+}

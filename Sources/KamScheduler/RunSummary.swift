@@ -1,0 +1,15 @@
+import KamStore
+
+/// What one run did, for the command line and the log.
+public struct RunSummary: Sendable {
+    public var acceptedFiles: [String] = []
+    public var rejectedFiles: [String] = []
+    /// Files of kinds this version does not store yet; left in place.
+    public var waitingFiles: [String] = []
+    /// Relative paths of the workbooks written.
+    public var delivered: [String] = []
+    /// Instances that could not produce their workbook, with the reason.
+    public var failed: [String] = []
+
+    public var succeeded: Bool { failed.isEmpty }
+}

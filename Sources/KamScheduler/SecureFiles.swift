@@ -1,0 +1,42 @@
+import Foundation
+
+/// File-system steps that must be crash-safe and confidential: folders 0750, files 0640,
+/// a workbook visible under its final name only once complete.
+enum SecureFiles {
+    static func makeFolder(_ url: URL) throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o750])
+    }
+
+    /// Writes via `produce(tempPath)`, fsyncs, then renames over `url`; the temporary file
+    /// lives in the target folder so the rename is atomic, and is removed on failure.
+    static func publish(to url: URL, produce: (String) throws -> Void) throws {
+        let folder = url.deletingLastPathComponent()
+        try makeFolder(folder)
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try produce(temp.path)
+            try sync(temp.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: temp.path)
+            guard rename(temp.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            try sync(folder.path)
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
+        }
+    }
+
+    /// Writes `data` the same way.
+    static func publish(_ data: Data, to url: URL) throws {
+        try publish(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+    }
+
+    static func sync(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+
+/// One delivered workbook revision: the run ledger's proof that a job instance was done,
+/// written only after the workbook file is in place.
+public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "delivery"
+
+    public var id: Int64?
+    public var job: String
+    public var owner: String
+    public var period: String
+    public var revision: Int
+    /// The instance's fire time, `YYYY-MM-DDTHH:MM` in the configured zone.
+    public var fireTime: String
+    /// Path relative to the reports folder.
+    public var path: String
+    public var sha256: String
+    /// Ids of the submissions the workbook was built from, comma-separated, ascending.
+    public var inputs: String
+    public var reason: String
+    /// Unix seconds.
+    public var deliveredAt: Int64
+
+    public enum Columns {
+        public static let job = Column(CodingKeys.job)
+        public static let owner = Column(CodingKeys.owner)
+        public static let period = Column(CodingKeys.period)
+        public static let revision = Column(CodingKeys.revision)
+    }
+
+    public init(id: Int64? = nil, job: String, owner: String, period: String, revision: Int, fireTime: String,
+                path: String, sha256: String, inputs: String, reason: String, deliveredAt: Int64) {
+        self.id = id
+        self.job = job
+        self.owner = owner
+        self.period = period
+        self.revision = revision
+        self.fireTime = fireTime
+        self.path = path
+        self.sha256 = sha256
+        self.inputs = inputs
+        self.reason = reason
+        self.deliveredAt = deliveredAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

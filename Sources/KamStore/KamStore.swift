@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import KamIngest
+import KamPolicy
+
+/// The one SQLite file that holds kam's history: submissions, their monthly aggregates, and
+/// the deliveries ledger. Enough to recompute any past report.
+public final class KamStore: Sendable {
+    private let db: DatabaseQueue
+
+    /// Opens (creating if needed) the store at `path` and migrates it. The file is 0600:
+    /// it holds confidential customer data.
+    public init(path: String) throws {
+        let existed = FileManager.default.fileExists(atPath: path)
+        db = try DatabaseQueue(path: path)
+        if !existed { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+        try StoreMigrations.migrator.migrate(db)
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        db = try DatabaseQueue()
+        try StoreMigrations.migrator.migrate(db)
+    }
+
+    // MARK: Submissions
+
+    public func submission(subsidiary: String, sha256: String) throws -> Submission? {
+        try db.read { db in
+            try Submission.filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.sha256 == sha256).fetchOne(db)
+        }
+    }
+
+    /// Records a rejected file: it supersedes nothing, but its receipt and status are kept.
+    @discardableResult
+    public func recordRejected(_ submission: Submission) throws -> Submission {
+        try db.write { db in
+            var s = submission
+            s.status = Submission.rejected
+            try s.insert(db)
+            return s
+        }
+    }
+
+    /// Records an accepted sales file and its aggregates in one transaction.
+    @discardableResult
+    public func recordAcceptedSales(_ submission: Submission, file: SalesFile) throws -> Submission {
+        try db.write { db in
+            var s = submission
+            s.status = Submission.accepted
+            try s.insert(db)
+            guard let id = s.id else { return s }
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines,
+                                         latestName, latestNameDate, latestNameSequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (key, f) in file.months {
+                try statement.execute(arguments: [id, key.customerID, key.month.index, f.sales, f.cost, f.nonZeroLines,
+                                                  f.lines, f.latestName, f.latestNameRecency.date, f.latestNameRecency.sequence])
+            }
+            return s
+        }
+    }
+
+    /// Accepted submissions of one kind for a subsidiary, in supersession order: received
+    /// time, then name (SPEC §8). Later entries win.
+    public func acceptedSubmissions(subsidiary: String, kind: InputKind) throws -> [Submission] {
+        try db.read { db in
+            try Submission
+                .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind.rawValue
+                        && Submission.Columns.status == Submission.accepted)
+                .order(Submission.Columns.receivedAt, Submission.Columns.fileName, Submission.Columns.id)
+                .fetchAll(db)
+        }
+    }
+
+    public func allSubmissions() throws -> [Submission] {
+        try db.read { db in try Submission.order(Submission.Columns.id).fetchAll(db) }
+    }
+
+    /// The effective sales of a subsidiary over `months`: for each month, the latest accepted
+    /// file whose period covers it (later wins, month by month), and the submissions used.
+    public func salesHistory(subsidiary: String, months: [YearMonth]) throws -> (SalesHistory, [Submission]) {
+        let submissions = try acceptedSubmissions(subsidiary: subsidiary, kind: .sales)
+        var effective: [YearMonth: Submission] = [:]
+        for s in submissions {
+            guard let period = Period(parsing: s.period) else { continue }
+            for m in period.months where months.contains(m) { effective[m] = s }
+        }
+        var history = SalesHistory()
+        try db.read { db in
+            let bySubmission = Dictionary(grouping: effective, by: { $0.value.id ?? -1 })
+            for (id, entries) in bySubmission {
+                let hasCost = entries.first?.value.hasCost ?? false
+                let wanted = Set(entries.map { $0.key.index })
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT customerId, month, sales, cost, nonZeroLines, lines, latestName, latestNameDate, latestNameSequence
+                    FROM sales_month WHERE submissionId = ?
+                    """, arguments: [id])
+                while let row = try rows.next() {
+                    let monthIndex: Int = row[1]
+                    guard wanted.contains(monthIndex) else { continue }
+                    let month = YearMonth(index: monthIndex)
+                    let figures = CustomerMonthFigures(
+                        sales: row[2], cost: row[3], nonZeroLines: row[4], lines: row[5], latestName: row[6],
+                        latestNameRecency: LineRecency(date: row[7], sequence: row[8]))
+                    history.customers[row[0], default: [:]][month] = figures
+                    if figures.lines > 0 { history.costKnownByMonth[month] = hasCost }
+                }
+            }
+        }
+        let used = Set(effective.values.compactMap(\.id))
+        return (history, submissions.filter { used.contains($0.id ?? -1) })
+    }
+
+    // MARK: Deliveries
+
+    public func latestDelivery(job: String, owner: String, period: String) throws -> Delivery? {
+        try db.read { db in
+            try Delivery.filter(Delivery.Columns.job == job && Delivery.Columns.owner == owner && Delivery.Columns.period == period)
+                .order(Delivery.Columns.revision.desc).fetchOne(db)
+        }
+    }
+
+    public func deliveries() throws -> [Delivery] {
+        try db.read { db in try Delivery.order(Column("id")).fetchAll(db) }
+    }
+
+    public func recordDelivery(_ delivery: Delivery) throws {
+        try db.write { db in
+            var d = delivery
+            try d.insert(db)
+        }
+    }
+}

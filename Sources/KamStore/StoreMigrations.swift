@@ -1,0 +1,63 @@
+import GRDB
+
+/// The schema, as named migrations. A migration that has shipped is never edited: change
+/// the schema with a new one.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-submissions") { db in
+            try db.create(table: "submission") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("subsidiary", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("receivedAt", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("encoding", .text)
+                t.column("rowCount", .integer).notNull()
+                t.column("badRowCount", .integer).notNull()
+                t.column("problemCount", .integer).notNull()
+                t.column("hasCost", .boolean).notNull()
+                t.column("amountTotal", .integer).notNull()
+                t.column("costTotal", .integer).notNull()
+                t.column("archivePath", .text).notNull()
+                t.uniqueKey(["subsidiary", "sha256"])
+            }
+        }
+        migrator.registerMigration("v1-sales-months") { db in
+            // One row per accepted sales file × customer × month: the grain every sales rule sums.
+            try db.create(table: "sales_month") { t in
+                t.column("submissionId", .integer).notNull().references("submission", onDelete: .cascade)
+                t.column("customerId", .text).notNull()
+                t.column("month", .integer).notNull()  // YearMonth.index
+                t.column("sales", .integer).notNull()
+                t.column("cost", .integer).notNull()
+                t.column("nonZeroLines", .integer).notNull()
+                t.column("lines", .integer).notNull()
+                t.column("latestName", .text).notNull()
+                t.column("latestNameDate", .integer).notNull()
+                t.column("latestNameSequence", .integer).notNull()
+                t.primaryKey(["submissionId", "customerId", "month"])
+            }
+        }
+        migrator.registerMigration("v1-deliveries") { db in
+            try db.create(table: "delivery") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("job", .text).notNull()
+                t.column("owner", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("revision", .integer).notNull()
+                t.column("fireTime", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("inputs", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("deliveredAt", .integer).notNull()
+                t.uniqueKey(["job", "owner", "period", "revision"])
+            }
+        }
+        return migrator
+    }
+}

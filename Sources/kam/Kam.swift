@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import KamConfig
+import KamPolicy
+import KamScheduler
+import Logging
+
+/// `kam`: the key-account reporting pipeline's command line. Commands only parse options,
+/// build the engine from config and run it.
+@main
+struct Kam: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kam",
+        abstract: "Key-account (大客户) reporting: ingest subsidiaries' CSV drops and deliver the policy's workbooks on time.",
+        subcommands: [Run.self, Schedule.self, Demo.self])
+}
+
+/// Options every command that works on a workspace takes.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "The config file (SPEC §7).")
+    var config = "config/kam.yaml"
+
+    @Option(name: .customLong("as-of"),
+            help: "The time to act as of, YYYY-MM-DDTHH:MM in the configured time zone (default: now).")
+    var asOf: String?
+
+    @Flag(name: .shortAndLong, help: "Log progress to stderr.")
+    var verbose = false
+
+    /// Loads config, or exits with `ExitCodes.badConfig` and the config error on stderr.
+    func loadConfig() throws -> KamConfiguration {
+        do {
+            return try KamConfiguration.load(path: config)
+        } catch {
+            FileHandle.standardError.write(Data("kam: bad config: \(error)\n".utf8))
+            throw ExitCode(ExitCodes.badConfig)
+        }
+    }
+
+    func clock(for config: KamConfiguration) throws -> ZonedClock {
+        guard let asOf else {
+            return ZonedClock(timeZone: config.timeZone, now: Int64(Date().timeIntervalSince1970))
+        }
+        guard let local = LocalDateTime(parsing: asOf) else {
+            throw ValidationError("--as-of must be YYYY-MM-DDTHH:MM (e.g. 2026-10-06T07:00), got `\(asOf)`")
+        }
+        return ZonedClock(timeZone: config.timeZone, asOf: local)
+    }
+
+    func logger() -> Logger {
+        var logger = Logger(label: "kam")
+        logger.logLevel = verbose ? .info : .warning
+        return logger
+    }
+}
+
+/// The process exit codes scripts and cron can rely on.
+enum ExitCodes {
+    static let jobFailed: Int32 = 1
+    static let badConfig: Int32 = 2
+    static let lockHeld: Int32 = 3
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import KamScheduler
+
+extension Kam {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ingest the drop folders and deliver every job instance due by now (or --as-of) not yet done.")
+
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() throws {
+            let config = try workspace.loadConfig()
+            let engine = ReportingEngine(config: config, clock: try workspace.clock(for: config), logger: workspace.logger())
+            let summary = try engine.run()
+            print(RunReport(summary: summary, reportsFolder: config.reportsFolder.path).text, terminator: "")
+            if !summary.succeeded { throw ExitCode(ExitCodes.jobFailed) }
+        }
+    }
+}
+
+/// The run's summary as a person reads it.
+struct RunReport {
+    let summary: RunSummary
+    let reportsFolder: String
+
+    var text: String {
+        var lines: [String] = []
+        lines.append("ingested: \(summary.acceptedFiles.count) accepted, \(summary.rejectedFiles.count) rejected, "
+                     + "\(summary.waitingFiles.count) waiting (kinds not yet stored)")
+        for f in summary.rejectedFiles { lines.append("  rejected: \(f)") }
+        lines.append("delivered: \(summary.delivered.count) workbook(s) under \(reportsFolder)")
+        for d in summary.delivered { lines.append("  \(d)") }
+        if summary.delivered.isEmpty && summary.failed.isEmpty { lines.append("  nothing due that was not already done") }
+        for f in summary.failed { lines.append("FAILED: \(f)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
