@@ -47,7 +47,7 @@ struct DemoCustomer {
         // Pareto-like sizes: a few large customers carry most of the sales.
         let weight = min(pow(1 / max(r.unit(), 0.02), 0.9), 40)
         var base = Int64(15_000_00 * weight) + Int64(r.int(5_000_00))
-        if i == 0 { base = 9_000_000_00 }  // one 公司级 key account (ttm ≥ 100,000,000)
+        if i == 0 && subsidiary.code == "HG01" { base = 9_000_000_00 }  // one 公司级 key account (ttm ≥ 100,000,000)
         let first = i % 9 == 4 ? months - 2 - r.int(8) : 0            // some customers are new
         let last = i % 11 == 7 ? months - 3 - r.int(6) : months - 1    // some stop buying
         let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")

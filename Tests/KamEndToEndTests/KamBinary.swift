@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs the built `kam` (and python) as a user would, capturing output and exit status.
+enum KamBinary {
+    /// The `kam` built next to this test bundle (the test target depends on it), or `KAM_BIN`.
+    static var url: URL {
+        if let path = ProcessInfo.processInfo.environment["KAM_BIN"] { return URL(fileURLWithPath: path) }
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        // xctest bundles on Linux are a single file; on other layouts walk up to the products folder.
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("kam")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return testBinary.deletingLastPathComponent().appendingPathComponent("kam")
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ executable: URL, _ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func kam(_ arguments: String...) throws -> Output { try run(url, arguments) }
+
+    /// A copy of a fixture workspace in a fresh temporary folder.
+    static func workspace(_ fixture: String) throws -> URL {
+        guard let source = Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("kam-e2e-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: source, to: target)
+        return target
+    }
+
+    /// SHA-256 of every file under `folder`, by relative path (sha256sum, not kam's hasher).
+    static func digests(_ folder: URL) throws -> [String: String] {
+        let listing = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "cd '\(folder.path)' && find . -type f -exec sha256sum {} + | sort"])
+        var result: [String: String] = [:]
+        for line in listing.stdout.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { result[String(parts[1]).trimmingCharacters(in: .whitespaces)] = String(parts[0]) }
+        }
+        return result
+    }
+}

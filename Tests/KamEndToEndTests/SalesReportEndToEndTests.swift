@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// The built `kam` on a small hand-made workspace; workbooks read back by openpyxl.
+@Suite(.serialized) struct SalesReportEndToEndTests {
+    static let python = URL(fileURLWithPath: "/usr/bin/python3")
+    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("check_sales_report.py")
+
+    @Test func figuresMatchHandComputedExpectationsAndASecondRunWritesNothing() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml").path
+
+        let first = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.stdout.contains("delivered: 12 workbook(s)"))
+        #expect(first.stdout.contains("rejected: YY01/sales_2026-07.csv"))
+
+        let reports = ws.appendingPathComponent("reports")
+        let check = try KamBinary.run(Self.python, [Self.checker.path, reports.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+        // Accepted files leave the drop folder after their commit; the rejected one stays.
+        let left = try FileManager.default.contentsOfDirectory(atPath: ws.appendingPathComponent("drop/YY01").path)
+        #expect(left == ["sales_2026-07.csv"])
+
+        let before = try KamBinary.digests(reports)
+        #expect(before.keys.contains("./2026-09/manifest.json"))
+        let second = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("delivered: 0 workbook(s)"))
+        #expect(try KamBinary.digests(reports) == before)
+    }
+
+    @Test func theSameInputsGiveTheSameBytes() throws {
+        let a = try KamBinary.workspace("small"), b = try KamBinary.workspace("small")
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        for ws in [a, b] {
+            let r = try KamBinary.kam("run", "--config", ws.appendingPathComponent("config/kam.yaml").path,
+                                      "--as-of", "2026-10-06T07:00")
+            #expect(r.status == 0)
+        }
+        let da = try KamBinary.digests(a.appendingPathComponent("reports"))
+        let db = try KamBinary.digests(b.appendingPathComponent("reports"))
+        #expect(!da.isEmpty)
+        #expect(da.filter { $0.key.hasSuffix(".xlsx") } == db.filter { $0.key.hasSuffix(".xlsx") })
+    }
+
+    @Test func aBadConfigIsRefusedWithTheKeyAndExitCode2() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml")
+        var text = try String(contentsOf: config, encoding: .utf8)
+        text = text.replacingOccurrences(of: "run_at: \"07:00\"", with: "run_at: 07:00")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let r = try KamBinary.kam("run", "--config", config.path, "--as-of", "2026-10-06T07:00")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("run_at"))
+        #expect(r.stderr.contains("quoted"))
+        #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("reports/2026-09").path))
+    }
+
+    @Test func demoWorkspaceRunsEndToEnd() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kam-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let demo = try KamBinary.kam("demo", dir.path, "--customers", "12")
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let run = try KamBinary.kam("run", "--config", dir.appendingPathComponent("config/kam.yaml").path,
+                                    "--as-of", "2026-11-22T08:00")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        // 22 months for each pharma subsidiary (2025-01 … 2026-10), 7 quarters for each chem one.
+        #expect(run.stdout.contains("delivered: 58 workbook(s)"))
+        #expect(run.stdout.contains("0 rejected"))
+        let gb = dir.appendingPathComponent("reports/2026Q3/subsidiary/HG02_2026Q3_客户销售报表.xlsx")
+        let read = try KamBinary.run(SalesReportEndToEndTests.python, ["-c", """
+            import openpyxl, sys
+            ws = openpyxl.load_workbook(sys.argv[1])["客户排名"]
+            ids = [ws.cell(r, 2).value for r in range(2, ws.max_row + 1)]
+            assert all(isinstance(i, str) and i.startswith("00") for i in ids), ids
+            assert ws.cell(2, 1).value == 1
+            print(len(ids))
+            """, gb.path])
+        #expect(read.status == 0, "\(read.stderr)")
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what kam needs on a fresh Debian machine, only if it is missing:
+# libxlsxwriter (workbooks), SQLite headers (the store), tzdata (Asia/Shanghai),
+# and Debian's python3-openpyxl, the independent reader the tests check workbooks with.
+set -euo pipefail
+need=()
+pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev)
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+[ -f /usr/share/zoneinfo/Asia/Shanghai ] || need+=(tzdata)
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}"
+fi
