@@ -4,6 +4,7 @@
 # and Debian's python3-openpyxl, the independent reader the tests check workbooks with.
 set -euo pipefail
 need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev)
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 [ -f /usr/share/zoneinfo/Asia/Shanghai ] || need+=(tzdata)

@@ -28,7 +28,11 @@ public struct ReportingEngine {
         return try KamStore(path: config.dataFolder.appendingPathComponent("kam.sqlite").path)
     }
 
-    public func run() throws -> RunSummary {
+    /// Does the run under the run lock, waiting up to `wait` seconds for another run to finish.
+    public func run(wait: Double = 0) throws -> RunSummary {
+        try SecureFiles.makeFolder(config.dataFolder)
+        let lock = try RunLock(path: config.dataFolder.appendingPathComponent("kam.lock").path, wait: wait)
+        defer { withExtendedLifetime(lock) {} }
         let store = try openStore()
         var summary = RunSummary()
         let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()

@@ -9,10 +9,19 @@ extension Kam {
 
         @OptionGroup var workspace: WorkspaceOptions
 
+        @Option(help: "Seconds to wait for another run to finish before giving up (exit code 3).")
+        var wait: Double = 60
+
         func run() throws {
             let config = try workspace.loadConfig()
             let engine = ReportingEngine(config: config, clock: try workspace.clock(for: config), logger: workspace.logger())
-            let summary = try engine.run()
+            let summary: RunSummary
+            do {
+                summary = try engine.run(wait: wait)
+            } catch let held as RunLock.Held {
+                FileHandle.standardError.write(Data("kam: \(held)\n".utf8))
+                throw ExitCode(ExitCodes.lockHeld)
+            }
             print(RunReport(summary: summary, reportsFolder: config.reportsFolder.path).text, terminator: "")
             if !summary.succeeded { throw ExitCode(ExitCodes.jobFailed) }
         }

@@ -86,3 +86,26 @@ import Testing
         #expect(read.status == 0, "\(read.stderr)")
     }
 }
+
+@Suite struct RunLockEndToEndTests {
+    @Test func aSecondRunExitsWithTheLockMessage() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let data = ws.appendingPathComponent("var")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let lockPath = data.appendingPathComponent("kam.lock").path
+        try "4242\n".write(toFile: lockPath, atomically: false, encoding: .utf8)
+        // Another process holds the lock for a few seconds (util-linux flock).
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [lockPath, "sleep", "5"]
+        try holder.run()
+        defer { holder.terminate() }
+        Thread.sleep(forTimeInterval: 0.5)
+        let r = try KamBinary.kam("run", "--config", ws.appendingPathComponent("config/kam.yaml").path,
+                                  "--as-of", "2026-10-06T07:00", "--wait", "0.3")
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("pid 4242"))
+        #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("reports/2026-09").path))
+    }
+}
