@@ -48,10 +48,10 @@ public struct ReportingEngine {
             do {
                 let location = ReportLocation(instance: instance, organisation: config.organisation)
                 let job = SalesReportJob(config: config, store: store, clock: clock)
-                let inputs = try job.inputs(for: instance)
                 let reason = "首次生成"
+                var inputs: [Submission] = []
                 try SecureFiles.publish(to: location.url(in: config)) { path in
-                    try job.write(instance, revision: 1, reason: reason, to: path)
+                    inputs = try job.write(instance, revision: 1, reason: reason, to: path)
                 }
                 let bytes = try Data(contentsOf: location.url(in: config))
                 try store.recordDelivery(Delivery(

@@ -11,12 +11,9 @@ struct SalesReportJob {
     let store: KamStore
     let clock: ZonedClock
 
-    /// The submissions the report reads, for the ledger and the lineage.
-    func inputs(for instance: JobInstance) throws -> [Submission] {
-        try store.salesHistory(subsidiary: instance.owner, months: instance.period.trailingTwentyFourMonths).1
-    }
-
-    func write(_ instance: JobInstance, revision: Int, reason: String, to path: String) throws {
+    /// Writes the workbook to `path` and returns the submissions it was built from, for the
+    /// ledger and the manifest.
+    func write(_ instance: JobInstance, revision: Int, reason: String, to path: String) throws -> [Submission] {
         let (history, used) = try store.salesHistory(subsidiary: instance.owner, months: instance.period.trailingTwentyFourMonths)
         let report = SalesReport(period: instance.period, history: history, settings: config.policy)
         var notes: [String] = []
@@ -32,6 +29,7 @@ struct SalesReportJob {
             fireTime: instance.fireTime, createdUnix: clock.instant(of: instance.fireTime), revision: revision,
             revisionReason: reason, inputs: used.map(lineage), notes: notes, company: subsidiary?.name ?? "")
         try SalesReportWorkbook.write(report, context: context, to: path)
+        return used
     }
 
     func lineage(_ s: Submission) -> ReportContext.Input {
