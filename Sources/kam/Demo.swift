@@ -11,17 +11,30 @@ extension Kam {
         @Argument(help: "The folder to create the workspace in.")
         var directory: String
 
-        @Option(help: "Customers per subsidiary.")
-        var customers = 60
+        /// Presets; `--customers` and `--lines-per-month` override them.
+        enum Size: String, ExpressibleByArgument, CaseIterable {
+            case small, medium, large
 
-        @Option(name: .customLong("lines-per-month"), help: "Average sales lines per customer and month.")
-        var linesPerMonth = 3
+            var customers: Int { switch self { case .small: 60; case .medium: 2_000; case .large: 12_500 } }
+            var linesPerMonth: Int { switch self { case .small: 3; case .medium: 5; case .large: 10 } }
+        }
+
+        @Option(help: "Workspace size: small (60 customers per subsidiary, ~15k sales lines), medium (2,000, ~0.85M), large (12,500, ~12M, estimated).")
+        var size: Size = .small
+
+        @Option(help: "Customers per subsidiary (overrides --size).")
+        var customers: Int?
+
+        @Option(name: .customLong("lines-per-month"), help: "Average sales lines per customer and month (overrides --size).")
+        var linesPerMonth: Int?
 
         @Option(help: "The last month with data, YYYY-MM.")
         var through = "2026-10"
 
         func run() throws {
             guard let last = YearMonth(parsing: through) else { throw ValidationError("--through must be YYYY-MM") }
+            let customers = self.customers ?? size.customers
+            let linesPerMonth = self.linesPerMonth ?? size.linesPerMonth
             guard customers > 0, linesPerMonth > 0 else { throw ValidationError("--customers and --lines-per-month must be positive") }
             let workspace = DemoWorkspace(root: URL(fileURLWithPath: directory).standardizedFileURL,
                                           size: DemoSize(customers: customers, linesPerCustomerMonth: linesPerMonth, through: last))
