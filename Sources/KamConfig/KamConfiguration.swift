@@ -21,7 +21,8 @@ public struct KamConfiguration: Sendable {
     public var policy = PolicySettings()
     public var workdays = WorkdayCalendar()
 
-    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 8 * 3600)! }
+    /// The configured zone; the identifier was validated when the file was read.
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone.current }
 
     /// The policy calendar this config describes.
     public var calendar: PolicyCalendar {

@@ -109,3 +109,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("reports/2026-09").path))
     }
 }
+
+@Suite struct ScheduleEndToEndTests {
+    @Test func listsInstancesWithTheirState() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml").path
+        _ = try KamBinary.kam("run", "--config", config, "--as-of", "2026-09-06T07:00")
+        let r = try KamBinary.kam("schedule", "--config", config, "--as-of", "2026-10-06T06:00", "--from", "2026-09", "--to", "2026-10")
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(lines.contains("2026-09-06 07:00 sales-report YY01 2026-08 done"))
+        #expect(lines.contains("2026-10-06 07:00 sales-report HG01 2026Q3 upcoming"))
+        #expect(lines.contains("2026-10-06 07:00 credit-report HG01 2026Q3 not-implemented"))
+        #expect(lines.contains("2026-09-21 07:00 credit-limit-proposal YY01 2026Q4 not-implemented"))
+        let due = try KamBinary.kam("schedule", "--config", config, "--as-of", "2026-10-06T07:00", "--from", "2026-10", "--to", "2026-10")
+        #expect(due.stdout.contains("YY01     2026-09  due"))
+    }
+}

@@ -45,7 +45,7 @@ public enum JobKind: String, Sendable, CaseIterable, Comparable {
 
     /// Order of work within one fire time: a consolidation reads what the subsidiaries' jobs made.
     public static func < (a: JobKind, b: JobKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 
