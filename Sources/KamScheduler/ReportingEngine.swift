@@ -6,9 +6,11 @@ import KamReports
 import KamStore
 import Logging
 
-/// The one engine behind `kam run`, cron and the daemon: ingest what was dropped, then do
-/// every due job instance not yet done, oldest first, each workbook written atomically and
-/// recorded in the ledger only once it is in place.
+/// The one engine behind `kam run`, `kam report`, cron and the daemon: ingest what was
+/// dropped, then do every due job instance not yet done, oldest first, and rebuild as a new
+/// revision every delivered workbook whose inputs have changed. Each workbook is written
+/// atomically and recorded in the ledger only once it is in place, so a kill at any point
+/// loses nothing and the next run completes the work.
 public struct ReportingEngine {
     public let config: KamConfiguration
     public let clock: ZonedClock
@@ -16,6 +18,9 @@ public struct ReportingEngine {
 
     /// Jobs this version builds; the other jobs' instances wait in the calendar.
     public static let implementedJobs: Set<JobKind> = [.salesReport]
+
+    /// Ledger key: the highest submission id whose effect on delivered workbooks was checked.
+    static let revisionMark = "revisions-checked-through-submission"
 
     public init(config: KamConfiguration, clock: ZonedClock, logger: Logger) {
         self.config = config
@@ -28,47 +33,146 @@ public struct ReportingEngine {
         return try KamStore(path: config.dataFolder.appendingPathComponent("kam.sqlite").path)
     }
 
+    func job(_ kind: JobKind, store: KamStore) -> ReportJob? {
+        switch kind {
+        case .salesReport: SalesReportJob(config: config, store: store, clock: clock)
+        default: nil
+        }
+    }
+
     /// Does the run under the run lock, waiting up to `wait` seconds for another run to finish.
-    public func run(wait: Double = 0) throws -> RunSummary {
+    /// `shouldStop` is asked between workbooks (the daemon's graceful shutdown).
+    public func run(wait: Double = 0, shouldStop: () -> Bool = { false }) throws -> RunSummary {
+        try locked(wait: wait) { store, runRecord in
+            var summary = RunSummary()
+            let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
+            summary.acceptedFiles = ingested.accepted.map { "\($0.subsidiary)/\($0.fileName)" }
+            summary.rejectedFiles = ingested.rejected.map { "\($0.subsidiary)/\($0.fileName)" }
+            summary.waitingFiles = ingested.skipped
+            runRecord.acceptedFiles = summary.acceptedFiles.count
+            runRecord.rejectedFiles = summary.rejectedFiles.count
+            try deliverDue(store: store, runId: runRecord.id ?? 0, into: &summary, shouldStop: shouldStop)
+            return summary
+        }
+    }
+
+    /// `kam report`: a new revision of the named instances now, whether or not their inputs
+    /// changed (the previous revision is kept in `superseded/`).
+    public func rebuild(job kind: JobKind, period: Period, owner: String?, wait: Double = 0) throws -> RunSummary {
+        try locked(wait: wait) { store, runRecord in
+            var summary = RunSummary()
+            let horizon = clock.localNow.date.yearMonth.adding(months: 3)
+            let instances = config.calendar.instances(firingFrom: period.firstMonth.adding(months: -3), through: horizon, jobs: [kind])
+                .filter { $0.period == period && (owner == nil || $0.owner == owner) }
+            if instances.isEmpty { summary.failed.append("\(kind.rawValue) \(period): no such job instance in the calendar") }
+            try deliver(instances, store: store, runId: runRecord.id ?? 0, forced: true, into: &summary, shouldStop: { false })
+            return summary
+        }
+    }
+
+    private func locked(wait: Double, _ body: (KamStore, inout RunRecord) throws -> RunSummary) throws -> RunSummary {
         try SecureFiles.makeFolder(config.dataFolder)
         let lock = try RunLock(path: config.dataFolder.appendingPathComponent("kam.lock").path, wait: wait)
         defer { withExtendedLifetime(lock) {} }
         let store = try openStore()
-        var summary = RunSummary()
-        let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
-        summary.acceptedFiles = ingested.accepted.map { "\($0.subsidiary)/\($0.fileName)" }
-        summary.rejectedFiles = ingested.rejected.map { "\($0.subsidiary)/\($0.fileName)" }
-        summary.waitingFiles = ingested.skipped
+        for leftover in SecureFiles.removeStaleTemporaries(under: config.reportsFolder) {
+            logger.warning("removed a partial file left by an interrupted run", metadata: ["file": "\(leftover)"])
+        }
+        var runRecord = try store.startRun(RunRecord(startedAt: clock.now, asOf: clock.localNow.description))
+        let summary = try body(store, &runRecord)
+        runRecord.finishedAt = clock.now
+        runRecord.delivered = summary.delivered.count
+        runRecord.failed = summary.failed.count
+        try store.finishRun(runRecord)
+        return summary
+    }
 
+    private func deliverDue(store: KamStore, runId: Int64, into summary: inout RunSummary, shouldStop: () -> Bool) throws {
         let due = config.calendar.dueInstances(asOf: clock.localNow, jobs: Self.implementedJobs)
+        let latestSubmission = try store.latestSubmissionId()
+        let checkRevisions = try store.ledgerValue(Self.revisionMark).map { $0 < latestSubmission } ?? true
+        try deliver(due, store: store, runId: runId, forced: false, checkRevisions: checkRevisions, into: &summary,
+                    shouldStop: shouldStop)
+        if summary.failed.isEmpty && !summary.stoppedEarly { try store.setLedgerValue(Self.revisionMark, latestSubmission) }
+    }
+
+    private func deliver(_ instances: [JobInstance], store: KamStore, runId: Int64, forced: Bool, checkRevisions: Bool = true,
+                         into summary: inout RunSummary, shouldStop: () -> Bool) throws {
+        let submissions = try store.allSubmissions()
+        let index = SubmissionIndex(submissions)
+        let known = Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } })
+        var current: [String: Delivery] = [:]
+        for d in try store.currentDeliveries() { current["\(d.job)|\(d.owner)|\(d.period)"] = d }
         var touchedPeriods: [String] = []
-        for instance in due {
+
+        for instance in instances {
+            if shouldStop() {
+                summary.stoppedEarly = true
+                logger.notice("stopping before the next workbook, as asked; the next run continues")
+                break
+            }
+            guard let job = job(instance.job, store: store) else { continue }
             let period = instance.period.description
-            if try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner, period: period) != nil { continue }
-            do {
-                let location = ReportLocation(instance: instance, organisation: config.organisation)
-                let job = SalesReportJob(config: config, store: store, clock: clock)
-                let reason = "首次生成"
-                var inputs: [Submission] = []
-                try SecureFiles.publish(to: location.url(in: config)) { path in
-                    inputs = try job.write(instance, revision: 1, reason: reason, to: path)
+            let previous = current["\(instance.job.rawValue)|\(instance.owner)|\(period)"]
+            let inputs = job.inputs(for: instance, index: index)
+            let revision: Int, reason: String
+            if let previous {
+                if forced {
+                    reason = RevisionReason.requested
+                } else {
+                    guard checkRevisions, previous.inputs != RevisionReason.key(inputs) else { continue }
+                    reason = RevisionReason.inputsChanged(previous: RevisionReason.ids(previous.inputs), now: inputs,
+                                                          known: known, clock: clock)
                 }
-                let bytes = try Data(contentsOf: location.url(in: config))
-                try store.recordDelivery(Delivery(
-                    job: instance.job.rawValue, owner: instance.owner, period: period, revision: 1,
-                    fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
-                    inputs: inputs.compactMap(\.id).sorted().map(String.init).joined(separator: ","),
-                    reason: reason, deliveredAt: clock.now))
-                summary.delivered.append(location.relativePath)
+                revision = previous.revision + 1
+            } else {
+                revision = 1
+                reason = RevisionReason.first
+            }
+            let statuses = job.expectedInputs(for: instance).map { $0.resolve(index, clock: clock) }
+            let build = BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)
+            do {
+                let path = try publish(instance, job: job, build: build, store: store)
+                summary.delivered.append(path)
+                if revision > 1 { summary.revised.append(path) }
                 if !touchedPeriods.contains(period) { touchedPeriods.append(period) }
-                logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)", "period": "\(period)"])
+                logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
+                                                    "period": "\(period)", "revision": "\(revision)"])
             } catch {
                 summary.failed.append("\(instance): \(error)")
+                try? store.recordFailure(JobFailure(runId: runId, job: instance.job.rawValue, owner: instance.owner, period: period,
+                                                    error: "\(error)", failedAt: clock.now))
                 logger.error("job failed", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
                                                       "period": "\(period)", "error": "\(error)"])
             }
         }
         for period in touchedPeriods { try ManifestWriter(config: config, store: store).write(period: period) }
-        return summary
+    }
+
+    /// Writes the workbook next to its final name, moves the previous revision to
+    /// `superseded/`, renames the new one into place, then records it. If a killed run left an
+    /// unrecorded build under the final name (its predecessor already moved aside), that file
+    /// is simply replaced: it was never delivered.
+    private func publish(_ instance: JobInstance, job: ReportJob, build: BuildInfo, store: KamStore) throws -> String {
+        let location = ReportLocation(instance: instance, organisation: config.organisation)
+        let url = location.url(in: config)
+        try SecureFiles.publish(to: url, beforeRename: {
+            guard build.revision > 1 else { return }
+            let aside = config.reportsFolder.appendingPathComponent(location.supersededRelativePath(revision: build.revision - 1))
+            let fm = FileManager.default
+            if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+        }) { path in
+            try job.write(instance, build: build, to: path)
+        }
+        let bytes = try Data(contentsOf: url)
+        let delivery = Delivery(
+            job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
+            fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
+            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now)
+        try store.recordDelivery(delivery, statuses: build.statuses.map {
+            SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
+                                   period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)
+        })
+        return location.relativePath
     }
 }

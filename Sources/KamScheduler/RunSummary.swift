@@ -8,6 +8,10 @@ public struct RunSummary: Sendable {
     public var waitingFiles: [String] = []
     /// Relative paths of the workbooks written.
     public var delivered: [String] = []
+    /// The delivered workbooks that are a new revision of an earlier one.
+    public var revised: [String] = []
+    /// True when the run stopped between workbooks because it was asked to (daemon shutdown).
+    public var stoppedEarly = false
     /// Instances that could not produce their workbook, with the reason.
     public var failed: [String] = []
 

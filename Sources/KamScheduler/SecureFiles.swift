@@ -10,7 +10,9 @@ enum SecureFiles {
 
     /// Writes via `produce(tempPath)`, fsyncs, then renames over `url`; the temporary file
     /// lives in the target folder so the rename is atomic, and is removed on failure.
-    static func publish(to url: URL, produce: (String) throws -> Void) throws {
+    /// `beforeRename` runs once the new file is complete and synced, just before it takes
+    /// the final name (a revision moves its predecessor aside there).
+    static func publish(to url: URL, beforeRename: () throws -> Void = {}, produce: (String) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
@@ -18,6 +20,7 @@ enum SecureFiles {
             try produce(temp.path)
             try sync(temp.path)
             try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: temp.path)
+            try beforeRename()
             guard rename(temp.path, url.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }
@@ -31,6 +34,31 @@ enum SecureFiles {
     /// Writes `data` the same way.
     static func publish(_ data: Data, to url: URL) throws {
         try publish(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+    }
+
+    /// Renames within one file system and makes both folders' entries durable.
+    static func move(_ from: URL, to: URL) throws {
+        try makeFolder(to.deletingLastPathComponent())
+        guard rename(from.path, to.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to.path])
+        }
+        try sync(to.deletingLastPathComponent().path)
+        try sync(from.deletingLastPathComponent().path)
+    }
+
+    /// Temporary files (`.<name>.<pid>.tmp`) left by a run that was killed mid-write. Called
+    /// under the run lock, so none of them belongs to a live run.
+    static func removeStaleTemporaries(under folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var removed: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), name.hasSuffix(".tmp") else { continue }
+            if (try? FileManager.default.removeItem(atPath: folder.appendingPathComponent(relative).path)) != nil {
+                removed.append(relative)
+            }
+        }
+        return removed
     }
 
     static func sync(_ path: String) throws {

@@ -23,6 +23,9 @@ public final class KamStore: Sendable {
         try StoreMigrations.migrator.migrate(db)
     }
 
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try db.read(body) }
+    func write<T>(_ body: (Database) throws -> T) throws -> T { try db.write(body) }
+
     // MARK: Submissions
 
     public func submission(subsidiary: String, sha256: String) throws -> Submission? {

@@ -58,6 +58,42 @@ enum StoreMigrations {
                 t.uniqueKey(["job", "owner", "period", "revision"])
             }
         }
+        migrator.registerMigration("v2-run-log") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("startedAt", .integer).notNull()
+                t.column("finishedAt", .integer)
+                t.column("asOf", .text).notNull()
+                t.column("acceptedFiles", .integer).notNull()
+                t.column("rejectedFiles", .integer).notNull()
+                t.column("delivered", .integer).notNull()
+                t.column("failed", .integer).notNull()
+            }
+            try db.create(table: "job_failure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("runId", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("job", .text).notNull()
+                t.column("owner", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("error", .text).notNull()
+                t.column("failedAt", .integer).notNull()
+            }
+            try db.create(table: "submission_status") { t in
+                t.column("deliveryId", .integer).notNull().references("delivery", onDelete: .cascade)
+                t.column("subsidiary", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("receivedAt", .integer)
+                t.primaryKey(["deliveryId", "subsidiary", "kind", "period"])
+            }
+            // What the last completed run had already checked for revisions: a run with no
+            // accepted file newer than this has nothing to re-check.
+            try db.create(table: "ledger_state") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -86,8 +86,8 @@ if wb:
     check("概览 A/B/C", list(ov.get("A类 / B类 / C类", [None] * 3)[:3]), [2, 2, 0])
     check("概览 大客户数", ov.get("大客户数", [None])[0], 3)
     check("概览 版本", ov.get("版本", [None])[0], 1)
-    files = [row[0] for row in wb["概览"].iter_rows(values_only=True) if row[0] and str(row[0]).startswith("sales_")]
-    check("lineage", sorted(files), ["sales_2025-01.csv", "sales_2025-09.csv", "sales_2026-08.csv", "sales_2026-09.csv"])
+    files = [row[0] for row in wb["概览"].iter_rows(values_only=True) if row[0] and str(row[0]).startswith("YY01/sales_")]
+    check("lineage", sorted(files), ["YY01/sales_2025-01.csv", "YY01/sales_2025-09.csv", "YY01/sales_2026-08.csv", "YY01/sales_2026-09.csv"])
 
 # July 2026: its only file was rejected, so the period has no data and 概览 says so.
 wb = book("2026-07")

@@ -1,0 +1,30 @@
+import KamPolicy
+import KamStore
+
+/// What the engine needs from each of the policy's jobs: the files its workbook reads now
+/// (for lineage and for detecting when a delivered revision is out of date), the submission
+/// statuses it states, and the writing itself.
+protocol ReportJob {
+    /// The accepted submissions the workbook for `instance` would be built from now.
+    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission]
+
+    /// The expected inputs whose status (on time, late, missing) the workbook states; empty
+    /// for workbooks that state none.
+    func expectedInputs(for instance: JobInstance) -> [ExpectedInput]
+
+    /// Writes the workbook for `instance` to `path`.
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws
+}
+
+extension ReportJob {
+    func expectedInputs(for instance: JobInstance) -> [ExpectedInput] { [] }
+}
+
+/// What a build knows beyond the instance: its revision, why it was made, the files it reads
+/// and the statuses it states.
+struct BuildInfo {
+    let revision: Int
+    let reason: String
+    let inputs: [Submission]
+    let statuses: [ExpectedInput.Resolved]
+}

@@ -1,0 +1,90 @@
+import GRDB
+
+/// The run ledger: the run log, failures, and the state that lets a run with nothing new
+/// skip the revision check.
+extension KamStore {
+    public func startRun(_ run: RunRecord) throws -> RunRecord {
+        try write { db in
+            var r = run
+            try r.insert(db)
+            return r
+        }
+    }
+
+    public func finishRun(_ run: RunRecord) throws {
+        try write { db in try run.update(db) }
+    }
+
+    public func recentRuns(limit: Int) throws -> [RunRecord] {
+        try read { db in try RunRecord.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+
+    public func recordFailure(_ failure: JobFailure) throws {
+        try write { db in
+            var f = failure
+            try f.insert(db)
+        }
+    }
+
+    /// Failures of instances that no delivery has since made good.
+    public func openFailures() throws -> [JobFailure] {
+        try read { db in
+            try JobFailure.fetchAll(db, sql: """
+                SELECT f.* FROM job_failure f
+                WHERE f.id IN (SELECT MAX(id) FROM job_failure GROUP BY job, owner, period)
+                  AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.job = f.job AND d.owner = f.owner
+                                  AND d.period = f.period AND d.deliveredAt >= f.failedAt)
+                ORDER BY f.id
+                """)
+        }
+    }
+
+    /// Records a delivered revision and the submission statuses its workbook stated, in one
+    /// transaction, only after the workbook is in place.
+    @discardableResult
+    public func recordDelivery(_ delivery: Delivery, statuses: [SubmissionStatusRecord]) throws -> Delivery {
+        try write { db in
+            var d = delivery
+            try d.insert(db)
+            for var s in statuses {
+                s.deliveryId = d.id ?? 0
+                try s.insert(db)
+            }
+            return d
+        }
+    }
+
+    /// The current (highest) revision of every delivered instance.
+    public func currentDeliveries() throws -> [Delivery] {
+        try read { db in
+            try Delivery.fetchAll(db, sql: """
+                SELECT d.* FROM delivery d
+                JOIN (SELECT job, owner, period, MAX(revision) AS r FROM delivery GROUP BY job, owner, period) m
+                  ON d.job = m.job AND d.owner = m.owner AND d.period = m.period AND d.revision = m.r
+                ORDER BY d.id
+                """)
+        }
+    }
+
+    public func statuses(deliveryId: Int64) throws -> [SubmissionStatusRecord] {
+        try read { db in
+            try SubmissionStatusRecord.filter(Column("deliveryId") == deliveryId).order(Column("subsidiary"), Column("kind")).fetchAll(db)
+        }
+    }
+
+    public func ledgerValue(_ key: String) throws -> Int64? {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT value FROM ledger_state WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setLedgerValue(_ key: String, _ value: Int64) throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO ledger_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+
+    /// The highest submission id, accepted or not: new files since a mark show as a larger id.
+    public func latestSubmissionId() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM submission") ?? 0 }
+    }
+}
