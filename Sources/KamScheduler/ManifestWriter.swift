@@ -25,16 +25,15 @@ struct ManifestWriter {
         let receivedAt: Int64
     }
 
+    /// Rewrites the period's manifest from the ledger. Called after every delivery, so a run
+    /// killed between two workbooks leaves a manifest that matches what is on disk.
     func write(period: String) throws {
-        let submissions = Dictionary(uniqueKeysWithValues: try store.allSubmissions().compactMap { s in s.id.map { ($0, s) } })
-        var latest: [String: Delivery] = [:]
-        for d in try store.deliveries() where d.period == period {
-            let key = "\(d.job)|\(d.owner)"
-            if (latest[key]?.revision ?? 0) < d.revision { latest[key] = d }
-        }
-        let entries = latest.values.sorted { ($0.job, $0.owner) < ($1.job, $1.owner) }.map { d in
+        let deliveries = try store.currentDeliveries(period: period)
+        let ids = Set(deliveries.flatMap { RevisionReason.ids($0.inputs) })
+        let submissions = Dictionary(uniqueKeysWithValues: try store.submissions(ids: ids).compactMap { s in s.id.map { ($0, s) } })
+        let entries = deliveries.sorted { ($0.job, $0.owner) < ($1.job, $1.owner) }.map { d in
             Entry(job: d.job, owner: d.owner, revision: d.revision, path: d.path, sha256: d.sha256, reason: d.reason,
-                  inputs: d.inputs.split(separator: ",").compactMap { Int64($0) }.compactMap { submissions[$0] }.map {
+                  inputs: RevisionReason.ids(d.inputs).compactMap { submissions[$0] }.map {
                       Input(subsidiary: $0.subsidiary, file: $0.fileName, sha256: $0.sha256, receivedAt: $0.receivedAt)
                   })
         }

@@ -103,7 +103,6 @@ public struct ReportingEngine {
         let known = Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } })
         var current: [String: Delivery] = [:]
         for d in try store.currentDeliveries() { current["\(d.job)|\(d.owner)|\(d.period)"] = d }
-        var touchedPeriods: [String] = []
 
         for instance in instances {
             if shouldStop() {
@@ -134,8 +133,8 @@ public struct ReportingEngine {
             do {
                 let path = try publish(instance, job: job, build: build, store: store)
                 summary.delivered.append(path)
-                if revision > 1 { summary.revised.append(path) }
-                if !touchedPeriods.contains(period) { touchedPeriods.append(period) }
+                if revision > 1 { summary.revised[path] = revision }
+                try ManifestWriter(config: config, store: store).write(period: period)
                 logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
                                                     "period": "\(period)", "revision": "\(revision)"])
             } catch {
@@ -146,7 +145,6 @@ public struct ReportingEngine {
                                                       "period": "\(period)", "error": "\(error)"])
             }
         }
-        for period in touchedPeriods { try ManifestWriter(config: config, store: store).write(period: period) }
     }
 
     /// Writes the workbook next to its final name, moves the previous revision to

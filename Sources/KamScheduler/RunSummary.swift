@@ -8,8 +8,8 @@ public struct RunSummary: Sendable {
     public var waitingFiles: [String] = []
     /// Relative paths of the workbooks written.
     public var delivered: [String] = []
-    /// The delivered workbooks that are a new revision of an earlier one.
-    public var revised: [String] = []
+    /// Revision number of each delivered workbook that replaced an earlier one, by path.
+    public var revised: [String: Int] = [:]
     /// True when the run stopped between workbooks because it was asked to (daemon shutdown).
     public var stoppedEarly = false
     /// Instances that could not produce their workbook, with the reason.

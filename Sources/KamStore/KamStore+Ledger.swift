@@ -66,6 +66,21 @@ extension KamStore {
         }
     }
 
+    /// The current revision of every instance delivered for `period`.
+    public func currentDeliveries(period: String) throws -> [Delivery] {
+        try read { db in
+            try Delivery.fetchAll(db, sql: """
+                SELECT d.* FROM delivery d WHERE d.period = ? AND d.revision =
+                  (SELECT MAX(revision) FROM delivery m WHERE m.job = d.job AND m.owner = d.owner AND m.period = d.period)
+                ORDER BY d.id
+                """, arguments: [period])
+        }
+    }
+
+    public func submissions(ids: Set<Int64>) throws -> [Submission] {
+        try read { db in try Submission.filter(ids.contains(Column("id"))).fetchAll(db) }
+    }
+
     public func statuses(deliveryId: Int64) throws -> [SubmissionStatusRecord] {
         try read { db in
             try SubmissionStatusRecord.filter(Column("deliveryId") == deliveryId).order(Column("subsidiary"), Column("kind")).fetchAll(db)

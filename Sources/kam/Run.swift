@@ -39,7 +39,7 @@ struct RunReport {
                      + "\(summary.waitingFiles.count) waiting (kinds not yet stored)")
         for f in summary.rejectedFiles { lines.append("  rejected: \(f)") }
         lines.append("delivered: \(summary.delivered.count) workbook(s) under \(reportsFolder)")
-        for d in summary.delivered { lines.append("  \(d)") }
+        for d in summary.delivered { lines.append("  \(d)" + (summary.revised[d].map { " (revision \($0))" } ?? "")) }
         if summary.delivered.isEmpty && summary.failed.isEmpty { lines.append("  nothing due that was not already done") }
         for f in summary.failed { lines.append("FAILED: \(f)") }
         return lines.joined(separator: "\n") + "\n"

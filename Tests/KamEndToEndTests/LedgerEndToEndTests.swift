@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The run ledger through the built `kam`: revisions for late files, catch-up after downtime,
+/// kills at arbitrary points, and two runs at once (SPEC §2 run semantics).
+@Suite(.serialized) struct LedgerEndToEndTests {
+    static let python = URL(fileURLWithPath: "/usr/bin/python3")
+
+    /// 概览's 版本 and 版本说明 of a workbook, read by openpyxl.
+    static func revisionNote(_ path: URL) throws -> String {
+        try KamBinary.run(python, ["-c", """
+            import openpyxl, sys
+            rows = {r[0]: r[1] for r in openpyxl.load_workbook(sys.argv[1])["概览"].iter_rows(values_only=True) if r[0]}
+            print(rows.get("版本"), rows.get("版本说明"))
+            """, path.path]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aLateFileMakesRevision2AndLeavesEveryOtherWorkbookAlone() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml").path
+        let reports = ws.appendingPathComponent("reports")
+        #expect(try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00").status == 0)
+        let before = try KamBinary.digests(reports)
+        let name = "2026-09/subsidiary/YY01_2026-09_客户销售报表.xlsx"
+
+        // A corrected September file arrives on the 9th: later wins, as a whole.
+        try "日期,客户编码,客户名称,金额,成本\n2026-09-03,C1,甲公司,999.00,100.00\n"
+            .write(to: ws.appendingPathComponent("drop/YY01/sales_2026-09_更正.csv"), atomically: true, encoding: .utf8)
+        let r = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-09T10:00")
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("delivered: 1 workbook(s)"), "\(r.stdout)")
+        #expect(r.stdout.contains("\(name) (revision 2)"), "\(r.stdout)")
+
+        let after = try KamBinary.digests(reports)
+        let superseded = "./2026-09/subsidiary/superseded/YY01_2026-09_客户销售报表_r1.xlsx"
+        #expect(after[superseded] == before["./\(name)"], "revision 1 is kept, byte for byte")
+        #expect(after["./\(name)"] != before["./\(name)"])
+        for (path, digest) in before where path != "./\(name)" && path != "./2026-09/manifest.json" {
+            #expect(after[path] == digest, "\(path) must not change")
+        }
+        #expect(Set(after.keys) == Set(before.keys).union([superseded]))
+        let note = try Self.revisionNote(reports.appendingPathComponent(name))
+        #expect(note.hasPrefix("2 "), "\(note)")
+        #expect(note.contains("sales_2026-09_更正.csv"), "\(note)")
+        let manifest = try String(contentsOf: reports.appendingPathComponent("2026-09/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"revision\" : 2"))
+        #expect(manifest.contains("sales_2026-09_更正.csv"))
+
+        let again = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-09T10:00")
+        #expect(again.stdout.contains("delivered: 0 workbook(s)"))
+        #expect(try KamBinary.digests(reports) == after)
+    }
+
+    @Test func fiveMonthsOfDowntimeAreCaughtUpOnceInOrder() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml").path
+        #expect(try KamBinary.kam("run", "--config", config, "--as-of", "2026-05-06T07:00").status == 0)
+        let r = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
+        #expect(r.status == 0)
+        let delivered = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  20") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(delivered == [
+            "2026-05/subsidiary/YY01_2026-05_客户销售报表.xlsx",
+            "2026Q2/subsidiary/HG01_2026Q2_客户销售报表.xlsx",
+            "2026-06/subsidiary/YY01_2026-06_客户销售报表.xlsx",
+            "2026-07/subsidiary/YY01_2026-07_客户销售报表.xlsx",
+            "2026-08/subsidiary/YY01_2026-08_客户销售报表.xlsx",
+            "2026Q3/subsidiary/HG01_2026Q3_客户销售报表.xlsx",
+            "2026-09/subsidiary/YY01_2026-09_客户销售报表.xlsx",
+        ], "\(r.stdout)")
+        let again = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
+        #expect(again.stdout.contains("delivered: 0 workbook(s)"))
+    }
+
+    /// A demo workspace big enough that a run takes a few seconds, so kills land mid-run.
+    static func demo() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kam-ledger-\(UUID().uuidString)")
+        let r = try KamBinary.kam("demo", dir.path, "--customers", "60")
+        guard r.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return dir
+    }
+
+    static func files(under folder: URL) -> [String] {
+        (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+    }
+
+    @Test func killedRunsLeaveNoPartialFileAndTheNextRunMatchesAnUninterruptedOne() throws {
+        let reference = try Self.demo()
+        defer { try? FileManager.default.removeItem(at: reference) }
+        let asOf = "2026-11-22T08:00"
+        let started = Date()
+        #expect(try KamBinary.kam("run", "--config", reference.appendingPathComponent("config/kam.yaml").path, "--as-of", asOf).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        let expected = try KamBinary.digests(reference.appendingPathComponent("reports"))
+
+        // Kill points spread over the run: during ingest, between and during workbook writes, near the end.
+        for fraction in [0.05, 0.2, 0.45, 0.7, 0.9] {
+            let ws = try Self.demo()
+            defer { try? FileManager.default.removeItem(at: ws) }
+            let config = ws.appendingPathComponent("config/kam.yaml").path
+            let process = Process()
+            process.executableURL = KamBinary.url
+            process.arguments = ["run", "--config", config, "--as-of", asOf]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: duration * fraction)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let rerun = try KamBinary.kam("run", "--config", config, "--as-of", asOf)
+            #expect(rerun.status == 0, "after a kill at \(fraction): \(rerun.stderr)")
+            let reports = ws.appendingPathComponent("reports")
+            #expect(Self.files(under: reports).filter { $0.hasSuffix(".tmp") }.isEmpty)
+            #expect(try KamBinary.digests(reports) == expected, "kill at \(fraction) of the run")
+            #expect(try KamBinary.kam("run", "--config", config, "--as-of", asOf).stdout.contains("delivered: 0 workbook(s)"))
+        }
+    }
+
+    @Test func twoRunsStartedTogetherDoTheWorkOnce() throws {
+        let ws = try Self.demo()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml").path
+        func start(_ extra: [String]) throws -> (Process, Pipe, Pipe) {
+            let p = Process(), out = Pipe(), err = Pipe()
+            p.executableURL = KamBinary.url
+            p.arguments = ["run", "--config", config, "--as-of", "2026-11-22T08:00"] + extra
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            return (p, out, err)
+        }
+        let a = try start([]), b = try start([])
+        let outA = String(decoding: a.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let outB = String(decoding: b.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        a.0.waitUntilExit()
+        b.0.waitUntilExit()
+        #expect(a.0.terminationStatus == 0 && b.0.terminationStatus == 0)
+        let counts = [outA, outB].map { $0.contains("delivered: 0 workbook(s)") }
+        #expect(counts.filter { $0 }.count == 1, "one run did the work, the other waited and found nothing: \(outA)\n\(outB)")
+    }
+}
