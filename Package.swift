@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The C library, reached through pkg-config; nothing outside XLSXWriter imports it.
@@ -38,6 +39,7 @@ let package = Package(
         .target(name: "KamScheduler", dependencies: [
             "KamPolicy", "KamConfig", "KamIngest", "KamStore", "KamReports",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Deterministic synthetic workspaces for demos, tests and benchmarks.
         .target(name: "KamDemo", dependencies: ["KamPolicy", "KamIngest"]),
@@ -45,6 +47,7 @@ let package = Package(
             "KamScheduler", "KamConfig", "KamDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
         .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),

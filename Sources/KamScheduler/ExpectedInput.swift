@@ -23,3 +23,24 @@ struct ExpectedInput: Hashable {
                         receivedAt: received)
     }
 }
+
+extension ExpectedInput {
+    /// The input kind a subsidiary-tier job reads from the subsidiary for its own period, if any
+    /// (the proposal reads history only).
+    static func kind(owedFor job: JobKind) -> InputKind? {
+        switch job {
+        case .salesReport: .sales
+        case .creditReport: .receivables
+        case .fileMaintenance: .customers
+        case .visitReport: .visits
+        default: nil
+        }
+    }
+
+    /// What `subsidiary` owes for `job` and `period`, due by that job's fire time.
+    static func owed(by job: JobKind, subsidiary: String, period: Period, calendar: PolicyCalendar) -> ExpectedInput? {
+        guard let kind = kind(owedFor: job) else { return nil }
+        let fireMonth = period.lastMonth.adding(months: 1)
+        return ExpectedInput(subsidiary: subsidiary, kind: kind, period: period, dueBy: calendar.fireTime(of: job, in: fireMonth))
+    }
+}

@@ -8,11 +8,11 @@ import Logging
 /// `kam`: the key-account reporting pipeline's command line. Commands only parse options,
 /// build the engine from config and run it.
 @main
-struct Kam: ParsableCommand {
+struct Kam: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kam",
         abstract: "Key-account (大客户) reporting: ingest subsidiaries' CSV drops and deliver the policy's workbooks on time.",
-        subcommands: [Run.self, Schedule.self, Demo.self])
+        subcommands: [Run.self, Report.self, Status.self, Schedule.self, Daemon.self, Demo.self])
 }
 
 /// Options every command that works on a workspace takes.
@@ -28,14 +28,7 @@ struct WorkspaceOptions: ParsableArguments {
     var verbose = false
 
     /// Loads config, or exits with `ExitCodes.badConfig` and the config error on stderr.
-    func loadConfig() throws -> KamConfiguration {
-        do {
-            return try KamConfiguration.load(path: config)
-        } catch {
-            FileHandle.standardError.write(Data("kam: bad config: \(error)\n".utf8))
-            throw ExitCode(ExitCodes.badConfig)
-        }
-    }
+    func loadConfig() throws -> KamConfiguration { try loadConfigOrExit(path: config) }
 
     func clock(for config: KamConfiguration) throws -> ZonedClock {
         guard let asOf else {
@@ -51,6 +44,16 @@ struct WorkspaceOptions: ParsableArguments {
         var logger = Logger(label: "kam")
         logger.logLevel = verbose ? .info : .warning
         return logger
+    }
+}
+
+/// Loads config, or exits with `ExitCodes.badConfig` and the config error on stderr.
+func loadConfigOrExit(path: String) throws -> KamConfiguration {
+    do {
+        return try KamConfiguration.load(path: path)
+    } catch {
+        FileHandle.standardError.write(Data("kam: bad config: \(error)\n".utf8))
+        throw ExitCode(ExitCodes.badConfig)
     }
 }
 

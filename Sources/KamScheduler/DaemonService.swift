@@ -1,0 +1,77 @@
+import Foundation
+import KamConfig
+import KamPolicy
+import Logging
+import ServiceLifecycle
+
+/// `kam daemon`: the same engine as `kam run`, woken at the next job instance's fire time or
+/// when the drop folders change. On SIGTERM/SIGINT it finishes the workbook in hand (the
+/// engine checks between workbooks), records the run and exits 0; whatever is left is due at
+/// the next start. The config is re-read every cycle, so an edit needs no restart; a bad edit
+/// is logged and the previous config kept.
+public struct DaemonService: Service {
+    let configPath: String
+    /// How often the drop folders are looked at between fire times.
+    let pollSeconds: Double
+    let lockWait: Double
+    let logger: Logger
+
+    public init(configPath: String, pollSeconds: Double, lockWait: Double, logger: Logger) {
+        self.configPath = configPath
+        self.pollSeconds = pollSeconds
+        self.lockWait = lockWait
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var config = try KamConfiguration.load(path: configPath)
+        var lastDrop: DropFolderSignature?
+        var nextFire: Int64 = 0
+        logger.info("daemon started", metadata: ["config": "\(configPath)", "poll.seconds": "\(pollSeconds)"])
+        while !Task.isShuttingDownGracefully {
+            do {
+                config = try KamConfiguration.load(path: configPath)
+            } catch {
+                logger.error("config not reloaded, keeping the previous one", metadata: ["error": "\(error)"])
+            }
+            let clock = ZonedClock(timeZone: config.timeZone, now: Int64(Date().timeIntervalSince1970))
+            let drop = DropFolderSignature(dropFolder: config.dropFolder)
+            if drop != lastDrop || clock.now >= nextFire {
+                cycle(config: config, clock: clock)
+                lastDrop = DropFolderSignature(dropFolder: config.dropFolder)
+                nextFire = Self.nextFireTime(after: clock, config: config)
+                logger.info("sleeping", metadata: ["next.fire": "\(clock.display(nextFire))"])
+            }
+            let seconds = max(0.05, min(pollSeconds, Double(nextFire - clock.now)))
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(nanoseconds: UInt64(seconds * 1e9)) }
+            } catch {
+                break
+            }
+        }
+        logger.info("daemon stopped")
+    }
+
+    private func cycle(config: KamConfiguration, clock: ZonedClock) {
+        let engine = ReportingEngine(config: config, clock: clock, logger: logger)
+        do {
+            let summary = try engine.run(wait: lockWait, shouldStop: { Task.isShuttingDownGracefully })
+            logger.notice("run finished", metadata: [
+                "accepted": "\(summary.acceptedFiles.count)", "rejected": "\(summary.rejectedFiles.count)",
+                "delivered": "\(summary.delivered.count)", "failed": "\(summary.failed.count)",
+            ])
+        } catch let held as RunLock.Held {
+            logger.warning("another run holds the lock; trying again at the next wake-up", metadata: ["holder.pid": "\(held.pid)"])
+        } catch {
+            logger.error("run failed; trying again at the next wake-up", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The next instant a job instance fires, after `clock.now`.
+    static func nextFireTime(after clock: ZonedClock, config: KamConfiguration) -> Int64 {
+        let now = clock.localNow
+        let upcoming = config.calendar.instances(firingFrom: now.date.yearMonth, through: now.date.yearMonth.adding(months: 4))
+            .first { $0.fireTime > now }
+        return upcoming.map { clock.instant(of: $0.fireTime) } ?? clock.now + 86_400
+    }
+}

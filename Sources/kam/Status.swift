@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import KamScheduler
+
+extension Kam {
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show recent runs, pending and failed job instances, late or missing submissions, and files waiting for a fix.")
+
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() throws {
+            let config = try workspace.loadConfig()
+            let clock = try workspace.clock(for: config)
+            let engine = ReportingEngine(config: config, clock: clock, logger: workspace.logger())
+            let status = try WorkspaceStatus(config: config, store: try engine.openStore(), clock: clock)
+            var out: [String] = []
+            out.append("recent runs:")
+            if status.runs.isEmpty { out.append("  none yet") }
+            for r in status.runs {
+                let end = r.finishedAt.map { "finished \(clock.display($0))" } ?? "DID NOT FINISH (killed or crashed; the next run completes it)"
+                out.append("  #\(r.id ?? 0) started \(clock.display(r.startedAt)), as of \(r.asOf.replacingOccurrences(of: "T", with: " ")): "
+                           + "\(r.acceptedFiles) accepted, \(r.rejectedFiles) rejected, \(r.delivered) delivered, \(r.failed) failed; \(end)")
+            }
+            out.append("pending job instances (due, not delivered): \(status.pending.count)")
+            for i in status.pending.prefix(50) { out.append("  \(i.job.rawValue) \(i.owner) \(i.period) (fired \(i.fireTime.description.replacingOccurrences(of: "T", with: " ")))") }
+            if status.notImplemented > 0 { out.append("  (\(status.notImplemented) more of jobs this version does not build yet)") }
+            out.append("failed job instances: \(status.failures.count)")
+            for f in status.failures { out.append("  \(f.job) \(f.owner) \(f.period): \(f.error)") }
+            out.append("late or missing submissions: \(status.owed.count)")
+            for o in status.owed {
+                let when = o.status.received.map { ", received \($0.description.replacingOccurrences(of: "T", with: " "))" } ?? ""
+                out.append("  \(o.subsidiary) \(o.kind.rawValue) \(o.period): \(o.status.label)\(when) (due \(o.dueBy.description.replacingOccurrences(of: "T", with: " ")))")
+            }
+            out.append("rejected files waiting in drop folders: \(status.rejectedWaiting.count)")
+            for s in status.rejectedWaiting { out.append("  \(s.subsidiary)/\(s.fileName): \(s.problemCount) problem(s)") }
+            out.append("unknown drop folders: \(status.unknownFolders.isEmpty ? "none" : status.unknownFolders.joined(separator: ", "))")
+            print(out.joined(separator: "\n"))
+        }
+    }
+}
