@@ -14,13 +14,10 @@ struct DropIngestor {
     let clock: ZonedClock
     let logger: Logger
 
-    /// Kinds this version of kam stores; files of other kinds stay in the drop folder untouched
-    /// until a reader for them exists, so nothing is lost.
-    static let storedKinds: Set<InputKind> = [.sales]
-
     struct Outcome {
         var accepted: [Submission] = []
         var rejected: [Submission] = []
+        /// Kept for the engine's summary; every kind is stored now, so nothing waits.
         var skipped: [String] = []
     }
 
@@ -41,11 +38,6 @@ struct DropIngestor {
 
     private func ingest(_ url: URL, subsidiary: String, into outcome: inout Outcome) throws {
         let name = url.lastPathComponent
-        let parsedName = DropFileName.parse(name)
-        if case .success(let n) = parsedName, !Self.storedKinds.contains(n.kind) {
-            outcome.skipped.append("\(subsidiary)/\(name)")
-            return
-        }
         let data = try Data(contentsOf: url)
         let bytes = [UInt8](data)
         let sha = SHA256.hex(bytes)
@@ -63,32 +55,25 @@ struct DropIngestor {
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive)
         try keep(data, at: archive)
-        switch parsedName {
-        case .failure(let problem):
-            submission.problemCount = 1
+        let settings = config.readSettings(for: subsidiary)
+        let file = CheckedFile.read(bytes, fileName: name, settings: settings)
+        submission.kind = file.name?.kind.rawValue ?? ""
+        submission.period = file.name?.period.description ?? ""
+        submission.encoding = file.check.encoding?.rawValue
+        submission.rowCount = file.check.acceptedRows
+        submission.badRowCount = file.check.badRows
+        submission.problemCount = file.check.problemCount
+        submission.hasCost = file.hasCost
+        submission.amountTotal = file.totals.first?.fen ?? 0
+        submission.costTotal = file.totals.first { $0.column == "cost" }?.fen ?? 0
+        if let records = file.records, file.isAccepted(maxBadRows: settings.maxBadRows) {
+            outcome.accepted.append(try store.recordAccepted(submission, records: records))
+            try FileManager.default.removeItem(at: url)
+            logger.info("accepted drop file", metadata: ["drop.file": "\(subsidiary)/\(name)", "rows": "\(submission.rowCount)"])
+        } else {
             outcome.rejected.append(try store.recordRejected(submission))
-            logger.warning("rejected drop file: bad name", metadata: ["drop.file": "\(subsidiary)/\(name)", "reason": "\(problem)"])
-        case .success(let fileName):
-            submission.kind = fileName.kind.rawValue
-            submission.period = fileName.period.description
-            let settings = config.readSettings(for: subsidiary)
-            let sales = SalesFile.read(bytes, period: fileName.period, settings: settings)
-            submission.encoding = sales.check.encoding?.rawValue
-            submission.rowCount = sales.check.acceptedRows
-            submission.badRowCount = sales.check.badRows
-            submission.problemCount = sales.check.problemCount
-            submission.hasCost = sales.hasCostColumn
-            submission.amountTotal = sales.amountTotal
-            submission.costTotal = sales.costTotal
-            if sales.check.isAccepted(maxBadRows: settings.maxBadRows) {
-                outcome.accepted.append(try store.recordAcceptedSales(submission, file: sales))
-                try FileManager.default.removeItem(at: url)
-                logger.info("accepted drop file", metadata: ["drop.file": "\(subsidiary)/\(name)", "rows": "\(submission.rowCount)"])
-            } else {
-                outcome.rejected.append(try store.recordRejected(submission))
-                logger.warning("rejected drop file", metadata: ["drop.file": "\(subsidiary)/\(name)",
-                                                                "problems": "\(sales.check.problemCount)"])
-            }
+            logger.warning("rejected drop file", metadata: ["drop.file": "\(subsidiary)/\(name)",
+                                                            "problems": "\(file.check.problemCount)"])
         }
     }
 
