@@ -42,7 +42,7 @@ let package = Package(
         // Deterministic synthetic workspaces for demos, tests and benchmarks.
         .target(name: "KamDemo", dependencies: ["KamPolicy", "KamIngest"]),
         .executableTarget(name: "kam", dependencies: [
-            "KamScheduler", "KamConfig", "KamDemo",
+            "KamScheduler", "KamConfig", "KamDemo", "KamIngest", "KamPolicy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

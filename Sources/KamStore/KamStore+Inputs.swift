@@ -80,6 +80,15 @@ extension KamStore {
         }
     }
 
+    /// Files whose receipt lists errors (rejected, or accepted with bad rows dropped), most
+    /// recent first: what `kam status` shows a subsidiary's clerk should look at.
+    public func submissionsWithProblems() throws -> [Submission] {
+        try db.read { db in
+            try Submission.filter(Submission.Columns.problemCount > 0)
+                .order(Submission.Columns.receivedAt.desc, Submission.Columns.id.desc).fetchAll(db)
+        }
+    }
+
     /// The latest accepted submission of (subsidiary, kind, quarter): it supersedes the others whole.
     func latestAccepted(subsidiary: String, kind: InputKind, quarter: Period) throws -> Submission? {
         try submissions(subsidiary: subsidiary, kind: kind, period: quarter).last { $0.status == Submission.accepted }

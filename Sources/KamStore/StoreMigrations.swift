@@ -106,6 +106,12 @@ enum StoreMigrations {
                 t.primaryKey(["submissionId", "seq"])
             }
         }
+        migrator.registerMigration("v2-submission-receipts") { db in
+            try db.alter(table: "submission") { t in
+                t.add(column: "receiptPath", .text).notNull().defaults(to: "")
+                t.add(column: "warningCount", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

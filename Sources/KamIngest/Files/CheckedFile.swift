@@ -20,11 +20,15 @@ public struct CheckedFile: Sendable {
     public static func read(_ bytes: [UInt8], fileName: String, settings: ReadSettings) -> CheckedFile {
         switch DropFileName.parse(fileName) {
         case .success(let name): return read(bytes, name: name, settings: settings)
-        case .failure(let problem):
-            var check = FileCheck()
-            check.rejectFile(Diagnostic(line: 0, value: fileName, reason: problem.reason))
-            return CheckedFile(name: nil, check: check, records: nil, totals: [], hasCost: false)
+        case .failure(let problem): return refused(name: fileName, problem)
         }
+    }
+
+    /// A file refused for what its name (or the kind and period given for it) says, unread.
+    public static func refused(name: String, _ problem: DropFileName.Problem) -> CheckedFile {
+        var check = FileCheck()
+        check.rejectFile(Diagnostic(line: 0, value: name, reason: problem.reason))
+        return CheckedFile(name: nil, check: check, records: nil, totals: [], hasCost: false)
     }
 
     /// Reads a file as the given kind and period.
