@@ -44,7 +44,7 @@ let package = Package(
         // Deterministic synthetic workspaces for demos, tests and benchmarks.
         .target(name: "KamDemo", dependencies: ["KamPolicy", "KamIngest"]),
         .executableTarget(name: "kam", dependencies: [
-            "KamScheduler", "KamConfig", "KamDemo",
+            "KamScheduler", "KamConfig", "KamDemo", "KamIngest", "KamPolicy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
         .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),
         .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"]),
+        .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "KamEndToEndTests", dependencies: ["kam"], exclude: ["check_sales_report.py"],
                     resources: [.copy("Fixtures")]),

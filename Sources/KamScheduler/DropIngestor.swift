@@ -14,14 +14,15 @@ struct DropIngestor {
     let clock: ZonedClock
     let logger: Logger
 
-    /// Kinds this version of kam stores; files of other kinds stay in the drop folder untouched
-    /// until a reader for them exists, so nothing is lost.
-    static let storedKinds: Set<InputKind> = [.sales]
-
     struct Outcome {
         var accepted: [Submission] = []
         var rejected: [Submission] = []
+        /// Kept for the engine's summary; every kind is stored now, so nothing waits.
         var skipped: [String] = []
+        /// One receipt per file read in this ingest, in the order read.
+        var receipts: [Receipt] = []
+        /// Files whose bytes were already ingested (a no-op).
+        var unchanged: [String] = []
     }
 
     func ingestAll() throws -> Outcome {
@@ -41,16 +42,22 @@ struct DropIngestor {
 
     private func ingest(_ url: URL, subsidiary: String, into outcome: inout Outcome) throws {
         let name = url.lastPathComponent
-        let parsedName = DropFileName.parse(name)
-        if case .success(let n) = parsedName, !Self.storedKinds.contains(n.kind) {
-            outcome.skipped.append("\(subsidiary)/\(name)")
-            return
-        }
         let data = try Data(contentsOf: url)
         let bytes = [UInt8](data)
         let sha = SHA256.hex(bytes)
+        let settings = config.readSettings(for: subsidiary)
+        let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
+        let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
         if let known = try store.submission(subsidiary: subsidiary, sha256: sha) {
             logger.debug("already ingested", metadata: ["drop.file": "\(subsidiary)/\(name)", "submission.id": "\(known.id ?? 0)"])
+            outcome.unchanged.append("\(subsidiary)/\(name)")
+            // A crash between the commit and the receipt leaves the file without one: write it now.
+            if !known.receiptPath.isEmpty, !FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(known.receiptPath).path) {
+                let file = CheckedFile.read(bytes, fileName: name, settings: settings)
+                try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
+                                         accepted: known.status == Submission.accepted, file: file),
+                                 to: config.dropFolder.appendingPathComponent(known.receiptPath))
+            }
             if known.status == Submission.accepted { try? FileManager.default.removeItem(at: url) }
             return
         }
@@ -61,35 +68,41 @@ struct DropIngestor {
         var submission = Submission(subsidiary: subsidiary, kind: "", period: "", fileName: name, sha256: sha,
                                     receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
-                                    archivePath: archive)
+                                    archivePath: archive, receiptPath: receiptRelative)
         try keep(data, at: archive)
-        switch parsedName {
-        case .failure(let problem):
-            submission.problemCount = 1
+        let file = CheckedFile.read(bytes, fileName: name, settings: settings)
+        submission.kind = file.name?.kind.rawValue ?? ""
+        submission.period = file.name?.period.description ?? ""
+        submission.encoding = file.check.encoding?.rawValue
+        submission.rowCount = file.check.acceptedRows
+        submission.badRowCount = file.check.badRows
+        submission.problemCount = file.check.problemCount
+        submission.hasCost = file.hasCost
+        submission.amountTotal = file.totals.first?.fen ?? 0
+        submission.costTotal = file.totals.first { $0.column == "cost" }?.fen ?? 0
+        submission.warningCount = file.check.warnings.count
+        let accepted = file.isAccepted(maxBadRows: settings.maxBadRows)
+        let receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(received),
+                              accepted: accepted, file: file)
+        outcome.receipts.append(receipt)
+        if let records = file.records, accepted {
+            // Commit, then the receipt, then leave the drop folder: a crash in between is
+            // repaired by the next run (the bytes are known; the missing receipt is rewritten).
+            outcome.accepted.append(try store.recordAccepted(submission, records: records))
+            try writeReceipt(receipt, to: receiptURL)
+            try FileManager.default.removeItem(at: url)
+            logger.info("accepted drop file", metadata: ["drop.file": "\(subsidiary)/\(name)", "rows": "\(submission.rowCount)"])
+        } else {
             outcome.rejected.append(try store.recordRejected(submission))
-            logger.warning("rejected drop file: bad name", metadata: ["drop.file": "\(subsidiary)/\(name)", "reason": "\(problem)"])
-        case .success(let fileName):
-            submission.kind = fileName.kind.rawValue
-            submission.period = fileName.period.description
-            let settings = config.readSettings(for: subsidiary)
-            let sales = SalesFile.read(bytes, period: fileName.period, settings: settings)
-            submission.encoding = sales.check.encoding?.rawValue
-            submission.rowCount = sales.check.acceptedRows
-            submission.badRowCount = sales.check.badRows
-            submission.problemCount = sales.check.problemCount
-            submission.hasCost = sales.hasCostColumn
-            submission.amountTotal = sales.amountTotal
-            submission.costTotal = sales.costTotal
-            if sales.check.isAccepted(maxBadRows: settings.maxBadRows) {
-                outcome.accepted.append(try store.recordAcceptedSales(submission, file: sales))
-                try FileManager.default.removeItem(at: url)
-                logger.info("accepted drop file", metadata: ["drop.file": "\(subsidiary)/\(name)", "rows": "\(submission.rowCount)"])
-            } else {
-                outcome.rejected.append(try store.recordRejected(submission))
-                logger.warning("rejected drop file", metadata: ["drop.file": "\(subsidiary)/\(name)",
-                                                                "problems": "\(sales.check.problemCount)"])
-            }
+            try writeReceipt(receipt, to: receiptURL)
+            logger.warning("rejected drop file", metadata: ["drop.file": "\(subsidiary)/\(name)",
+                                                            "problems": "\(file.check.problemCount)"])
         }
+    }
+
+    /// In the subsidiary's own drop folder (a sub-folder, which is never read as input), atomically, 0640.
+    private func writeReceipt(_ receipt: Receipt, to url: URL) throws {
+        try SecureFiles.publish(Data(receipt.csvBytes), to: url)
     }
 
     /// Keeps the original bytes under the data folder, named by checksum.

@@ -6,7 +6,7 @@ import KamPolicy
 /// The one SQLite file that holds kam's history: submissions, their monthly aggregates, and
 /// the deliveries ledger. Enough to recompute any past report.
 public final class KamStore: Sendable {
-    private let db: DatabaseQueue
+    let db: DatabaseQueue
 
     /// Opens (creating if needed) the store at `path` and migrates it. The file is 0600:
     /// it holds confidential customer data.
@@ -48,22 +48,7 @@ public final class KamStore: Sendable {
     /// Records an accepted sales file and its aggregates in one transaction.
     @discardableResult
     public func recordAcceptedSales(_ submission: Submission, file: SalesFile) throws -> Submission {
-        try db.write { db in
-            var s = submission
-            s.status = Submission.accepted
-            try s.insert(db)
-            guard let id = s.id else { return s }
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines,
-                                         latestName, latestNameDate, latestNameSequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (key, f) in file.months {
-                try statement.execute(arguments: [id, key.customerID, key.month.index, f.sales, f.cost, f.nonZeroLines,
-                                                  f.lines, f.latestName, f.latestNameRecency.date, f.latestNameRecency.sequence])
-            }
-            return s
-        }
+        try recordAccepted(submission, records: .sales(file))
     }
 
     /// Accepted submissions of one kind for a subsidiary, in supersession order: received

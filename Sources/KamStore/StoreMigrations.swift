@@ -94,6 +94,60 @@ enum StoreMigrations {
                 t.column("value", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2-receivables") { db in
+            // One row per customer of an accepted receivables snapshot, in file order (seq).
+            try db.create(table: "receivable_row") { t in
+                t.column("submissionId", .integer).notNull().references("submission", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("customerId", .text).notNull()
+                t.column("receivable", .integer).notNull()
+                t.column("overdue", .integer).notNull()
+                t.column("collected", .integer).notNull()
+                t.column("paymentTerms", .text).notNull()
+                t.primaryKey(["submissionId", "seq"])
+            }
+        }
+        migrator.registerMigration("v2-customer-files") { db in
+            try db.create(table: "customer_file_row") { t in
+                t.column("submissionId", .integer).notNull().references("submission", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("customerId", .text).notNull()
+                for name in ["customer_name", "credit_code", "industry", "region", "legal_rep", "contact", "phone",
+                             "address", "account_manager"] {
+                    t.column(name, .text).notNull()
+                }
+                t.primaryKey(["submissionId", "seq"])
+            }
+        }
+        migrator.registerMigration("v2-visits") { db in
+            try db.create(table: "visit_row") { t in
+                t.column("submissionId", .integer).notNull().references("submission", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("date", .integer).notNull()  // LocalDate.daysSinceEpoch
+                t.column("customerId", .text).notNull()
+                t.column("visitor", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("purpose", .text).notNull()
+                t.column("notes", .text).notNull()
+                t.primaryKey(["submissionId", "seq"])
+            }
+        }
+        migrator.registerMigration("v2-approvals") { db in
+            try db.create(table: "approval_row") { t in
+                t.column("submissionId", .integer).notNull().references("submission", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("customerId", .text).notNull()
+                t.column("approvedLimit", .integer).notNull()
+                t.column("approvedBy", .text).notNull()
+                t.primaryKey(["submissionId", "seq"])
+            }
+        }
+        migrator.registerMigration("v2-submission-receipts") { db in
+            try db.alter(table: "submission") { t in
+                t.add(column: "receiptPath", .text).notNull().defaults(to: "")
+                t.add(column: "warningCount", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

@@ -25,6 +25,11 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var costTotal: Int64
     /// Where the original bytes are kept, relative to the data folder.
     public var archivePath: String
+    /// Where the file's receipt was written, relative to the drop folder
+    /// (`HG01/receipts/sales_2026-09.csv.receipt.csv`); empty before receipts existed.
+    public var receiptPath: String = ""
+    /// Warnings on the receipt (e.g. header only), so `kam status` can list files worth a look.
+    public var warningCount: Int = 0
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -34,6 +39,7 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
         public static let status = Column(CodingKeys.status)
         public static let receivedAt = Column(CodingKeys.receivedAt)
         public static let fileName = Column(CodingKeys.fileName)
+        public static let problemCount = Column(CodingKeys.problemCount)
     }
 
     public static let accepted = "accepted"
@@ -41,7 +47,8 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
 
     public init(id: Int64? = nil, subsidiary: String, kind: String, period: String, fileName: String, sha256: String,
                 receivedAt: Int64, status: String, encoding: String?, rowCount: Int, badRowCount: Int, problemCount: Int,
-                hasCost: Bool, amountTotal: Int64, costTotal: Int64, archivePath: String) {
+                hasCost: Bool, amountTotal: Int64, costTotal: Int64, archivePath: String,
+                receiptPath: String = "", warningCount: Int = 0) {
         self.id = id
         self.subsidiary = subsidiary
         self.kind = kind
@@ -58,6 +65,8 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
         self.amountTotal = amountTotal
         self.costTotal = costTotal
         self.archivePath = archivePath
+        self.receiptPath = receiptPath
+        self.warningCount = warningCount
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

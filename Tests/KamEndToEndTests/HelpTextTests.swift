@@ -6,7 +6,7 @@ import Testing
         let r = try KamBinary.kam("--help")
         #expect(r.status == 0)
         for line in ["OVERVIEW: Key-account (大客户) reporting: ingest subsidiaries' CSV drops and",
-                     "USAGE: kam <subcommand>", "  run ", "  schedule ", "  demo "] {
+                     "USAGE: kam <subcommand>", "  run ", "  ingest ", "  validate ", "  schedule ", "  demo "] {
             #expect(r.stdout.contains(line), "\(line)")
         }
     }

@@ -20,9 +20,12 @@ import Testing
         let check = try KamBinary.run(Self.python, [Self.checker.path, reports.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
 
-        // Accepted files leave the drop folder after their commit; the rejected one stays.
+        // Accepted files leave the drop folder after their commit; the rejected one stays, and
+        // every file has a receipt in the receipts sub-folder.
         let left = try FileManager.default.contentsOfDirectory(atPath: ws.appendingPathComponent("drop/YY01").path)
-        #expect(left == ["sales_2026-07.csv"])
+        #expect(left.sorted() == ["receipts", "sales_2026-07.csv"])
+        let receipts = try FileManager.default.contentsOfDirectory(atPath: ws.appendingPathComponent("drop/YY01/receipts").path)
+        #expect(receipts.count == 5)
 
         let before = try KamBinary.digests(reports)
         #expect(before.keys.contains("./2026-09/manifest.json"))

@@ -29,5 +29,26 @@ public struct DropFileName: Sendable, Equatable {
         return .success(DropFileName(kind: kind, period: period))
     }
 
+    /// A name for `kind` and `period` given explicitly (`kam validate --kind`), by the same
+    /// rule as a file name: quarter kinds refuse a month period.
+    public static func make(kind: InputKind, period: Period) -> Result<DropFileName, Problem> {
+        if isYear(period) { return .failure(.badPeriod(period.description)) }
+        if period.isMonth && !kind.acceptsMonthPeriod { return .failure(.monthPeriodForQuarterlyKind) }
+        return .success(DropFileName(kind: kind, period: period))
+    }
+
     private static func isYear(_ p: Period) -> Bool { if case .year = p { true } else { false } }
+}
+
+extension DropFileName.Problem {
+    /// Why the name is refused, in the clerk's words.
+    public var reason: String {
+        switch self {
+        case .notCSV: "文件名必须以 .csv 结尾"
+        case .malformed: "文件名格式应为 <类型>_<期间>[_<任意>].csv, 例如 sales_2026-09.csv 或 receivables_2026Q3.csv"
+        case .unknownKind(let k): "未知的文件类型 [\(k)], 应为 sales、receivables、customers、visits 或 approvals"
+        case .badPeriod(let p): "期间 [\(p)] 无效, 应为 YYYY-MM (月) 或 YYYYQn (季度)"
+        case .monthPeriodForQuarterlyKind: "该类型按季度报送, 期间必须是季度 (如 2026Q3), 不能是月份"
+        }
+    }
 }

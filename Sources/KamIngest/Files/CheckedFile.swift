@@ -1,0 +1,57 @@
+import KamPolicy
+
+/// A drop file read and checked by the rules of its kind, before anything is stored: the one
+/// entry point `kam run`, `kam ingest` and `kam validate` share, so a file that validates is
+/// a file that ingests.
+public struct CheckedFile: Sendable {
+    /// What the file name says it is; nil when the name itself is not acceptable.
+    public let name: DropFileName?
+    public var check: FileCheck
+    /// The accepted rows; empty when the name was rejected.
+    public var records: AcceptedRecords?
+    /// Sums of the money columns over accepted rows, in column order.
+    public var totals: [MoneyTotal]
+    /// Sales only: whether the file has a cost column (profit is blank without one).
+    public var hasCost: Bool
+
+    public func isAccepted(maxBadRows: Int) -> Bool { records != nil && check.isAccepted(maxBadRows: maxBadRows) }
+
+    /// Reads a file whose kind and period come from its name.
+    public static func read(_ bytes: [UInt8], fileName: String, settings: ReadSettings) -> CheckedFile {
+        switch DropFileName.parse(fileName) {
+        case .success(let name): return read(bytes, name: name, settings: settings)
+        case .failure(let problem): return refused(name: fileName, problem)
+        }
+    }
+
+    /// A file refused for what its name (or the kind and period given for it) says, unread.
+    public static func refused(name: String, _ problem: DropFileName.Problem) -> CheckedFile {
+        var check = FileCheck()
+        check.rejectFile(Diagnostic(line: 0, value: name, reason: problem.reason))
+        return CheckedFile(name: nil, check: check, records: nil, totals: [], hasCost: false)
+    }
+
+    /// Reads a file as the given kind and period.
+    public static func read(_ bytes: [UInt8], name: DropFileName, settings: ReadSettings) -> CheckedFile {
+        switch name.kind {
+        case .sales:
+            let f = SalesFile.read(bytes, period: name.period, settings: settings)
+            return CheckedFile(name: name, check: f.check, records: .sales(f),
+                               totals: [MoneyTotal(column: "amount", chinese: "金额", fen: f.amountTotal),
+                                        MoneyTotal(column: "cost", chinese: "成本", fen: f.costTotal)],
+                               hasCost: f.hasCostColumn)
+        case .receivables:
+            let f = ReceivablesFile.read(bytes, settings: settings)
+            return CheckedFile(name: name, check: f.check, records: .receivables(f.records), totals: f.totals, hasCost: false)
+        case .customers:
+            let f = CustomersFile.read(bytes, settings: settings)
+            return CheckedFile(name: name, check: f.check, records: .customers(f.records), totals: [], hasCost: false)
+        case .visits:
+            let f = VisitsFile.read(bytes, period: name.period, settings: settings)
+            return CheckedFile(name: name, check: f.check, records: .visits(f.records), totals: [], hasCost: false)
+        case .approvals:
+            let f = ApprovalsFile.read(bytes, settings: settings)
+            return CheckedFile(name: name, check: f.check, records: .approvals(f.records), totals: f.totals, hasCost: false)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import KamPolicy
+
+/// One data record as a kind's row rule sees it: its fields by canonical column, and the
+/// problems found so far. Every kind reports a bad cell the same way — line, the column as
+/// the file writes it, the value as written, a reason in Chinese — so receipts read alike.
+struct RowContext {
+    let fields: [String]
+    let line: Int
+    let header: HeaderMap
+    private(set) var problems: [Diagnostic] = []
+
+    init(fields: [String], line: Int, header: HeaderMap) {
+        self.fields = fields
+        self.line = line
+        self.header = header
+    }
+
+    /// The raw cell of a canonical column; "" when the file has no such column.
+    func value(_ column: String) -> String { header.index[column].map { fields[$0] } ?? "" }
+
+    /// The trimmed cell of a text column.
+    func text(_ column: String) -> String { value(column).trimmingSpaces }
+
+    mutating func fail(_ column: String, _ reason: String) {
+        problems.append(Diagnostic(line: line, column: header.header(of: column), value: value(column), reason: reason))
+    }
+
+    /// A required text cell, or nil (with a problem) when it is empty.
+    mutating func requiredText(_ column: String, _ reason: String) -> String? {
+        let t = text(column)
+        if t.isEmpty { fail(column, reason); return nil }
+        return t
+    }
+
+    /// The customer id by `CustomerIDRule`, or nil with the rule's reason.
+    mutating func customerID() -> String? {
+        switch CustomerIDRule.validate(value("customer_id")) {
+        case .success(let id): return id
+        case .failure(let p): fail("customer_id", p.reason); return nil
+        }
+    }
+
+    /// Money by `AmountGrammar`. An empty optional cell, or an optional column the file does
+    /// not have, counts as 0 (SPEC §8).
+    mutating func money(_ column: String, required: Bool) -> Fen? {
+        if !required && !header.has(column) { return 0 }
+        switch AmountGrammar.parse(value(column)) {
+        case .success(let v): return v
+        case .failure(.empty) where !required: return 0
+        case .failure(let p): fail(column, p.reason); return nil
+        }
+    }
+
+    /// A date by `DateGrammar` that must lie in `period`.
+    mutating func date(_ column: String, in period: Period) -> LocalDate? {
+        guard let d = DateGrammar.parse(value(column)) else {
+            fail(column, "日期格式无效(应为 2026-09-30、2026/9/30、2026.09.30 或 20260930)")
+            return nil
+        }
+        guard period.contains(d.yearMonth) else {
+            fail(column, "日期不在文件的期间 \(period) 内")
+            return nil
+        }
+        return d
+    }
+}

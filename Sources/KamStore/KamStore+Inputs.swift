@@ -1,0 +1,143 @@
+import GRDB
+import KamIngest
+import KamPolicy
+
+/// The store's side of every kind of drop file: an accepted file and its rows go in as one
+/// transaction (a crash leaves either the whole file or nothing), and the quarter kinds come
+/// back as the snapshot of the latest accepted file, which supersedes earlier ones whole.
+extension KamStore {
+    /// Records an accepted file of any kind with its rows, in one transaction.
+    @discardableResult
+    public func recordAccepted(_ submission: Submission, records: AcceptedRecords) throws -> Submission {
+        try db.write { db in
+            var s = submission
+            s.status = Submission.accepted
+            s.kind = records.kind.rawValue
+            try s.insert(db)
+            guard let id = s.id else { return s }
+            switch records {
+            case .sales(let file): try Self.insertSales(file, submissionId: id, db: db)
+            case .receivables(let rows):
+                let st = try db.cachedStatement(sql: """
+                    INSERT INTO receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (i, r) in rows.enumerated() {
+                    try st.execute(arguments: [id, i, r.customerID, r.receivable, r.overdue, r.collected, r.paymentTerms])
+                }
+            case .customers(let rows):
+                let names = CustomerFileRecord.fieldNames
+                let st = try db.cachedStatement(sql: """
+                    INSERT INTO customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))
+                    VALUES (?, ?, ?\(String(repeating: ", ?", count: names.count)))
+                    """)
+                for (i, r) in rows.enumerated() {
+                    let values: [any DatabaseValueConvertible] = [id, i, r.customerID] + names.map { r.value($0) }
+                    try st.execute(arguments: StatementArguments(values))
+                }
+            case .visits(let rows):
+                let st = try db.cachedStatement(sql: """
+                    INSERT INTO visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (i, r) in rows.enumerated() {
+                    try st.execute(arguments: [id, i, r.date.daysSinceEpoch, r.customerID, r.visitor, r.role.rawValue,
+                                               r.purpose, r.notes])
+                }
+            case .approvals(let rows):
+                let st = try db.cachedStatement(sql: """
+                    INSERT INTO approval_row (submissionId, seq, customerId, approvedLimit, approvedBy) VALUES (?, ?, ?, ?, ?)
+                    """)
+                for (i, r) in rows.enumerated() {
+                    try st.execute(arguments: [id, i, r.customerID, r.approvedLimit, r.approvedBy])
+                }
+            }
+            return s
+        }
+    }
+
+    static func insertSales(_ file: SalesFile, submissionId id: Int64, db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines,
+                                     latestName, latestNameDate, latestNameSequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (key, f) in file.months {
+            try statement.execute(arguments: [id, key.customerID, key.month.index, f.sales, f.cost, f.nonZeroLines,
+                                              f.lines, f.latestName, f.latestNameRecency.date, f.latestNameRecency.sequence])
+        }
+    }
+
+    /// Every submission (accepted and rejected) of (subsidiary, kind, period), in received
+    /// order: received time, then file name, then id (SPEC §8).
+    public func submissions(subsidiary: String, kind: InputKind, period: Period) throws -> [Submission] {
+        try db.read { db in
+            try Submission
+                .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind.rawValue
+                        && Column("period") == period.description)
+                .order(Submission.Columns.receivedAt, Submission.Columns.fileName, Submission.Columns.id)
+                .fetchAll(db)
+        }
+    }
+
+    /// Files whose receipt lists errors (rejected, or accepted with bad rows dropped), most
+    /// recent first: what `kam status` shows a subsidiary's clerk should look at.
+    public func submissionsWithProblems() throws -> [Submission] {
+        try db.read { db in
+            try Submission.filter(Submission.Columns.problemCount > 0)
+                .order(Submission.Columns.receivedAt.desc, Submission.Columns.id.desc).fetchAll(db)
+        }
+    }
+
+    /// The latest accepted submission of (subsidiary, kind, quarter): it supersedes the others whole.
+    func latestAccepted(subsidiary: String, kind: InputKind, quarter: Period) throws -> Submission? {
+        try submissions(subsidiary: subsidiary, kind: kind, period: quarter).last { $0.status == Submission.accepted }
+    }
+
+    public func receivables(subsidiary: String, quarter: Period) throws -> InputSnapshot<ReceivableRecord>? {
+        try snapshot(subsidiary: subsidiary, kind: .receivables, quarter: quarter, sql: """
+            SELECT customerId, receivable, overdue, collected, paymentTerms FROM receivable_row WHERE submissionId = ? ORDER BY seq
+            """) { row in
+            ReceivableRecord(customerID: row[0], receivable: row[1], overdue: row[2], collected: row[3], paymentTerms: row[4])
+        }
+    }
+
+    public func customerFiles(subsidiary: String, quarter: Period) throws -> InputSnapshot<CustomerFileRecord>? {
+        let names = CustomerFileRecord.fieldNames
+        return try snapshot(subsidiary: subsidiary, kind: .customers, quarter: quarter, sql: """
+            SELECT customerId, \(names.joined(separator: ", ")) FROM customer_file_row WHERE submissionId = ? ORDER BY seq
+            """) { row in
+            var fields: [String: String] = [:]
+            for (i, name) in names.enumerated() { fields[name] = row[i + 1] }
+            return CustomerFileRecord(customerID: row[0], fields: fields)
+        }
+    }
+
+    public func visits(subsidiary: String, quarter: Period) throws -> InputSnapshot<VisitRecord>? {
+        try snapshot(subsidiary: subsidiary, kind: .visits, quarter: quarter, sql: """
+            SELECT date, customerId, visitor, role, purpose, notes FROM visit_row WHERE submissionId = ? ORDER BY seq
+            """) { row in
+            let role: String = row[3]
+            // Only the three roles are ever stored; an unknown one would mean a damaged store.
+            guard let visitorRole = VisitorRole(rawValue: role) else { throw StoredValueProblem(table: "visit_row", value: role) }
+            return VisitRecord(date: LocalDate(daysSinceEpoch: row[0]), customerID: row[1], visitor: row[2], role: visitorRole,
+                               purpose: row[4], notes: row[5])
+        }
+    }
+
+    public func approvals(subsidiary: String, quarter: Period) throws -> InputSnapshot<ApprovalRecord>? {
+        try snapshot(subsidiary: subsidiary, kind: .approvals, quarter: quarter, sql: """
+            SELECT customerId, approvedLimit, approvedBy FROM approval_row WHERE submissionId = ? ORDER BY seq
+            """) { row in
+            ApprovalRecord(customerID: row[0], approvedLimit: row[1], approvedBy: row[2])
+        }
+    }
+
+    private func snapshot<R: Sendable>(subsidiary: String, kind: InputKind, quarter: Period, sql: String,
+                                       make: (Row) throws -> R) throws -> InputSnapshot<R>? {
+        guard let submission = try latestAccepted(subsidiary: subsidiary, kind: kind, quarter: quarter),
+              let id = submission.id else { return nil }
+        let records = try db.read { db in try Row.fetchAll(db, sql: sql, arguments: [id]).map(make) }
+        return InputSnapshot(submission: submission, records: records)
+    }
+}

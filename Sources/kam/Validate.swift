@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import KamConfig
+import KamIngest
+import KamPolicy
+
+extension Kam {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a drop file by the same rules as ingest, store nothing, print its receipt (exit 0 accepted, 1 rejected).")
+
+        @Argument(help: "The CSV file to check.")
+        var file: String
+
+        @Option(help: "The subsidiary whose settings (encoding, columns, max_bad_rows) apply (default: the file's folder name).")
+        var subsidiary: String?
+
+        @Option(help: "The kind (sales, receivables, customers, visits, approvals) (default: from the file name).")
+        var kind: String?
+
+        @Option(help: "The period, YYYY-MM or YYYYQn (default: from the file name).")
+        var period: String?
+
+        @Option(help: "The config file; when absent, default settings are used.")
+        var config: String?
+
+        func run() throws {
+            let url = URL(fileURLWithPath: file)
+            let bytes: [UInt8]
+            do {
+                bytes = [UInt8](try Data(contentsOf: url))
+            } catch {
+                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            }
+            let owner = subsidiary ?? url.deletingLastPathComponent().lastPathComponent
+            let settings = try readSettings(for: owner)
+            let name = url.lastPathComponent
+            let checked: CheckedFile
+            if kind != nil || period != nil {
+                // What the name says, part by part: a name whose period is wrong for its kind still names the kind.
+                let parts = name.split(separator: ".").first?.split(separator: "_").map(String.init) ?? []
+                let nameKind = parts.first.flatMap { InputKind(rawValue: $0.lowercased()) }
+                let namePeriod = parts.count > 1 ? Period(parsing: parts[1]) : nil
+                guard let k = kind.map({ InputKind(rawValue: $0.lowercased()) }) ?? nameKind else {
+                    throw ValidationError("--kind must be one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard let p = period.map({ Period(parsing: $0) }) ?? namePeriod else {
+                    throw ValidationError("--period must be YYYY-MM or YYYYQn")
+                }
+                switch DropFileName.make(kind: k, period: p) {
+                case .success(let n): checked = CheckedFile.read(bytes, name: n, settings: settings)
+                case .failure(let problem): checked = CheckedFile.refused(name: "\(k.rawValue)_\(p)", problem)
+                }
+            } else {
+                checked = CheckedFile.read(bytes, fileName: name, settings: settings)
+            }
+            let accepted = checked.isAccepted(maxBadRows: settings.maxBadRows)
+            let receipt = Receipt(subsidiary: owner, fileName: name, sha256: SHA256.hex(bytes), receivedAt: "-",
+                                  accepted: accepted, file: checked)
+            FileHandle.standardOutput.write(Data(receipt.csvBytes))
+            if !accepted { throw ExitCode(1) }
+        }
+
+        /// The subsidiary's settings from config; defaults when there is no config to read.
+        private func readSettings(for owner: String) throws -> ReadSettings {
+            let path = config ?? "config/kam.yaml"
+            guard config != nil || FileManager.default.fileExists(atPath: path) else { return ReadSettings() }
+            do {
+                let loaded = try KamConfiguration.load(path: path)
+                if loaded.organisation.subsidiary(code: owner) == nil {
+                    FileHandle.standardError.write(Data("kam: subsidiary `\(owner)` is not in \(path); using default settings\n".utf8))
+                }
+                return loaded.readSettings(for: owner)
+            } catch {
+                FileHandle.standardError.write(Data("kam: bad config: \(error)\n".utf8))
+                throw ExitCode(ExitCodes.badConfig)
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import KamIngest
+@testable import KamPolicy
+@testable import KamStore
+
+@Suite struct InputStoreTests {
+    let q3 = Period.quarter(year: 2026, quarter: 3)
+
+    func submission(_ kind: InputKind, _ name: String, at received: Int64, sha: String, period: String = "2026Q3") -> Submission {
+        Submission(subsidiary: "HG01", kind: kind.rawValue, period: period, fileName: name, sha256: sha, receivedAt: received,
+                   status: Submission.rejected, encoding: "utf-8", rowCount: 0, badRowCount: 0, problemCount: 0,
+                   hasCost: false, amountTotal: 0, costTotal: 0, archivePath: "archive/\(sha)")
+    }
+
+    @Test func latestAcceptedReceivablesSnapshotWinsWhole() throws {
+        let store = try KamStore()
+        #expect(try store.receivables(subsidiary: "HG01", quarter: q3) == nil)
+        try store.recordAccepted(submission(.receivables, "receivables_2026Q3.csv", at: 100, sha: "a"),
+                                 records: .receivables([ReceivableRecord(customerID: "C1", receivable: 1, overdue: 2, collected: 3),
+                                                        ReceivableRecord(customerID: "C2", receivable: 4, overdue: 5, collected: 6)]))
+        let second = [ReceivableRecord(customerID: "Z9", receivable: 7, overdue: 8, collected: 9, paymentTerms: "现款"),
+                      ReceivableRecord(customerID: "A1", receivable: -1, overdue: 0, collected: 0)]
+        try store.recordAccepted(submission(.receivables, "receivables_2026Q3_更正.csv", at: 200, sha: "b"), records: .receivables(second))
+        // A rejected later file supersedes nothing.
+        try store.recordRejected(submission(.receivables, "receivables_2026Q3_v3.csv", at: 300, sha: "c"))
+        let snap = try #require(try store.receivables(subsidiary: "HG01", quarter: q3))
+        #expect(snap.submission.sha256 == "b")
+        #expect(snap.records == second)
+        #expect(try store.receivables(subsidiary: "HG01", quarter: .quarter(year: 2026, quarter: 2)) == nil)
+        #expect(try store.receivables(subsidiary: "YY01", quarter: q3) == nil)
+        let all = try store.submissions(subsidiary: "HG01", kind: .receivables, period: q3)
+        #expect(all.map(\.sha256) == ["a", "b", "c"])
+        #expect(all.map(\.status) == [Submission.accepted, Submission.accepted, Submission.rejected])
+    }
+
+    @Test func sameReceivedTimeIsOrderedByFileName() throws {
+        let store = try KamStore()
+        try store.recordAccepted(submission(.approvals, "approvals_2026Q3_b.csv", at: 100, sha: "b"),
+                                 records: .approvals([ApprovalRecord(customerID: "B", approvedLimit: 2)]))
+        try store.recordAccepted(submission(.approvals, "approvals_2026Q3_a.csv", at: 100, sha: "a"),
+                                 records: .approvals([ApprovalRecord(customerID: "A", approvedLimit: 1, approvedBy: "总经理")]))
+        let snap = try #require(try store.approvals(subsidiary: "HG01", quarter: q3))
+        #expect(snap.records == [ApprovalRecord(customerID: "B", approvedLimit: 2)])
+    }
+
+    @Test func customerFilesAndVisitsRoundTrip() throws {
+        let store = try KamStore()
+        var fields: [String: String] = [:]
+        for (i, name) in CustomerFileRecord.fieldNames.enumerated() { fields[name] = "v\(i)" }
+        let customers = [CustomerFileRecord(customerID: "00123", fields: fields),
+                         CustomerFileRecord(customerID: "C2", fields: Dictionary(uniqueKeysWithValues: CustomerFileRecord.fieldNames.map { ($0, "") }))]
+        try store.recordAccepted(submission(.customers, "customers_2026Q3.csv", at: 1, sha: "c"), records: .customers(customers))
+        #expect(try store.customerFiles(subsidiary: "HG01", quarter: q3)?.records == customers)
+        let visits = [VisitRecord(date: LocalDate(year: 2026, month: 9, day: 30)!, customerID: "C1", visitor: "王五", role: .leader,
+                                  purpose: "喝茶", notes: "n"),
+                      VisitRecord(date: LocalDate(year: 2026, month: 7, day: 1)!, customerID: "C0", visitor: "赵六", role: .manager)]
+        let s = try store.recordAccepted(submission(.visits, "visits_2026Q3.csv", at: 1, sha: "v"), records: .visits(visits))
+        #expect(s.status == Submission.accepted && s.id != nil)
+        #expect(try store.visits(subsidiary: "HG01", quarter: q3)?.records == visits)
+        #expect(try store.visits(subsidiary: "HG01", quarter: q3)?.submission.id == s.id)
+    }
+}
