@@ -10,7 +10,7 @@ public struct FileMaintenanceReport: Sendable {
     /// 档案变更: per customer in both, per differing field.
     public let changes: [CustomerFileChange]
     /// 无档案: customers with a non-zero sales line in Q but no record in Q's snapshot, with Q's sales.
-    public let withoutFile: [(customerID: String, customerName: String, sales: Fen)]
+    public let withoutFile: [CustomerWithoutFile]
     /// 信用代码校验错误: non-blank codes failing GB 32100-2015.
     public let invalidCreditCodes: [CustomerFileRecord]
     /// Blank credit codes ("missing", counted apart from invalid).
@@ -47,7 +47,8 @@ public struct FileMaintenanceReport: Sendable {
         let months = quarter.months
         let window = quarter.trailingTwentyFourMonths
         withoutFile = sortedIDs(history.customers.keys.filter { current[$0] == nil && history.hasNonZeroLine($0, in: months) })
-            .map { ($0, history.latestName(of: $0, in: window) ?? "", history.sales(of: $0, in: months)) }
+            .map { CustomerWithoutFile(customerID: $0, customerName: history.latestName(of: $0, in: window) ?? "",
+                                        sales: history.sales(of: $0, in: months)) }
         invalidCreditCodes = records.filter { !$0.creditCode.trimmedSpaces.isEmpty && !UnifiedSocialCreditCode.isValid($0.creditCode.trimmedSpaces) }
         missingCreditCodes = records.filter { $0.creditCode.trimmedSpaces.isEmpty }.count
         var warnings: [String] = []
