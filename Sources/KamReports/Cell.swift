@@ -9,6 +9,8 @@ public enum Cell: Sendable, Equatable {
     /// A fraction (0.123 shows as 12.3%); nil is a blank cell.
     case ratio(Double?)
     case integer(Int)
+    /// An exact decimal in hundredths (a cover-months or terms factor: 120 shows as 1.20).
+    case hundredths(Int64)
     case blank
 
     static func optionalMoney(_ v: Fen?) -> Cell { v.map(Cell.money) ?? .blank }
@@ -22,6 +24,7 @@ public enum Cell: Sendable, Equatable {
         case .money(let f): Self.yuan(f)
         case .ratio(let r): r.map { String(Int(($0 * 1000).rounded()) / 10) + ".0%" } ?? ""
         case .integer(let i): String(i)
+        case .hundredths(let h): Self.yuan(h)
         case .blank: ""
         }
     }

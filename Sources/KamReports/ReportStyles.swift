@@ -7,6 +7,8 @@ enum ReportStyles {
     static let money = CellStyle(numberFormat: "#,##0.00", border: true)
     static let ratio = CellStyle(numberFormat: "0.0%", border: true)
     static let integer = CellStyle(numberFormat: "0", border: true)
+    static let decimal = CellStyle(numberFormat: "0.00", border: true)
+    static let plainDecimal = CellStyle(numberFormat: "0.00")
     static let title = CellStyle(bold: true, fontSize: 14)
     static let label = CellStyle(bold: true)
     static let plainMoney = CellStyle(numberFormat: "#,##0.00")

@@ -6,6 +6,20 @@ struct SheetWriter {
     let workbook: Workbook
     let printHeader: String
 
+    /// A table whose `statusColumn` (0-based) is coloured by value: each (text, style) pair is a
+    /// conditional format over the data rows (超限 red, 预警 amber, …).
+    @discardableResult
+    func table(named name: String, headers: [String], rows: [[Cell]], statusColumn: Int,
+               colours: [(String, CellStyle)]) throws -> Worksheet {
+        let sheet = try table(named: name, headers: headers, rows: rows)
+        guard !rows.isEmpty else { return sheet }
+        for (text, style) in colours {
+            try sheet.highlight(cellsEqualTo: text, firstRow: 1, firstColumn: statusColumn, lastRow: rows.count,
+                                lastColumn: statusColumn, style: style)
+        }
+        return sheet
+    }
+
     /// A data table: header row 1, pane frozen below it, autofilter over the data,
     /// landscape fit-to-width with the header repeated.
     @discardableResult
@@ -38,6 +52,8 @@ struct SheetWriter {
             }
         case .integer(let i):
             try sheet.write(Double(i), row: row, column: column, style: boxed ? ReportStyles.integer : ReportStyles.plainInteger)
+        case .hundredths(let h):
+            try sheet.write(Double(h) / 100, row: row, column: column, style: boxed ? ReportStyles.decimal : ReportStyles.plainDecimal)
         case .blank: try sheet.writeBlank(row: row, column: column, style: boxed ? ReportStyles.text : nil)
         }
     }
