@@ -17,7 +17,7 @@ public struct ReportingEngine {
     public let logger: Logger
 
     /// Jobs this version builds; the other jobs' instances wait in the calendar.
-    public static let implementedJobs: Set<JobKind> = [.salesReport]
+    public static let implementedJobs: Set<JobKind> = [.salesReport, .creditReport, .creditLimitProposal, .visitReport, .fileMaintenance]
 
     /// Ledger key: the highest submission id whose effect on delivered workbooks was checked.
     static let revisionMark = "revisions-checked-through-submission"
@@ -36,6 +36,10 @@ public struct ReportingEngine {
     func job(_ kind: JobKind, store: KamStore) -> ReportJob? {
         switch kind {
         case .salesReport: SalesReportJob(config: config, store: store, clock: clock)
+        case .creditReport: CreditReportJob(config: config, store: store, clock: clock)
+        case .creditLimitProposal: CreditLimitProposalJob(config: config, store: store, clock: clock)
+        case .visitReport: VisitReportJob(config: config, store: store, clock: clock)
+        case .fileMaintenance: FileMaintenanceJob(config: config, store: store, clock: clock)
         default: nil
         }
     }
