@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),
         .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy"], exclude: ["check_consolidated.py"]),
         .testTarget(name: "KamEndToEndTests", dependencies: ["kam"], exclude: ["check_sales_report.py"],
                     resources: [.copy("Fixtures")]),
     ]
