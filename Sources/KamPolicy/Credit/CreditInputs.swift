@@ -1,0 +1,100 @@
+/// Everything the credit rules read for ONE subsidiary, as plain values the caller loads from
+/// the store, and the derived grades and limits every credit workbook shares.
+///
+/// What to load, for reporting quarter Q (or proposing for Q'):
+/// - `history`: effective monthly sales from 24 months before Q's first month through Q's last
+///   month (ttm at the basis month B of Q's proposal reaches back to 15 months before Q; names
+///   read all loaded months up to Q's end).
+/// - `receivables`: every accepted snapshot up to Q (at least prev(Q), Q and the quarters back to
+///   the previous half-year end; older ones make "latest approved grade at B" and payment terms
+///   reach further back). A quarter absent from the dictionary has no accepted file.
+/// - `approvals`: at least Q's accepted file (absent = no approvals for Q).
+/// - `customerFiles`: snapshots up to Q, for names of customers without sales.
+public struct CreditInputs: Sendable {
+    public var history: SalesHistory
+    public var receivables: [Period: [String: ReceivableRecord]]
+    public var approvals: [Period: [String: ApprovalRecord]]
+    public var customerFiles: [Period: [String: CustomerFileRecord]]
+    public var settings: PolicySettings
+    public var cadence: Cadence
+
+    /// Records are keyed by customer_id (ingest rejects a snapshot listing a customer twice;
+    /// should one slip through, the last record wins).
+    public init(history: SalesHistory, receivables: [Period: [ReceivableRecord]], approvals: [Period: [ApprovalRecord]] = [:],
+                customerFiles: [Period: [CustomerFileRecord]] = [:], settings: PolicySettings, cadence: Cadence) {
+        self.history = history
+        self.receivables = receivables.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
+        self.approvals = approvals.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
+        self.customerFiles = customerFiles.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
+        self.settings = settings
+        self.cadence = cadence
+    }
+
+    /// The earliest quarter with any receivables snapshot: before it nothing can be assessed.
+    public var earliestReceivablesQuarter: Period? { receivables.keys.min { $0.lastMonth < $1.lastMonth } }
+
+    /// Customers whose credit figures for Q are shown (SPEC §8): in Q's snapshot, with a non-zero
+    /// opening balance, or with non-zero sales in Q.
+    public func customers(in quarter: Period) -> Set<String> {
+        var ids = Set(receivables[quarter]?.keys.map { $0 } ?? [])
+        for (id, r) in receivables[quarter.previous] ?? [:] where r.receivable != 0 { ids.insert(id) }
+        for id in history.customers.keys where history.sales(of: id, in: quarter.months) != 0 { ids.insert(id) }
+        return ids
+    }
+
+    public func figures(of customer: String, in quarter: Period) -> CreditFigures {
+        CreditFigures.of(customer: customer, quarterSnapshot: receivables[quarter], openingSnapshot: receivables[quarter.previous],
+                         sales: history.sales(of: customer, in: quarter.months), settings: settings.credit)
+    }
+
+    /// Assessed grades of every customer shown for the quarter; empty when its file is missing.
+    public func assessedGrades(in quarter: Period) -> [String: CreditGrade] {
+        guard receivables[quarter] != nil else { return [:] }
+        var grades: [String: CreditGrade] = [:]
+        for id in customers(in: quarter) {
+            if let g = figures(of: id, in: quarter).assessedGrade { grades[id] = g }
+        }
+        return grades
+    }
+
+    public func approvedGrades(in quarter: Period) -> [String: CreditGrade] {
+        ApprovedCreditGrade.grades(for: quarter, assessed: assessedGrades(in:))
+    }
+
+    /// The proposal for quarter Q' of one customer: the basis month, the ttm there, the grade and
+    /// terms used, and the limit. `approved` caches approved grades per quarter across customers.
+    func proposal(for customer: String, quarter: Period, approved: (Period) -> [String: CreditGrade]) -> CreditLimitProposalRow {
+        let proposalMonth = ProposalBasisMonth.proposalMonth(for: quarter)
+        let basis = ProposalBasisMonth.of(proposalMonth: proposalMonth, cadence: cadence)
+        let ttm = history.sales(of: customer, in: Period.month(basis).trailingTwelveMonths)
+        let grade = earliestReceivablesQuarter.map {
+            LatestApprovedGrade.at(basisMonth: basis, customer: customer, earliest: $0, approved: approved)
+        } ?? .two
+        let terms = PaymentTerms.at(basisMonth: basis, customer: customer, receivables: receivables)
+        let cover = settings.credit.coverMonthsHundredths[grade.rawValue] ?? 0
+        let factor = PaymentTerms.factorHundredths(terms, settings: settings.credit)
+        return CreditLimitProposalRow(customerID: customer,
+                                      customerName: CreditCustomerName.of(customer, upTo: proposalMonth, history: history,
+                                                                          customerFiles: customerFiles),
+                                      ttm: ttm, grade: grade, paymentTerms: terms ?? "", coverHundredths: cover,
+                                      factorHundredths: factor,
+                                      limit: ProposedLimit.of(ttm: ttm, coverHundredths: cover, factorHundredths: factor,
+                                                              roundTo: settings.credit.roundTo))
+    }
+
+    /// A memo of approved grades per quarter, so a whole report computes each quarter once.
+    func approvedGradeCache() -> (Period) -> [String: CreditGrade] {
+        let box = GradeCache()
+        return { quarter in
+            if let hit = box.grades[quarter] { return hit }
+            let g = self.approvedGrades(in: quarter)
+            box.grades[quarter] = g
+            return g
+        }
+    }
+}
+
+/// A reference cell for `CreditInputs.approvedGradeCache`; used by one computation at a time.
+final class GradeCache: @unchecked Sendable {
+    var grades: [Period: [String: CreditGrade]] = [:]
+}

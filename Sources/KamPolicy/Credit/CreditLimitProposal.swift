@@ -1,0 +1,39 @@
+/// 资信额度申请表 for quarter Q' (SPEC §2, §4.2): next quarter's limits, proposed on the 21st
+/// (config `calendar.credit-limit-proposal`) of the last month of Q'−1 and due for approval
+/// `approval_days` later.
+public struct CreditLimitProposal: Sendable {
+    /// Q', the quarter the limits apply to.
+    public let quarter: Period
+    public let proposalDate: LocalDate
+    /// 审批截止日期: proposal date + `credit.approval_days`.
+    public let approvalDeadline: LocalDate
+    /// The basis month B whose ttm the limits use.
+    public let basisMonth: YearMonth
+    /// Customers with non-zero ttm at B, or listed in the latest receivables snapshot ≤ B; by customer_id.
+    public let rows: [CreditLimitProposalRow]
+
+    /// `proposalDay` is the configured day of month (clamped to the month's length, as job fire
+    /// days are). Inputs as `CreditInputs` describes, loaded for Q'−1.
+    public init(quarter: Period, inputs: CreditInputs, proposalDay: Int = 21) {
+        self.quarter = quarter
+        let month = ProposalBasisMonth.proposalMonth(for: quarter)
+        let day = min(max(proposalDay, 1), LocalDate.daysIn(year: month.year, month: month.month))
+        let date = LocalDate(year: month.year, month: month.month, day: day) ?? LocalDate(daysSinceEpoch: 0)
+        proposalDate = date
+        approvalDeadline = date.adding(days: inputs.settings.credit.approvalDays)
+        let basis = ProposalBasisMonth.of(proposalMonth: month, cadence: inputs.cadence)
+        basisMonth = basis
+
+        let ttmMonths = Period.month(basis).trailingTwelveMonths
+        var ids = Set(inputs.history.customers.keys.filter { inputs.history.sales(of: $0, in: ttmMonths) != 0 })
+        if let latest = inputs.receivables.keys.filter({ $0.lastMonth <= basis }).max(by: { $0.lastMonth < $1.lastMonth }) {
+            ids.formUnion(inputs.receivables[latest]?.keys.map { $0 } ?? [])
+        }
+        let approved = inputs.approvedGradeCache()
+        rows = ids.sorted(by: CustomerIDOrder.precedes).map { inputs.proposal(for: $0, quarter: quarter, approved: approved) }
+    }
+
+    public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit } }
+    public var totalTTM: Fen { rows.reduce(0) { $0 + $1.ttm } }
+    public func count(of grade: CreditGrade) -> Int { rows.filter { $0.grade == grade }.count }
+}

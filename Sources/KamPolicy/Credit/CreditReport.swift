@@ -1,0 +1,68 @@
+/// The figures of one subsidiary's 客户资信报表 for quarter Q (SPEC §4.2, §8 Credit). Pure: the
+/// same inputs give the same report.
+public struct CreditReport: Sendable {
+    public let quarter: Period
+    /// 资信评估, by customer_id in code-point order.
+    public let rows: [CreditReportRow]
+    /// Whether Q's receivables file is missing: then every assessed grade, the balances and
+    /// ratios are blank and every status is 未报送.
+    public let isReceivablesMissing: Bool
+    /// Whether Q's approvals file is missing (every limit is then a proposal).
+    public let isApprovalsMissing: Bool
+    /// 核定等级变动 (Q2/Q4 only; empty otherwise).
+    public let approvedGradeChanges: [ApprovedGradeChange]
+    /// Plain-language warnings for 概览.
+    public let warnings: [String]
+
+    /// Inputs as `CreditInputs` describes, loaded for Q.
+    public init(quarter: Period, inputs: CreditInputs) {
+        self.quarter = quarter
+        let approved = inputs.approvedGradeCache()
+        let approvedNow = approved(quarter)
+        let approvals = inputs.approvals[quarter]
+        let lastMonth = quarter.lastMonth
+        let name: (String) -> String = {
+            CreditCustomerName.of($0, upTo: lastMonth, history: inputs.history, customerFiles: inputs.customerFiles)
+        }
+        rows = inputs.customers(in: quarter).sorted(by: CustomerIDOrder.precedes).map { id in
+            let figures = inputs.figures(of: id, in: quarter)
+            let limit = EffectiveLimit.of(customer: id, approvals: approvals) {
+                inputs.proposal(for: id, quarter: quarter, approved: approved).limit
+            }
+            return CreditReportRow(customerID: id, customerName: name(id), figures: figures, approvedGrade: approvedNow[id],
+                                   limit: limit, utilisation: CreditUtilisation.of(receivable: figures.receivable, limit: limit.amount),
+                                   status: CreditStatus.of(receivable: figures.receivable, limit: limit.amount,
+                                                           settings: inputs.settings.credit))
+        }
+        isReceivablesMissing = inputs.receivables[quarter] == nil
+        isApprovalsMissing = approvals == nil
+        if ApprovedCreditGrade.isHalfYearEnd(quarter) {
+            approvedGradeChanges = ApprovedGradeChange.changes(previous: approved(quarter.shifted(by: -2)), current: approvedNow,
+                                                               name: name)
+        } else {
+            approvedGradeChanges = []
+        }
+        var warnings: [String] = []
+        if isReceivablesMissing { warnings.append("缺少 \(quarter) 应收账款(receivables)文件: 评估等级、余额与使用率留空, 状态为未报送") }
+        if inputs.receivables[quarter.previous] == nil { warnings.append("缺少 \(quarter.previous) 应收账款文件: 期初应收按 0 计") }
+        if isApprovalsMissing { warnings.append("缺少 \(quarter) 额度审批(approvals)文件: 执行额度均为建议额度(未批复)") }
+        self.warnings = warnings
+    }
+
+    /// 超限预警: the over-limit and warning rows, over-limit first, each by customer_id.
+    public var overLimitAndWarnings: [CreditReportRow] {
+        rows.filter { $0.status == .over } + rows.filter { $0.status == .warning }
+    }
+
+    public func count(of status: CreditStatus) -> Int { rows.filter { $0.status == status }.count }
+    public func countAssessed(_ grade: CreditGrade) -> Int { rows.filter { $0.figures.assessedGrade == grade }.count }
+    public func countApproved(_ grade: CreditGrade) -> Int { rows.filter { $0.approvedGrade == grade }.count }
+
+    public var totalOpening: Fen { rows.reduce(0) { $0 + $1.figures.opening } }
+    public var totalSales: Fen { rows.reduce(0) { $0 + $1.figures.sales } }
+    /// nil when Q's receivables file is missing.
+    public var totalCollected: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.collected ?? 0) } }
+    public var totalReceivable: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.receivable ?? 0) } }
+    public var totalOverdue: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.overdue ?? 0) } }
+    public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit.amount } }
+}

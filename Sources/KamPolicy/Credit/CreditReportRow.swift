@@ -1,0 +1,25 @@
+/// One line of 资信评估 (SPEC §5, §8 Credit), in the sheet's column order.
+public struct CreditReportRow: Sendable, Equatable {
+    public var customerID: String
+    public var customerName: String
+    /// 期初应收, 本期销售额, 本期回款, 回款率, 应收余额, 逾期金额, 逾期率, 评估等级.
+    public var figures: CreditFigures
+    /// 核定等级.
+    public var approvedGrade: CreditGrade?
+    /// 执行额度 and its source.
+    public var limit: EffectiveLimit
+    /// 额度使用率.
+    public var utilisation: Double?
+    public var status: CreditStatus
+
+    public init(customerID: String, customerName: String, figures: CreditFigures, approvedGrade: CreditGrade?,
+                limit: EffectiveLimit, utilisation: Double?, status: CreditStatus) {
+        self.customerID = customerID
+        self.customerName = customerName
+        self.figures = figures
+        self.approvedGrade = approvedGrade
+        self.limit = limit
+        self.utilisation = utilisation
+        self.status = status
+    }
+}

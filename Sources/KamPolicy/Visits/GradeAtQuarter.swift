@@ -1,0 +1,12 @@
+/// The A/B/C grade "at Q" that visit requirements use (SPEC §4.3): the sales-report grade at
+/// Q's last period. For both cadences that is the rule of SPEC §4.1 over the twelve months
+/// ending with Q's last month (a monthly line's last period of Q is that month, whose ttm
+/// window is the same), so the grade is the same whichever cadence reports it.
+public enum GradeAtQuarter {
+    public static func grades(quarter: Period, history: SalesHistory, settings: GradingSettings) -> [String: CustomerGrade] {
+        let window = quarter.trailingTwelveMonths
+        var ttm: [String: Fen] = [:]
+        for id in history.customers.keys { ttm[id] = history.sales(of: id, in: window) }
+        return CustomerGrade.grades(ttm: ttm, settings: settings)
+    }
+}
