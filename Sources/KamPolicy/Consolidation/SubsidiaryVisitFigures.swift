@@ -13,10 +13,11 @@ public struct SubsidiaryVisitFigures: Sendable, Equatable {
     }
 
     /// The share of `grade`'s customers that are compliant; nil without visits or without
-    /// customers of that grade.
+    /// customers of that grade. Customers required no visit (a grade configured to 0) are left
+    /// out, as the subsidiary's visit report leaves them out of its own compliance counts.
     public func complianceShare(of grade: CustomerGrade) -> Double? {
         guard hasVisits else { return nil }
-        let ofGrade = customers.filter { $0.grade == grade }
+        let ofGrade = customers.filter { $0.grade == grade && $0.required > 0 }
         guard !ofGrade.isEmpty else { return nil }
         return Double(ofGrade.filter(\.isCompliant).count) / Double(ofGrade.count)
     }
@@ -24,7 +25,7 @@ public struct SubsidiaryVisitFigures: Sendable, Equatable {
     /// A customers not compliant, by customer_id; empty without visits (unknown, not listed).
     public var aCustomersNotCompliant: [CustomerVisitCompliance] {
         guard hasVisits else { return [] }
-        return customers.filter { $0.grade == .a && !$0.isCompliant }
+        return customers.filter { $0.grade == .a && $0.required > 0 && !$0.isCompliant }
             .sorted { CustomerIDOrder.precedes($0.customerID, $1.customerID) }
     }
 }
