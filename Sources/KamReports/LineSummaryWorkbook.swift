@@ -57,11 +57,17 @@ public enum LineSummaryWorkbook {
         }
         try overview.context(context)
 
-        try writer.table(named: "分公司汇总", headers: subsidiaryColumns, rows: summary.subsidiaries.map { s in
+        let bySubsidiary = try writer.table(named: "分公司汇总", headers: subsidiaryColumns, rows: summary.subsidiaries.map { s in
             [.text(s.subsidiaryCode), .text(s.subsidiaryName), .money(s.sales), .money(s.previousSales), .ratio(s.pop),
              .money(s.lastYearSales), .ratio(s.yoy), .integer(s.activeCustomers), .integer(s.gradeA), .integer(s.gradeB),
              .integer(s.gradeC), .integer(s.keyAccounts), .text(s.submission.label), receivedCell(s.submission)]
         })
+        if !summary.subsidiaries.isEmpty {
+            try bySubsidiary.highlight(cellsEqualTo: SubmissionStatus.missing.label, firstRow: 1, firstColumn: 12,
+                                       lastRow: summary.subsidiaries.count, lastColumn: 12, style: ReportStyles.red)
+            try bySubsidiary.highlight(cellsEqualTo: "逾期", firstRow: 1, firstColumn: 12,
+                                       lastRow: summary.subsidiaries.count, lastColumn: 12, style: ReportStyles.amber)
+        }
         try writer.table(named: "重点客户排名", headers: topColumns, rows: summary.topCustomers.map { c in
             let r = c.row
             return [Cell.optionalInteger(c.rank), .text(c.subsidiaryCode), .text(c.subsidiaryName), .text(r.customerID),

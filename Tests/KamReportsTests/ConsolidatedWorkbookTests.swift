@@ -73,6 +73,21 @@ import Testing
                                       to: dir.appendingPathComponent("line.xlsx").path)
     }
 
+    /// The pharma line for September 2026: a monthly P has no credit report, so no 资信预警 sheet;
+    /// its only subsidiary never sent its sales file.
+    func writeMonthlyLineSummary(to dir: URL) throws {
+        let month: Period = .month(Self.ym(2026, 9))
+        let yy = Subsidiary(code: "YY01", name: "医药一公司", lineCode: "pharma")
+        let report = SalesReport(period: month, history: SalesHistory(), settings: PolicySettings())
+        let summary = LineSummary(line: BusinessLine(code: "pharma", name: "医药", cadence: .monthly), period: month,
+                                  subsidiaries: [LineSubsidiaryInput(subsidiary: yy, report: report, submission: .missing)],
+                                  settings: PolicySettings())
+        let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: [SubsidiaryReportTotals(subsidiaryCode: "YY01", report: report)])
+        try LineSummaryWorkbook.write(summary, reconciliation: reconciliation,
+                                      context: try Self.context(.lineSummary, owner: "医药", period: month),
+                                      to: dir.appendingPathComponent("line_monthly.xlsx").path)
+    }
+
     func writeHQ(to dir: URL) throws {
         func v(_ id: String, _ grade: CustomerGrade, _ actual: Int, _ required: Int) -> CustomerVisitCompliance {
             CustomerVisitCompliance(customerID: id, customerName: "客户\(id)", grade: grade, required: required, actual: actual,
@@ -122,6 +137,7 @@ import Testing
         let dir = folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try writeLineSummary(to: dir)
+        try writeMonthlyLineSummary(to: dir)
         try writeHQ(to: dir)
         try writeReview(to: dir)
 
