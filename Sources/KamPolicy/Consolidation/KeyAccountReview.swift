@@ -1,0 +1,35 @@
+/// The figures of 大客户年度评价 for year Y (SPEC §4.5): every key account at the end of Y,
+/// how it grew, how it pays and how it was served, and what to do with it next year.
+public struct KeyAccountReview: Sendable {
+    public let year: Int
+    /// By subsidiary (in the order given), then sales of Y descending, then customer_id.
+    public let rows: [KeyAccountReviewRow]
+
+    /// The key-account rule is §4.1's evaluated at P = December of Y. It is computed here as the
+    /// sales report for the year period Y, whose ttm window (Jan–Dec Y) is December's, whose
+    /// period sales are the sales of Y and whose same-period-last-year sales are those of Y−1.
+    public init(year: Int, subsidiaries inputs: [KeyAccountReviewInput], settings: PolicySettings) {
+        self.year = year
+        var rows: [KeyAccountReviewRow] = []
+        for input in inputs {
+            let report = SalesReport(period: .year(year), history: input.history, settings: settings)
+            let keyAccounts = report.rows.filter(\.isKeyAccount).sorted { x, y in
+                x.sales != y.sales ? x.sales > y.sales : CustomerIDOrder.precedes(x.customerID, y.customerID)
+            }
+            for r in keyAccounts {
+                let grade = input.approvedCreditGrades[r.customerID]
+                rows.append(KeyAccountReviewRow(
+                    subsidiaryCode: input.subsidiary.code, subsidiaryName: input.subsidiary.name, lineName: input.lineName,
+                    customerID: r.customerID, customerName: r.customerName, keyAccountLevel: r.keyAccountLevel,
+                    sales: r.sales, previousYearSales: r.lastYearSales, growth: r.yoy, profit: r.profit,
+                    creditGrade: grade, visitCompliance: input.visitCompliance[r.customerID],
+                    recommendation: ReviewRecommendation.of(growth: r.yoy, creditGrade: grade, settings: settings.review)))
+            }
+        }
+        self.rows = rows
+    }
+
+    public func count(of recommendation: ReviewRecommendation) -> Int { rows.filter { $0.recommendation == recommendation }.count }
+    public var totalSales: Fen { rows.reduce(0) { $0 + $1.sales } }
+    public var totalPreviousYearSales: Fen { rows.reduce(0) { $0 + $1.previousYearSales } }
+}

@@ -1,0 +1,84 @@
+/// The figures of a business line's 汇总分析表 for period P (SPEC §4.5): the management
+/// department's consolidation of its subsidiaries' sales (and, for quarters, credit) reports.
+/// Pure: it only regroups what the subsidiary reports computed, so every figure traces back to
+/// a subsidiary workbook of the same P.
+public struct LineSummary: Sendable {
+    public let line: BusinessLine
+    public let period: Period
+    /// 分公司汇总, one row per subsidiary in the order given (config order).
+    public let subsidiaries: [LineSubsidiaryFigures]
+    /// 重点客户排名: the line's customers by sales(c,P), competition ranking across its
+    /// subsidiaries, ties by subsidiary code then customer_id (code-point order); every customer
+    /// whose rank is ≤ `summary.top_n`, so a tie at the cut is never split.
+    public let topCustomers: [LineCustomer]
+    /// 等级迁移 over all the line's customers.
+    public let gradeMigration: GradeMigrationMatrix
+    /// 潜力客户: the union of the subsidiaries' own §4.1 potential lists (each already cut at
+    /// `growth.top_n`), by yoy descending, then sales descending, subsidiary code, customer_id.
+    public let potentialCustomers: [LineCustomer]
+    /// 资信预警: 超限 then 预警, each by subsidiary order then customer_id; nil for a monthly P,
+    /// which has no credit report.
+    public let creditWarnings: [SubsidiaryCreditWarning]?
+
+    public init(line: BusinessLine, period: Period, subsidiaries inputs: [LineSubsidiaryInput], settings: PolicySettings) {
+        self.line = line
+        self.period = period
+        subsidiaries = inputs.map {
+            LineSubsidiaryFigures(subsidiary: $0.subsidiary, report: $0.report, submission: $0.submission,
+                                  salesReportRevision: $0.salesReportRevision)
+        }
+
+        let customers = inputs.flatMap { input in
+            input.report.rows.map { LineCustomer(rank: nil, subsidiaryCode: input.subsidiary.code,
+                                                 subsidiaryName: input.subsidiary.name, row: $0) }
+        }
+        let ranked = CompetitionRanking.rank(customers, value: \.row.sales, tieBreak: Self.bySubsidiaryThenID)
+        topCustomers = ranked.prefix { $0.rank <= settings.summaryTopN }.map { entry in
+            var customer = entry.item
+            customer.rank = entry.rank
+            return customer
+        }
+        gradeMigration = GradeMigrationMatrix(rows: customers.map(\.row))
+
+        let potential = inputs.flatMap { input in
+            input.report.potentialCustomers.map { LineCustomer(rank: nil, subsidiaryCode: input.subsidiary.code,
+                                                               subsidiaryName: input.subsidiary.name, row: $0) }
+        }
+        potentialCustomers = potential.sorted { x, y in
+            let (a, b) = (x.row.yoy ?? 0, y.row.yoy ?? 0)
+            if a != b { return a > b }
+            if x.row.sales != y.row.sales { return x.row.sales > y.row.sales }
+            return Self.bySubsidiaryThenID(x, y)
+        }
+
+        if period.isQuarter {
+            let order = Dictionary(inputs.enumerated().map { ($1.subsidiary.code, $0) }, uniquingKeysWith: { a, _ in a })
+            creditWarnings = inputs.flatMap(\.creditWarnings).sorted { x, y in
+                if x.level != y.level { return x.level < y.level }
+                let (a, b) = (order[x.subsidiaryCode] ?? Int.max, order[y.subsidiaryCode] ?? Int.max)
+                if a != b { return a < b }
+                return CustomerIDOrder.precedes(x.customerID, y.customerID)
+            }
+        } else {
+            creditWarnings = nil
+        }
+    }
+
+    /// Ties between customers of the line: subsidiary code, then customer_id, both in code-point
+    /// order, so the order does not depend on how config happens to list the subsidiaries.
+    static func bySubsidiaryThenID(_ x: LineCustomer, _ y: LineCustomer) -> Bool {
+        if x.subsidiaryCode != y.subsidiaryCode { return CustomerIDOrder.precedes(x.subsidiaryCode, y.subsidiaryCode) }
+        return CustomerIDOrder.precedes(x.row.customerID, y.row.customerID)
+    }
+
+    public var totalSales: Fen { subsidiaries.reduce(0) { $0 + $1.sales } }
+    public var totalPreviousSales: Fen { subsidiaries.reduce(0) { $0 + $1.previousSales } }
+    public var totalLastYearSales: Fen { subsidiaries.reduce(0) { $0 + $1.lastYearSales } }
+    public var totalActiveCustomers: Int { subsidiaries.reduce(0) { $0 + $1.activeCustomers } }
+    public var totalKeyAccounts: Int { subsidiaries.reduce(0) { $0 + $1.keyAccounts } }
+    public func total(of grade: CustomerGrade) -> Int {
+        subsidiaries.reduce(0) { sum, s in sum + (grade == .a ? s.gradeA : grade == .b ? s.gradeB : s.gradeC) }
+    }
+    /// Subsidiaries whose sales input for P was never received.
+    public var missingSubmissions: [LineSubsidiaryFigures] { subsidiaries.filter { $0.submission == .missing } }
+}

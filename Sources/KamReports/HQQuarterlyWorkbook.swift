@@ -1,0 +1,86 @@
+import KamPolicy
+import XLSXWriter
+
+/// 客户档案及拜访分析: the management department's quarterly report to HQ on customer files,
+/// visits, approvals and who delivered (SPEC §4.5).
+public enum HQQuarterlyWorkbook {
+    public static let subsidiaryColumns = ["分公司", "分公司名称", "业务线", "档案数", "新增档案", "删除档案", "变更档案", "档案完整率",
+                                           "信用代码错误数", "无档案客户数", "A类拜访达标率", "B类拜访达标率", "C类拜访达标率",
+                                           "A类未达标客户数", "额度批复"]
+    public static let nonCompliantColumns = ["分公司", "分公司名称", "客户编码", "客户名称", "应拜访次数", "实际拜访次数"]
+    public static let missingApprovalColumns = ["分公司", "分公司名称", "期间"]
+    public static let submissionColumns = ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"]
+    public static let sheetNames = ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "报送情况"]
+
+    /// How each input kind is named for readers.
+    public static func kindLabel(_ kind: String) -> String {
+        switch kind {
+        case "sales": "销售明细"
+        case "receivables": "应收账款"
+        case "customers": "客户档案"
+        case "visits": "拜访记录"
+        case "approvals": "额度批复"
+        default: kind
+        }
+    }
+
+    public static func write(_ hq: HQQuarterly, context: ReportContext, to path: String) throws {
+        let workbook = try Workbook(path: path)
+        try workbook.setProperties(DocumentProperties(
+            title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
+            subject: "客户档案维护、拜访达标、额度批复与报送情况", company: context.company, author: "kam",
+            created: context.createdUnix))
+        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+
+        let overview = try OverviewSheet(writer: writer)
+        try overview.title("\(context.ownerTitle) \(context.period) 客户档案及拜访分析")
+        try overview.section("关键数据")
+        try overview.line("分公司数", .integer(hq.subsidiaries.count))
+        let withFiles = hq.subsidiaries.filter(\.files.hasSnapshot)
+        try overview.line("档案数", .integer(withFiles.reduce(0) { $0 + $1.files.records }))
+        try overview.line("新增 / 删除 / 变更档案", .integer(withFiles.reduce(0) { $0 + $1.files.newRecords }),
+                          .integer(withFiles.reduce(0) { $0 + $1.files.removedRecords }),
+                          .integer(withFiles.reduce(0) { $0 + $1.files.changedRecords }))
+        try overview.line("信用代码错误数", .integer(withFiles.reduce(0) { $0 + $1.files.invalidCreditCodes }))
+        try overview.line("无档案客户数", .integer(withFiles.reduce(0) { $0 + $1.files.customersWithoutFile }))
+        try overview.line("A类未达标客户数", .integer(hq.aCustomersNotCompliant.count))
+        let noApprovals = hq.missingApprovals.map(\.code)
+        try overview.line("额度批复缺失分公司", .text(noApprovals.isEmpty ? "无" : noApprovals.joined(separator: "、")))
+        let noFiles = hq.subsidiaries.filter { !$0.files.hasSnapshot }.map(\.subsidiaryCode)
+        try overview.line("未报送客户档案分公司", .text(noFiles.isEmpty ? "无" : noFiles.joined(separator: "、")))
+        let noVisits = hq.subsidiaries.filter { !$0.hasVisits }.map(\.subsidiaryCode)
+        try overview.line("未报送拜访记录分公司", .text(noVisits.isEmpty ? "无" : noVisits.joined(separator: "、")))
+        try overview.line("逾期或未报送资料数", .integer(hq.lateOrMissing.count))
+        try overview.context(context)
+
+        try writer.table(named: "档案与拜访", headers: subsidiaryColumns, rows: hq.subsidiaries.map { s in
+            let f = s.files
+            // Without an accepted snapshot the file figures are unknown, not zero: blank.
+            func known(_ v: Int) -> Cell { f.hasSnapshot ? .integer(v) : .blank }
+            return [.text(s.subsidiaryCode), .text(s.subsidiaryName), .text(s.lineName), known(f.records), known(f.newRecords),
+                    known(f.removedRecords), known(f.changedRecords), .ratio(f.hasSnapshot ? f.completeness : nil),
+                    known(f.invalidCreditCodes), known(f.customersWithoutFile), .ratio(s.complianceA), .ratio(s.complianceB),
+                    .ratio(s.complianceC), s.hasVisits ? .integer(s.aCustomersNotCompliant) : .blank,
+                    .text(s.approvalsMissing ? "缺失" : "已批复")]
+        })
+        try writer.table(named: "A类未达标客户", headers: nonCompliantColumns, rows: hq.aCustomersNotCompliant.map { n in
+            [.text(n.subsidiaryCode), .text(n.subsidiaryName), .text(n.customer.customerID), .text(n.customer.customerName),
+             .integer(n.customer.required), .integer(n.customer.actual)]
+        })
+        try writer.table(named: "额度批复缺失", headers: missingApprovalColumns, rows: hq.missingApprovals.map { s in
+            [.text(s.code), .text(s.name), .text(hq.quarter.description)]
+        })
+        let submissions = try writer.table(named: "报送情况", headers: submissionColumns, rows: hq.submissions.map { r in
+            [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(kindLabel(r.submission.kind)),
+             .text(r.submission.period.description), .text(r.submission.status.label),
+             LineSummaryWorkbook.receivedCell(r.submission.status)]
+        })
+        if !hq.submissions.isEmpty {
+            try submissions.highlight(cellsEqualTo: SubmissionStatus.missing.label, firstRow: 1, firstColumn: 4,
+                                      lastRow: hq.submissions.count, lastColumn: 4, style: ReportStyles.red)
+            try submissions.highlight(cellsEqualTo: "逾期", firstRow: 1, firstColumn: 4,
+                                      lastRow: hq.submissions.count, lastColumn: 4, style: ReportStyles.amber)
+        }
+        try workbook.close()
+    }
+}
