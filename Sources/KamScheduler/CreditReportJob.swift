@@ -19,10 +19,11 @@ struct CreditReportJob: ReportJob {
         SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws {
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let credit = try SubsidiaryInputs(config: config, store: store).credit(instance.owner, Self.scope(instance.period))
         let report = CreditReport(quarter: instance.period, inputs: credit)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try CreditReportWorkbook.write(report, context: context, to: path)
+        return ""
     }
 }

@@ -18,12 +18,13 @@ struct FileMaintenanceJob: ReportJob {
         SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws {
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let loader = SubsidiaryInputs(config: config, store: store)
         let scope = Self.scope(instance.period)
         let report = FileMaintenanceReport(quarter: instance.period, customerFiles: try loader.customerFiles(instance.owner, scope),
                                            history: try loader.salesHistory(instance.owner, scope: scope), settings: config.policy)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try FileMaintenanceWorkbook.write(report, context: context, to: path)
+        return ""
     }
 }

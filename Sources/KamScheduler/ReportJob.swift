@@ -12,8 +12,9 @@ protocol ReportJob {
     /// for workbooks that state none.
     func expectedInputs(for instance: JobInstance) -> [ExpectedInput]
 
-    /// Writes the workbook for `instance` to `path`.
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws
+    /// Writes the workbook for `instance` to `path`, returning the key figures it states (JSON)
+    /// when other workbooks reconcile with them, else "".
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String
 }
 
 extension ReportJob {

@@ -17,7 +17,7 @@ public struct ReportingEngine {
     public let logger: Logger
 
     /// Jobs this version builds; the other jobs' instances wait in the calendar.
-    public static let implementedJobs: Set<JobKind> = [.salesReport, .creditReport, .creditLimitProposal, .visitReport, .fileMaintenance]
+    public static let implementedJobs: Set<JobKind> = Set(JobKind.allCases)
 
     /// Ledger key: the highest submission id whose effect on delivered workbooks was checked.
     static let revisionMark = "revisions-checked-through-submission"
@@ -33,14 +33,16 @@ public struct ReportingEngine {
         return try KamStore(path: config.dataFolder.appendingPathComponent("kam.sqlite").path)
     }
 
-    func job(_ kind: JobKind, store: KamStore) -> ReportJob? {
+    func job(_ kind: JobKind, store: KamStore) -> ReportJob {
         switch kind {
         case .salesReport: SalesReportJob(config: config, store: store, clock: clock)
         case .creditReport: CreditReportJob(config: config, store: store, clock: clock)
         case .creditLimitProposal: CreditLimitProposalJob(config: config, store: store, clock: clock)
         case .visitReport: VisitReportJob(config: config, store: store, clock: clock)
         case .fileMaintenance: FileMaintenanceJob(config: config, store: store, clock: clock)
-        default: nil
+        case .lineSummary: LineSummaryJob(config: config, store: store, clock: clock)
+        case .hqQuarterly: HQQuarterlyJob(config: config, store: store, clock: clock)
+        case .keyAccountReview: KeyAccountReviewJob(config: config, store: store, clock: clock)
         }
     }
 
@@ -114,7 +116,7 @@ public struct ReportingEngine {
                 logger.notice("stopping before the next workbook, as asked; the next run continues")
                 break
             }
-            guard let job = job(instance.job, store: store) else { continue }
+            let job = job(instance.job, store: store)
             let period = instance.period.description
             let previous = current["\(instance.job.rawValue)|\(instance.owner)|\(period)"]
             let inputs = job.inputs(for: instance, index: index)
@@ -158,19 +160,20 @@ public struct ReportingEngine {
     private func publish(_ instance: JobInstance, job: ReportJob, build: BuildInfo, store: KamStore) throws -> String {
         let location = ReportLocation(instance: instance, organisation: config.organisation)
         let url = location.url(in: config)
+        var figures = ""
         try SecureFiles.publish(to: url, beforeRename: {
             guard build.revision > 1 else { return }
             let aside = config.reportsFolder.appendingPathComponent(location.supersededRelativePath(revision: build.revision - 1))
             let fm = FileManager.default
             if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
         }) { path in
-            try job.write(instance, build: build, to: path)
+            figures = try job.write(instance, build: build, to: path)
         }
         let bytes = try Data(contentsOf: url)
         let delivery = Delivery(
             job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
             fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
-            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now)
+            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: figures)
         try store.recordDelivery(delivery, statuses: build.statuses.map {
             SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
                                    period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)

@@ -15,7 +15,7 @@ struct SalesReportJob: ReportJob {
         index.effectiveSales(instance.owner, months: instance.period.trailingTwentyFourMonths)
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws {
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let (history, _) = try store.salesHistory(subsidiary: instance.owner, months: instance.period.trailingTwentyFourMonths)
         let report = SalesReport(period: instance.period, history: history, settings: config.policy)
         var notes: [String] = []
@@ -27,5 +27,6 @@ struct SalesReportJob: ReportJob {
         }
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
         try SalesReportWorkbook.write(report, context: context, to: path)
+        return SalesTotalsRecord(SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
     }
 }

@@ -21,12 +21,13 @@ struct VisitReportJob: ReportJob {
         SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws {
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let loader = SubsidiaryInputs(config: config, store: store)
         let scope = Self.scope(instance.period)
         let report = VisitReport(quarter: instance.period, visits: try loader.visits(instance.owner, scope),
                                  credit: try loader.credit(instance.owner, scope))
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try VisitReportWorkbook.write(report, context: context, to: path)
+        return ""
     }
 }

@@ -20,6 +20,8 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var reason: String
     /// Unix seconds.
     public var deliveredAt: Int64
+    /// The key figures the workbook states, as JSON; empty for workbooks others do not reconcile with.
+    public var figures: String = ""
 
     public enum Columns {
         public static let job = Column(CodingKeys.job)
@@ -29,7 +31,7 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     }
 
     public init(id: Int64? = nil, job: String, owner: String, period: String, revision: Int, fireTime: String,
-                path: String, sha256: String, inputs: String, reason: String, deliveredAt: Int64) {
+                path: String, sha256: String, inputs: String, reason: String, deliveredAt: Int64, figures: String = "") {
         self.id = id
         self.job = job
         self.owner = owner
@@ -41,6 +43,7 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
         self.inputs = inputs
         self.reason = reason
         self.deliveredAt = deliveredAt
+        self.figures = figures
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -148,6 +148,11 @@ enum StoreMigrations {
                 t.add(column: "warningCount", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v3-delivery-figures") { db in
+            // The key figures a workbook stated (JSON), so a consolidation can reconcile with
+            // the subsidiary workbook as delivered, not with a recomputation.
+            try db.alter(table: "delivery") { t in t.add(column: "figures", .text).notNull().defaults(to: "") }
+        }
         return migrator
     }
 }

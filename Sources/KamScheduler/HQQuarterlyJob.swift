@@ -1,0 +1,66 @@
+import KamConfig
+import KamIngest
+import KamPolicy
+import KamReports
+import KamStore
+
+/// `hq-quarterly` for the group and quarter: each subsidiary's file-maintenance and visit
+/// figures (the same reports its own workbooks show), missing approvals, and the status of
+/// every input it owed for the quarter.
+struct HQQuarterlyJob: ReportJob {
+    let config: KamConfiguration
+    let store: KamStore
+    let clock: ZonedClock
+
+    static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
+        var scope = VisitReportJob.scope(quarter)
+        scope.customerFiles = .through(quarter)
+        scope.approvals = .only([quarter])
+        return scope
+    }
+
+    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
+        SubmissionIndex.unique(config.organisation.subsidiaries.flatMap {
+            SubsidiaryInputs.submissions($0.code, scope: Self.scope(instance.period), index: index)
+        })
+    }
+
+    func expectedInputs(for instance: JobInstance) -> [ExpectedInput] {
+        let q = instance.period
+        let calendar = config.calendar
+        return config.organisation.subsidiaries.flatMap { sub -> [ExpectedInput] in
+            var owed = [JobKind.salesReport, .creditReport, .fileMaintenance, .visitReport].compactMap {
+                ExpectedInput.owed(by: $0, subsidiary: sub.code, period: q, calendar: calendar)
+            }
+            // Approvals for Q are due `approval_days` after the proposal made in Q−1's last month.
+            let proposal = calendar.fireTime(of: .creditLimitProposal, in: q.firstMonth.adding(months: -1))
+            owed.append(ExpectedInput(subsidiary: sub.code, kind: .approvals, period: q, dueBy: LocalDateTime(
+                date: proposal.date.adding(days: config.policy.credit.approvalDays), time: proposal.time)))
+            return owed
+        }
+    }
+
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
+        let q = instance.period
+        let loader = SubsidiaryInputs(config: config, store: store)
+        var inputs: [HQSubsidiaryInput] = []
+        for sub in config.organisation.subsidiaries {
+            let scope = Self.scope(q)
+            let credit = try loader.credit(sub.code, scope)
+            let files = FileMaintenanceReport(quarter: q, customerFiles: credit.customerFiles.mapValues { Array($0.values) },
+                                              history: credit.history, settings: config.policy)
+            let visits = VisitReport(quarter: q, visits: try loader.visits(sub.code, scope), credit: credit)
+            let submissions = build.statuses.filter { $0.input.subsidiary == sub.code }.map {
+                InputSubmission(kind: $0.input.kind.rawValue, period: $0.input.period, status: $0.status)
+            }
+            inputs.append(HQSubsidiaryInput(
+                subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
+                files: SubsidiaryFileFigures(report: files), visits: SubsidiaryVisitFigures(report: visits),
+                hasAcceptedApprovals: credit.approvals[q] != nil, submissions: submissions))
+        }
+        let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
+        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
+        try HQQuarterlyWorkbook.write(hq, context: context, to: path)
+        return ""
+    }
+}

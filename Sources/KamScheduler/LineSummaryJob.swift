@@ -1,0 +1,64 @@
+import KamConfig
+import KamPolicy
+import KamReports
+import KamStore
+
+/// `line-summary` for one business line and period: every subsidiary's sales report figures,
+/// its submission status, for quarters its credit warnings — and the reconciliation against
+/// each subsidiary's delivered 客户销售报表 (its current revision's totals, from the ledger).
+struct LineSummaryJob: ReportJob {
+    let config: KamConfiguration
+    let store: KamStore
+    let clock: ZonedClock
+
+    func subsidiaries(of instance: JobInstance) -> [Subsidiary] {
+        config.organisation.subsidiaries.filter { $0.lineCode == instance.owner }
+    }
+
+    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
+        SubmissionIndex.unique(subsidiaries(of: instance).flatMap { sub -> [Submission] in
+            var list = index.effectiveSales(sub.code, months: instance.period.trailingTwentyFourMonths)
+            if instance.period.isQuarter {
+                list += SubsidiaryInputs.submissions(sub.code, scope: CreditReportJob.scope(instance.period), index: index)
+            }
+            return list
+        })
+    }
+
+    func expectedInputs(for instance: JobInstance) -> [ExpectedInput] {
+        subsidiaries(of: instance).compactMap {
+            ExpectedInput.owed(by: .salesReport, subsidiary: $0.code, period: instance.period, calendar: config.calendar)
+        }
+    }
+
+    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
+        guard let line = config.organisation.line(code: instance.owner) else { return "" }
+        let loader = SubsidiaryInputs(config: config, store: store)
+        let statuses = Dictionary(build.statuses.map { ($0.input.subsidiary, $0.status) }, uniquingKeysWith: { a, _ in a })
+        var inputs: [LineSubsidiaryInput] = []
+        var delivered: [SubsidiaryReportTotals] = []
+        var notes: [String] = []
+        for sub in subsidiaries(of: instance) {
+            let history = try loader.salesHistory(sub.code, scope: .init(salesMonths: instance.period.trailingTwentyFourMonths))
+            let report = SalesReport(period: instance.period, history: history, settings: config.policy)
+            let own = try store.latestDelivery(job: JobKind.salesReport.rawValue, owner: sub.code, period: instance.period.description)
+            var warnings: [SubsidiaryCreditWarning] = []
+            if instance.period.isQuarter {
+                let credit = CreditReport(quarter: instance.period, inputs: try loader.credit(sub.code, CreditReportJob.scope(instance.period)))
+                warnings = SubsidiaryCreditWarning.warnings(of: credit, subsidiaryCode: sub.code)
+            }
+            inputs.append(LineSubsidiaryInput(subsidiary: sub, report: report, submission: statuses[sub.code] ?? .missing,
+                                              salesReportRevision: own?.revision, creditWarnings: warnings))
+            if let own, let record = SalesTotalsRecord.decode(own.figures) {
+                delivered.append(record.totals(subsidiary: sub.code, revision: own.revision))
+            } else {
+                notes.append("\(sub.code) 的客户销售报表(\(instance.period))尚未交付, 无法核对。")
+            }
+        }
+        let summary = LineSummary(line: line, period: instance.period, subsidiaries: inputs, settings: config.policy)
+        let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: delivered)
+        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
+        try LineSummaryWorkbook.write(summary, reconciliation: reconciliation, context: context, to: path)
+        return ""
+    }
+}
