@@ -62,7 +62,8 @@ public struct CreditInputs: Sendable {
     }
 
     /// The proposal for quarter Q' of one customer: the basis month, the ttm there, the grade and
-    /// terms used, and the limit. `approved` caches approved grades per quarter across customers.
+    /// terms used, and the limit. `approved` gives the approved grades of a quarter (see
+    /// `approvedGradesByQuarter(through:)`, computed once per report).
     func proposal(for customer: String, quarter: Period, approved: (Period) -> [String: CreditGrade]) -> CreditLimitProposalRow {
         let proposalMonth = ProposalBasisMonth.proposalMonth(for: quarter)
         let basis = ProposalBasisMonth.of(proposalMonth: proposalMonth, cadence: cadence)
@@ -82,19 +83,19 @@ public struct CreditInputs: Sendable {
                                                               roundTo: settings.credit.roundTo))
     }
 
-    /// A memo of approved grades per quarter, so a whole report computes each quarter once.
-    func approvedGradeCache() -> (Period) -> [String: CreditGrade] {
-        let box = GradeCache()
-        return { quarter in
-            if let hit = box.grades[quarter] { return hit }
-            let g = self.approvedGrades(in: quarter)
-            box.grades[quarter] = g
-            return g
+    /// Approved grades of every quarter from the earliest loaded snapshot through `last`, each
+    /// quarter assessed once, so a whole report (one proposal per customer, each searching back
+    /// for the latest approved grade) stays linear. Quarters outside the range hold no grades.
+    public func approvedGradesByQuarter(through last: Period) -> [Period: [String: CreditGrade]] {
+        guard let earliest = earliestReceivablesQuarter, earliest.lastMonth <= last.lastMonth else { return [:] }
+        var assessed: [Period: [String: CreditGrade]] = [:]
+        var quarter = earliest
+        while quarter.lastMonth <= last.lastMonth {
+            assessed[quarter] = assessedGrades(in: quarter)
+            quarter = quarter.shifted(by: 1)
+        }
+        return assessed.keys.reduce(into: [:]) { table, q in
+            table[q] = ApprovedCreditGrade.grades(for: q) { assessed[$0] ?? [:] }
         }
     }
-}
-
-/// A reference cell for `CreditInputs.approvedGradeCache`; used by one computation at a time.
-final class GradeCache: @unchecked Sendable {
-    var grades: [Period: [String: CreditGrade]] = [:]
 }

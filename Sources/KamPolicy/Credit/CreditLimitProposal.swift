@@ -29,7 +29,8 @@ public struct CreditLimitProposal: Sendable {
         if let latest = inputs.receivables.keys.filter({ $0.lastMonth <= basis }).max(by: { $0.lastMonth < $1.lastMonth }) {
             ids.formUnion(inputs.receivables[latest]?.keys.map { $0 } ?? [])
         }
-        let approved = inputs.approvedGradeCache()
+        let table = inputs.approvedGradesByQuarter(through: quarter)
+        let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
         rows = ids.sorted(by: CustomerIDOrder.precedes).map { inputs.proposal(for: $0, quarter: quarter, approved: approved) }
     }
 

@@ -17,7 +17,8 @@ public struct CreditReport: Sendable {
     /// Inputs as `CreditInputs` describes, loaded for Q.
     public init(quarter: Period, inputs: CreditInputs) {
         self.quarter = quarter
-        let approved = inputs.approvedGradeCache()
+        let table = inputs.approvedGradesByQuarter(through: quarter)
+        let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
         let approvedNow = approved(quarter)
         let approvals = inputs.approvals[quarter]
         let lastMonth = quarter.lastMonth
