@@ -38,3 +38,16 @@ public struct CreditLimitProposal: Sendable {
     public var totalTTM: Fen { rows.reduce(0) { $0 + $1.ttm } }
     public func count(of grade: CreditGrade) -> Int { rows.filter { $0.grade == grade }.count }
 }
+
+extension CreditLimitProposal {
+    /// The same proposal from the loaded values directly: sales through the proposal month (ttm at
+    /// B needs the 12 months ending with B), every receivables snapshot up to Q'−1, customer files
+    /// for names of customers without sales.
+    public init(quarter: Period, history: SalesHistory, receivables: [Period: [ReceivableRecord]],
+                customerFiles: [Period: [CustomerFileRecord]] = [:], settings: PolicySettings, cadence: Cadence,
+                proposalDay: Int = 21) {
+        self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, customerFiles: customerFiles,
+                                                         settings: settings, cadence: cadence),
+                  proposalDay: proposalDay)
+    }
+}

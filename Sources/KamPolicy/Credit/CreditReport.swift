@@ -67,3 +67,14 @@ public struct CreditReport: Sendable {
     public var totalOverdue: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.overdue ?? 0) } }
     public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit.amount } }
 }
+
+extension CreditReport {
+    /// The same report from the loaded values directly (see `CreditInputs` for which months and
+    /// quarters to load).
+    public init(quarter: Period, history: SalesHistory, receivables: [Period: [ReceivableRecord]],
+                approvals: [Period: [ApprovalRecord]], customerFiles: [Period: [CustomerFileRecord]],
+                settings: PolicySettings, cadence: Cadence) {
+        self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, approvals: approvals,
+                                                         customerFiles: customerFiles, settings: settings, cadence: cadence))
+    }
+}
