@@ -9,6 +9,8 @@ public struct CreditLimitProposal: Sendable {
     public let approvalDeadline: LocalDate
     /// The basis month B whose ttm the limits use.
     public let basisMonth: YearMonth
+    /// `credit.round_to`: every limit is a multiple of it, so the workbook can say so.
+    public let roundTo: Fen
     /// Customers with non-zero ttm at B, or listed in the latest receivables snapshot ≤ B; by customer_id.
     public let rows: [CreditLimitProposalRow]
 
@@ -23,6 +25,7 @@ public struct CreditLimitProposal: Sendable {
         approvalDeadline = date.adding(days: inputs.settings.credit.approvalDays)
         let basis = ProposalBasisMonth.of(proposalMonth: month, cadence: inputs.cadence)
         basisMonth = basis
+        roundTo = inputs.settings.credit.roundTo
 
         let ttmMonths = Period.month(basis).trailingTwelveMonths
         var ids = Set(inputs.history.customers.keys.filter { inputs.history.sales(of: $0, in: ttmMonths) != 0 })
