@@ -61,12 +61,12 @@ public struct CreditInputs: Sendable {
         ApprovedCreditGrade.grades(for: quarter, assessed: assessedGrades(in:))
     }
 
-    /// The proposal for quarter Q' of one customer: the basis month, the ttm there, the grade and
-    /// terms used, and the limit. `approved` gives the approved grades of a quarter (see
-    /// `approvedGradesByQuarter(through:)`, computed once per report).
+    /// The proposal for quarter Q' of one customer: the ttm at the basis month, the grade and terms
+    /// used, and the limit; the name is left empty (the credit report only needs the limit, the
+    /// proposal workbook names the row itself). `approved` gives the approved grades of a quarter
+    /// (see `approvedGradesByQuarter(through:)`, computed once per report).
     func proposal(for customer: String, quarter: Period, approved: (Period) -> [String: CreditGrade]) -> CreditLimitProposalRow {
-        let proposalMonth = ProposalBasisMonth.proposalMonth(for: quarter)
-        let basis = ProposalBasisMonth.of(proposalMonth: proposalMonth, cadence: cadence)
+        let basis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: quarter), cadence: cadence)
         let ttm = history.sales(of: customer, in: Period.month(basis).trailingTwelveMonths)
         let grade = earliestReceivablesQuarter.map {
             LatestApprovedGrade.at(basisMonth: basis, customer: customer, earliest: $0, approved: approved)
@@ -74,11 +74,8 @@ public struct CreditInputs: Sendable {
         let terms = PaymentTerms.at(basisMonth: basis, customer: customer, receivables: receivables)
         let cover = settings.credit.coverMonthsHundredths[grade.rawValue] ?? 0
         let factor = PaymentTerms.factorHundredths(terms, settings: settings.credit)
-        return CreditLimitProposalRow(customerID: customer,
-                                      customerName: CreditCustomerName.of(customer, upTo: proposalMonth, history: history,
-                                                                          customerFiles: customerFiles),
-                                      ttm: ttm, grade: grade, paymentTerms: terms ?? "", coverHundredths: cover,
-                                      factorHundredths: factor,
+        return CreditLimitProposalRow(customerID: customer, customerName: "", ttm: ttm, grade: grade, paymentTerms: terms ?? "",
+                                      coverHundredths: cover, factorHundredths: factor,
                                       limit: ProposedLimit.of(ttm: ttm, coverHundredths: cover, factorHundredths: factor,
                                                               roundTo: settings.credit.roundTo))
     }

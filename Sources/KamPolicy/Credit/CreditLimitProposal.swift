@@ -34,7 +34,11 @@ public struct CreditLimitProposal: Sendable {
         }
         let table = inputs.approvedGradesByQuarter(through: quarter)
         let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
-        rows = ids.sorted(by: CustomerIDOrder.precedes).map { inputs.proposal(for: $0, quarter: quarter, approved: approved) }
+        rows = ids.sorted(by: CustomerIDOrder.precedes).map { id in
+            var row = inputs.proposal(for: id, quarter: quarter, approved: approved)
+            row.customerName = CreditCustomerName.of(id, upTo: month, history: inputs.history, customerFiles: inputs.customerFiles)
+            return row
+        }
     }
 
     public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit } }
