@@ -181,3 +181,17 @@ import Testing
         #expect(p.rows.first { $0.customerID == "K" }?.limit == 129_000_000)
     }
 }
+
+extension CreditReportTests {
+    @Test func convenienceInitialiserGivesTheSameReport() {
+        let i = Self.inputs
+        let direct = CreditReport(quarter: Self.q(2026, 2), history: i.history,
+                                  receivables: Self.receivables,
+                                  approvals: [Self.q(2026, 2): [ApprovalRecord(customerID: "C1", approvedLimit: 100_000),
+                                                                ApprovalRecord(customerID: "C6", approvedLimit: 100_000)]],
+                                  customerFiles: [Self.q(2026, 2): [CustomerFileRecord(customerID: "C3", fields: ["customer_name": "丙公司"])]],
+                                  settings: Self.settings, cadence: .quarterly)
+        #expect(direct.rows == report.rows)
+        #expect(direct.approvedGradeChanges == report.approvedGradeChanges)
+    }
+}

@@ -103,9 +103,12 @@ import Testing
     }
 
     @Test func workbooksReadBackWithHandComputedFigures() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kam-reports-\(UUID().uuidString)")
+        // KAM_KEEP_WORKBOOKS=DIR writes them there and keeps them, to open by hand.
+        let keep = ProcessInfo.processInfo.environment["KAM_KEEP_WORKBOOKS"]
+        let dir = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("kam-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: dir) } }
         let inputs = Self.creditInputs
         try CreditReportWorkbook.write(CreditReport(quarter: Self.q(2026, 2), inputs: inputs),
                                        context: Self.context(.creditReport, Self.q(2026, 2)),

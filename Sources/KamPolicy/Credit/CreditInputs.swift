@@ -61,11 +61,12 @@ public struct CreditInputs: Sendable {
         ApprovedCreditGrade.grades(for: quarter, assessed: assessedGrades(in:))
     }
 
-    /// The proposal for quarter Q' of one customer: the basis month, the ttm there, the grade and
-    /// terms used, and the limit. `approved` caches approved grades per quarter across customers.
+    /// The proposal for quarter Q' of one customer: the ttm at the basis month, the grade and terms
+    /// used, and the limit; the name is left empty (the credit report only needs the limit, the
+    /// proposal workbook names the row itself). `approved` gives the approved grades of a quarter
+    /// (see `approvedGradesByQuarter(through:)`, computed once per report).
     func proposal(for customer: String, quarter: Period, approved: (Period) -> [String: CreditGrade]) -> CreditLimitProposalRow {
-        let proposalMonth = ProposalBasisMonth.proposalMonth(for: quarter)
-        let basis = ProposalBasisMonth.of(proposalMonth: proposalMonth, cadence: cadence)
+        let basis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: quarter), cadence: cadence)
         let ttm = history.sales(of: customer, in: Period.month(basis).trailingTwelveMonths)
         let grade = earliestReceivablesQuarter.map {
             LatestApprovedGrade.at(basisMonth: basis, customer: customer, earliest: $0, approved: approved)
@@ -73,28 +74,25 @@ public struct CreditInputs: Sendable {
         let terms = PaymentTerms.at(basisMonth: basis, customer: customer, receivables: receivables)
         let cover = settings.credit.coverMonthsHundredths[grade.rawValue] ?? 0
         let factor = PaymentTerms.factorHundredths(terms, settings: settings.credit)
-        return CreditLimitProposalRow(customerID: customer,
-                                      customerName: CreditCustomerName.of(customer, upTo: proposalMonth, history: history,
-                                                                          customerFiles: customerFiles),
-                                      ttm: ttm, grade: grade, paymentTerms: terms ?? "", coverHundredths: cover,
-                                      factorHundredths: factor,
+        return CreditLimitProposalRow(customerID: customer, customerName: "", ttm: ttm, grade: grade, paymentTerms: terms ?? "",
+                                      coverHundredths: cover, factorHundredths: factor,
                                       limit: ProposedLimit.of(ttm: ttm, coverHundredths: cover, factorHundredths: factor,
                                                               roundTo: settings.credit.roundTo))
     }
 
-    /// A memo of approved grades per quarter, so a whole report computes each quarter once.
-    func approvedGradeCache() -> (Period) -> [String: CreditGrade] {
-        let box = GradeCache()
-        return { quarter in
-            if let hit = box.grades[quarter] { return hit }
-            let g = self.approvedGrades(in: quarter)
-            box.grades[quarter] = g
-            return g
+    /// Approved grades of every quarter from the earliest loaded snapshot through `last`, each
+    /// quarter assessed once, so a whole report (one proposal per customer, each searching back
+    /// for the latest approved grade) stays linear. Quarters outside the range hold no grades.
+    public func approvedGradesByQuarter(through last: Period) -> [Period: [String: CreditGrade]] {
+        guard let earliest = earliestReceivablesQuarter, earliest.lastMonth <= last.lastMonth else { return [:] }
+        var assessed: [Period: [String: CreditGrade]] = [:]
+        var quarter = earliest
+        while quarter.lastMonth <= last.lastMonth {
+            assessed[quarter] = assessedGrades(in: quarter)
+            quarter = quarter.shifted(by: 1)
+        }
+        return assessed.keys.reduce(into: [:]) { table, q in
+            table[q] = ApprovedCreditGrade.grades(for: q) { assessed[$0] ?? [:] }
         }
     }
-}
-
-/// A reference cell for `CreditInputs.approvedGradeCache`; used by one computation at a time.
-final class GradeCache: @unchecked Sendable {
-    var grades: [Period: [String: CreditGrade]] = [:]
 }

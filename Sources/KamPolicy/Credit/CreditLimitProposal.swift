@@ -9,6 +9,8 @@ public struct CreditLimitProposal: Sendable {
     public let approvalDeadline: LocalDate
     /// The basis month B whose ttm the limits use.
     public let basisMonth: YearMonth
+    /// `credit.round_to`: every limit is a multiple of it, so the workbook can say so.
+    public let roundTo: Fen
     /// Customers with non-zero ttm at B, or listed in the latest receivables snapshot ≤ B; by customer_id.
     public let rows: [CreditLimitProposalRow]
 
@@ -23,17 +25,36 @@ public struct CreditLimitProposal: Sendable {
         approvalDeadline = date.adding(days: inputs.settings.credit.approvalDays)
         let basis = ProposalBasisMonth.of(proposalMonth: month, cadence: inputs.cadence)
         basisMonth = basis
+        roundTo = inputs.settings.credit.roundTo
 
         let ttmMonths = Period.month(basis).trailingTwelveMonths
         var ids = Set(inputs.history.customers.keys.filter { inputs.history.sales(of: $0, in: ttmMonths) != 0 })
         if let latest = inputs.receivables.keys.filter({ $0.lastMonth <= basis }).max(by: { $0.lastMonth < $1.lastMonth }) {
             ids.formUnion(inputs.receivables[latest]?.keys.map { $0 } ?? [])
         }
-        let approved = inputs.approvedGradeCache()
-        rows = ids.sorted(by: CustomerIDOrder.precedes).map { inputs.proposal(for: $0, quarter: quarter, approved: approved) }
+        let table = inputs.approvedGradesByQuarter(through: quarter)
+        let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
+        rows = ids.sorted(by: CustomerIDOrder.precedes).map { id in
+            var row = inputs.proposal(for: id, quarter: quarter, approved: approved)
+            row.customerName = CreditCustomerName.of(id, upTo: month, history: inputs.history, customerFiles: inputs.customerFiles)
+            return row
+        }
     }
 
     public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit } }
     public var totalTTM: Fen { rows.reduce(0) { $0 + $1.ttm } }
     public func count(of grade: CreditGrade) -> Int { rows.filter { $0.grade == grade }.count }
+}
+
+extension CreditLimitProposal {
+    /// The same proposal from the loaded values directly: sales through the proposal month (ttm at
+    /// B needs the 12 months ending with B), every receivables snapshot up to Q'−1, customer files
+    /// for names of customers without sales.
+    public init(quarter: Period, history: SalesHistory, receivables: [Period: [ReceivableRecord]],
+                customerFiles: [Period: [CustomerFileRecord]] = [:], settings: PolicySettings, cadence: Cadence,
+                proposalDay: Int = 21) {
+        self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, customerFiles: customerFiles,
+                                                         settings: settings, cadence: cadence),
+                  proposalDay: proposalDay)
+    }
 }

@@ -17,7 +17,8 @@ public struct CreditReport: Sendable {
     /// Inputs as `CreditInputs` describes, loaded for Q.
     public init(quarter: Period, inputs: CreditInputs) {
         self.quarter = quarter
-        let approved = inputs.approvedGradeCache()
+        let table = inputs.approvedGradesByQuarter(through: quarter)
+        let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
         let approvedNow = approved(quarter)
         let approvals = inputs.approvals[quarter]
         let lastMonth = quarter.lastMonth
@@ -65,4 +66,15 @@ public struct CreditReport: Sendable {
     public var totalReceivable: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.receivable ?? 0) } }
     public var totalOverdue: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.overdue ?? 0) } }
     public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit.amount } }
+}
+
+extension CreditReport {
+    /// The same report from the loaded values directly (see `CreditInputs` for which months and
+    /// quarters to load).
+    public init(quarter: Period, history: SalesHistory, receivables: [Period: [ReceivableRecord]],
+                approvals: [Period: [ApprovalRecord]], customerFiles: [Period: [CustomerFileRecord]],
+                settings: PolicySettings, cadence: Cadence) {
+        self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, approvals: approvals,
+                                                         customerFiles: customerFiles, settings: settings, cadence: cadence))
+    }
 }

@@ -94,3 +94,14 @@ public struct VisitReport: Sendable {
     }
     public func count(of senior: HalfYearSeniorVisit) -> Int { rows.filter { $0.seniorVisit == senior }.count }
 }
+
+extension VisitReport {
+    /// The same report from the loaded values directly. Visits need no cadence: the grade at Q and
+    /// the approved credit grade are the same for both, and no limit is computed.
+    public init(quarter: Period, visits: [Period: [VisitRecord]], history: SalesHistory,
+                receivables: [Period: [ReceivableRecord]], customerFiles: [Period: [CustomerFileRecord]], settings: PolicySettings) {
+        self.init(quarter: quarter, visits: visits,
+                  credit: CreditInputs(history: history, receivables: receivables, customerFiles: customerFiles,
+                                       settings: settings, cadence: .quarterly))
+    }
+}
