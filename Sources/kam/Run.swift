@@ -35,8 +35,7 @@ struct RunReport {
 
     var text: String {
         var lines: [String] = []
-        lines.append("ingested: \(summary.acceptedFiles.count) accepted, \(summary.rejectedFiles.count) rejected, "
-                     + "\(summary.waitingFiles.count) waiting (kinds not yet stored)")
+        lines.append("ingested: \(summary.acceptedFiles.count) accepted, \(summary.rejectedFiles.count) rejected")
         for f in summary.rejectedFiles { lines.append("  rejected: \(f)") }
         lines.append("delivered: \(summary.delivered.count) workbook(s) under \(reportsFolder)")
         for d in summary.delivered { lines.append("  \(d)" + (summary.revised[d].map { " (revision \($0))" } ?? "")) }

@@ -15,7 +15,7 @@ import Testing
             """, path.path]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test func aLateFileMakesRevision2AndLeavesEveryOtherWorkbookAlone() throws {
+    @Test func aLateFileMakesRevision2OfTheAffectedWorkbooksOnly() throws {
         let ws = try KamBinary.workspace("small")
         defer { try? FileManager.default.removeItem(at: ws) }
         let config = ws.appendingPathComponent("config/kam.yaml").path
@@ -24,22 +24,31 @@ import Testing
         let before = try KamBinary.digests(reports)
         let name = "2026-09/subsidiary/YY01_2026-09_客户销售报表.xlsx"
 
-        // A corrected September file arrives on the 9th: later wins, as a whole.
+        // A corrected September file arrives: later wins, as a whole. It changes what YY01's
+        // September sales report, its Q3 credit report (Q3 sales) and its Q4 proposal (names
+        // up to September) read — nothing else.
         try "日期,客户编码,客户名称,金额,成本\n2026-09-03,C1,甲公司,999.00,100.00\n"
             .write(to: ws.appendingPathComponent("drop/YY01/sales_2026-09_更正.csv"), atomically: true, encoding: .utf8)
-        let r = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-09T10:00")
+        let r = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.contains("delivered: 1 workbook(s)"), "\(r.stdout)")
-        #expect(r.stdout.contains("\(name) (revision 2)"), "\(r.stdout)")
+        let affected = [name, "2026Q3/subsidiary/YY01_2026Q3_客户资信报表.xlsx", "2026Q4/subsidiary/YY01_2026Q4_资信额度申请表.xlsx"]
+        #expect(r.stdout.contains("delivered: 3 workbook(s)"), "\(r.stdout)")
+        for path in affected { #expect(r.stdout.contains("\(path) (revision 2)"), "\(r.stdout)") }
 
         let after = try KamBinary.digests(reports)
-        let superseded = "./2026-09/subsidiary/superseded/YY01_2026-09_客户销售报表_r1.xlsx"
-        #expect(after[superseded] == before["./\(name)"], "revision 1 is kept, byte for byte")
-        #expect(after["./\(name)"] != before["./\(name)"])
-        for (path, digest) in before where path != "./\(name)" && path != "./2026-09/manifest.json" {
+        var superseded: [String] = []
+        for path in affected {
+            let aside = "./" + path.replacingOccurrences(of: "subsidiary/", with: "subsidiary/superseded/")
+                .replacingOccurrences(of: ".xlsx", with: "_r1.xlsx")
+            superseded.append(aside)
+            #expect(after[aside] == before["./\(path)"], "revision 1 of \(path) is kept, byte for byte")
+            #expect(after["./\(path)"] != before["./\(path)"])
+        }
+        let manifests = ["./2026-09/manifest.json", "./2026Q3/manifest.json", "./2026Q4/manifest.json"]
+        for (path, digest) in before where !affected.contains(String(path.dropFirst(2))) && !manifests.contains(path) {
             #expect(after[path] == digest, "\(path) must not change")
         }
-        #expect(Set(after.keys) == Set(before.keys).union([superseded]))
+        #expect(Set(after.keys) == Set(before.keys).union(superseded))
         let note = try Self.revisionNote(reports.appendingPathComponent(name))
         #expect(note.hasPrefix("2 "), "\(note)")
         #expect(note.contains("sales_2026-09_更正.csv"), "\(note)")
@@ -47,7 +56,7 @@ import Testing
         #expect(manifest.contains("\"revision\" : 2"))
         #expect(manifest.contains("sales_2026-09_更正.csv"))
 
-        let again = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-09T10:00")
+        let again = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(again.stdout.contains("delivered: 0 workbook(s)"))
         #expect(try KamBinary.digests(reports) == after)
     }
@@ -60,7 +69,8 @@ import Testing
         let r = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(r.status == 0)
         let delivered = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  20") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(delivered == [
+        #expect(Set(delivered).count == delivered.count, "each instance once")
+        #expect(delivered.filter { $0.contains("客户销售报表") } == [
             "2026-05/subsidiary/YY01_2026-05_客户销售报表.xlsx",
             "2026Q2/subsidiary/HG01_2026Q2_客户销售报表.xlsx",
             "2026-06/subsidiary/YY01_2026-06_客户销售报表.xlsx",
@@ -69,6 +79,13 @@ import Testing
             "2026Q3/subsidiary/HG01_2026Q3_客户销售报表.xlsx",
             "2026-09/subsidiary/YY01_2026-09_客户销售报表.xlsx",
         ], "\(r.stdout)")
+        // Oldest first across jobs: the May line summary (fired 06-08) before June's sales report
+        // (07-06), Q2's HQ analysis (07-15) before July's sales report (08-06).
+        func position(_ s: String) -> Int { delivered.firstIndex { $0.contains(s) } ?? -1 }
+        #expect(position("2026-05_汇总分析表") < position("2026-06_客户销售报表"))
+        #expect(position("2026Q2_客户档案及拜访分析") < position("2026-07_客户销售报表"))
+        #expect(position("2026Q3_资信额度申请表") < position("2026Q2_客户销售报表"))
+        #expect(delivered.count == 26, "\(delivered)")
         let again = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(again.stdout.contains("delivered: 0 workbook(s)"))
     }

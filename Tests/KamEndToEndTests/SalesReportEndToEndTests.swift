@@ -13,7 +13,7 @@ import Testing
 
         let first = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        #expect(first.stdout.contains("delivered: 12 workbook(s)"))
+        #expect(first.stdout.contains("delivered: 46 workbook(s)"))
         #expect(first.stdout.contains("rejected: YY01/sales_2026-07.csv"))
 
         let reports = ws.appendingPathComponent("reports")
@@ -74,8 +74,10 @@ import Testing
         let run = try KamBinary.kam("run", "--config", dir.appendingPathComponent("config/kam.yaml").path,
                                     "--as-of", "2026-11-22T08:00")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        // 22 months for each pharma subsidiary (2025-01 … 2026-10), 7 quarters for each chem one.
-        #expect(run.stdout.contains("delivered: 58 workbook(s)"))
+        // Sales: 22 months (2025-01 … 2026-10) × 2 pharma + 7 quarters (2025Q1 … 2026Q3) × 2 chem = 58;
+        // credit, file and visit reports: 7 quarters × 4 subsidiaries × 3 = 84; line summaries 22 + 7 = 29;
+        // HQ quarterly 7; proposals for 2025Q1 … 2026Q4 (2027Q1's fires on 12-21) × 4 = 32; the 2025 review 1.
+        #expect(run.stdout.contains("delivered: 211 workbook(s)"), "\(run.stdout.prefix(300))")
         #expect(run.stdout.contains("0 rejected"))
         let gb = dir.appendingPathComponent("reports/2026Q3/subsidiary/HG02_2026Q3_客户销售报表.xlsx")
         let read = try KamBinary.run(SalesReportEndToEndTests.python, ["-c", """
@@ -124,8 +126,9 @@ import Testing
         let lines = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("2026-09-06 07:00 sales-report YY01 2026-08 done"))
         #expect(lines.contains("2026-10-06 07:00 sales-report HG01 2026Q3 upcoming"))
-        #expect(lines.contains("2026-10-06 07:00 credit-report HG01 2026Q3 not-implemented"))
-        #expect(lines.contains("2026-09-21 07:00 credit-limit-proposal YY01 2026Q4 not-implemented"))
+        #expect(lines.contains("2026-10-06 07:00 credit-report HG01 2026Q3 upcoming"))
+        #expect(lines.contains("2026-09-08 07:00 line-summary pharma 2026-08 due"))
+        #expect(lines.contains("2026-09-21 07:00 credit-limit-proposal YY01 2026Q4 due"))
         let due = try KamBinary.kam("schedule", "--config", config, "--as-of", "2026-10-06T07:00", "--from", "2026-10", "--to", "2026-10")
         #expect(due.stdout.contains("YY01     2026-09  due"))
     }
