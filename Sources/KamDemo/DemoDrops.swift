@@ -154,7 +154,10 @@ struct DemoDrops {
             File(name: "visits_\(q).csv", text: visits.joined(), receivedUnix: at),
         ]
         if subsidiary.line == "chem" {
-            result.append(File(name: "approvals_\(next).csv", text: approvals.joined(), receivedUnix: at))
+            // The general manager approves within `approval_days` of the proposal on the 21st of
+            // q's last month: the clerk drops the approvals on the 23rd.
+            let approvedAt = Self.dropTime(after: .month(q.lastMonth.adding(months: -1)), day: 23)
+            result.append(File(name: "approvals_\(next).csv", text: approvals.joined(), receivedUnix: approvedAt))
         }
         return result
     }
