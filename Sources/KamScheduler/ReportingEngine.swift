@@ -119,6 +119,8 @@ public struct ReportingEngine {
             let job = job(instance.job, store: store)
             let period = instance.period.description
             let previous = current["\(instance.job.rawValue)|\(instance.owner)|\(period)"]
+            // Nothing accepted since the last check: a delivered instance cannot be out of date.
+            if previous != nil && !forced && !checkRevisions { continue }
             let inputs = job.inputs(for: instance, index: index)
             let revision: Int, reason: String
             if let previous {
