@@ -85,7 +85,16 @@ public struct ReportingEngine {
             logger.warning("removed a partial file left by an interrupted run", metadata: ["file": "\(leftover)"])
         }
         var runRecord = try store.startRun(RunRecord(startedAt: clock.now, asOf: clock.localNow.description))
-        let summary = try body(store, &runRecord)
+        let summary: RunSummary
+        do {
+            summary = try body(store, &runRecord)
+        } catch {
+            // The run log says it ended, and how: the error is also on stderr.
+            runRecord.finishedAt = clock.now
+            runRecord.failed += 1
+            try? store.finishRun(runRecord)
+            throw error
+        }
         runRecord.finishedAt = clock.now
         runRecord.delivered = summary.delivered.count
         runRecord.failed = summary.failed.count
