@@ -38,7 +38,10 @@ public struct DaemonService: Service {
             let drop = DropFolderSignature(dropFolder: config.dropFolder)
             if drop != lastDrop || clock.now >= nextFire {
                 cycle(config: config, clock: clock)
-                lastDrop = DropFolderSignature(dropFolder: config.dropFolder)
+                // What this cycle saw, not what is there after it: a file dropped during the run
+                // (after its ingest step) must still wake the next cycle. The files the run
+                // itself removed also differ, which costs one cycle that finds nothing new.
+                lastDrop = drop
                 nextFire = Self.nextFireTime(after: clock, config: config)
                 logger.info("sleeping", metadata: ["next.fire": "\(clock.display(nextFire))"])
             }

@@ -10,10 +10,20 @@ public final class KamStore: Sendable {
 
     /// Opens (creating if needed) the store at `path` and migrates it. The file is 0600:
     /// it holds confidential customer data.
+    /// Other processes (a `kam status`, a `kam backup`, the daemon and cron) may hold the file
+    /// for a moment: wait for them rather than fail.
+    public static let busyTimeout: TimeInterval = 30
+
     public init(path: String) throws {
-        let existed = FileManager.default.fileExists(atPath: path)
-        db = try DatabaseQueue(path: path)
-        if !existed { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+        // Created 0600 before SQLite opens it, so it is never readable by others, not even briefly
+        // (SQLite gives its journal the same mode).
+        if !FileManager.default.fileExists(atPath: path) {
+            let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        db = try DatabaseQueue(path: path, configuration: configuration)
         try StoreMigrations.migrator.migrate(db)
     }
 
