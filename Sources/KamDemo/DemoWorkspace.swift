@@ -20,6 +20,26 @@ public struct DemoWorkspace {
         DemoSubsidiary(code: "YY02", name: "西南医药有限公司", line: "pharma", style: .customColumns, quarterlySalesFiles: false, seed: 22),
     ]
 
+    /// The first four, then more in the same styles, alternating lines, up to `size.subsidiaries`.
+    var subsidiaries: [DemoSubsidiary] {
+        let base = Self.subsidiaries
+        guard size.subsidiaries > base.count else { return Array(base.prefix(max(size.subsidiaries, 1))) }
+        var result = base
+        let cities = ["江苏", "浙江", "山东", "河南", "湖北", "湖南", "广西", "福建", "安徽", "江西", "四川", "重庆",
+                      "陕西", "山西", "河北", "辽宁", "吉林", "云南", "贵州", "甘肃"]
+        for i in base.count..<size.subsidiaries {
+            let model = base[i % base.count]
+            let number = result.filter { $0.line == model.line }.count + 1
+            let prefix = model.line == "chem" ? "HG" : "YY"
+            let code = prefix + (number < 10 ? "0\(number)" : "\(number)")
+            let kind = model.line == "chem" ? "化工" : "医药"
+            result.append(DemoSubsidiary(code: code, name: "\(cities[i % cities.count])\(kind)有限公司", line: model.line,
+                                         style: model.style, quarterlySalesFiles: model.quarterlySalesFiles,
+                                         seed: model.seed + UInt64(100 * i)))
+        }
+        return result
+    }
+
     public var configPath: URL { root.appendingPathComponent("config/kam.yaml") }
 
     /// Writes the workspace. Existing drop files of the same names are replaced.
@@ -31,7 +51,7 @@ public struct DemoWorkspace {
         }
         try Data(config.utf8).write(to: configPath)
         let first = size.through.adding(months: -(size.months - 1))
-        for sub in Self.subsidiaries {
+        for sub in subsidiaries {
             let folder = root.appendingPathComponent("drop/\(sub.code)")
             try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
             var generator = DemoDrops(subsidiary: sub, size: size, firstMonth: first)
@@ -42,6 +62,14 @@ public struct DemoWorkspace {
                                      ofItemAtPath: url.path)
             }
         }
+    }
+
+    /// Config lines for subsidiaries beyond the first four.
+    var extraSubsidiaries: String {
+        subsidiaries.dropFirst(Self.subsidiaries.count).map { sub in
+            let columns = sub.style == .customColumns ? ", columns: {amount: 含税金额}" : ""
+            return "  - {code: \(sub.code), name: \(sub.name), line: \(sub.line)\(columns)}\n"
+        }.joined()
     }
 
     var config: String {
@@ -64,7 +92,7 @@ public struct DemoWorkspace {
           - {code: YY01, name: 华北医药有限公司, line: pharma}
           # An ERP that calls the amount column 含税金额 and writes no cost.
           - {code: YY02, name: 西南医药有限公司, line: pharma, columns: {amount: 含税金额}}
-
+        \(extraSubsidiaries)
         """
     }
 }
