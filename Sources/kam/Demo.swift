@@ -16,7 +16,7 @@ extension Kam {
             case small, medium, large, scale
 
             var customers: Int { switch self { case .small: 60; case .medium: 2_000; case .large: 12_500; case .scale: 2_500 } }
-            var linesPerMonth: Int { switch self { case .small: 3; case .medium: 5; case .large: 10; case .scale: 9 } }
+            var linesPerMonth: Int { switch self { case .small: 3; case .medium: 5; case .large: 10; case .scale: 11 } }
             var subsidiaries: Int { self == .scale ? 20 : 4 }
             var months: Int { self == .scale ? 24 : 27 }
         }
