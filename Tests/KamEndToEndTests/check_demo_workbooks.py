@@ -617,6 +617,11 @@ def table(wb, book, sheet, header, expected_rows, key=None, limit=None):
         name = f"{i + 2} ({exp[key]})" if key is not None else i + 2
         for j, col in enumerate(header):
             cell(book, sheet, name, col, exp[j], got[j] if j < len(got) else None)
+            # SPEC §5: money as #,##0.00, ratios as 0.0% (DECISIONS: cover months and factors 0.00)
+            fmt = "#,##0.00" if isinstance(exp[j], Money) and exp[j].fen is not None else "0.0%" if isinstance(exp[j], float) else \
+                "0.00" if isinstance(exp[j], Decimal) else None
+            if fmt and i < 3 and i < len(got_rows):
+                cell(book, sheet, name, f"{col} number format", fmt, ws.cell(i + 2, j + 1).number_format)
 
 
 def overview(wb):
@@ -1174,4 +1179,5 @@ if failures:
     print("\n".join(failures[:400]))
     print(f"{len(failures)} mismatch(es) out of {compared[0]} cells compared")
     sys.exit(1)
-print(f"demo workbooks: {compared[0]} cells compared, all match")
+print(f"demo workbooks: {compared[0]} cells compared, all match"
+      + (f" except {len(expected_failures)} known kam defect(s)" if expected_failures else ""))
