@@ -1141,6 +1141,86 @@ def check_review(year):
 
 
 # ---------------------------------------------------------------------------------------------
+# Every workbook due by the run's as-of (2026-11-22 08:00) from `since` 2025-01 (SPEC §2, §8), and
+# each period's manifest.json: every current workbook once, its SHA-256 (hashlib), its inputs'
+# SHA-256 and received time against the drop copy.
+
+
+def expected_paths():
+    paths = set()
+    asof = fire_time(2026, 11, 22, 8)
+    quarters = [(y, n) for y in (2025, 2026) for n in (1, 2, 3, 4)]
+    for q in quarters:
+        label = qlabel(q)
+        for s in SUBS:
+            if fire_after(qmonths(q), 6) <= asof:
+                paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户资信报表.xlsx")
+                if LINES[s["line"]]["cadence"] == "quarterly":
+                    paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户销售报表.xlsx")
+            if fire_after(qmonths(q), 8) <= asof:
+                paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户档案维护情况.xlsx")
+            if fire_after(qmonths(q), 10) <= asof:
+                paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户拜访记录及分析.xlsx")
+            py, pm = ym(qmonths(q)[0] - 1)
+            if fire_time(py, pm, 21) <= asof:
+                paths.add(f"{label}/subsidiary/{s['code']}_{label}_资信额度申请表.xlsx")
+        if fire_after(qmonths(q), 8) <= asof:
+            paths.add(f"{label}/management/化工_{label}_汇总分析表.xlsx")
+        if fire_after(qmonths(q), 15) <= asof:
+            paths.add(f"{label}/hq/集团_{label}_客户档案及拜访分析.xlsx")
+    for m in range(mon(2025, 1), mon(2026, 12)):
+        label = mlabel(m)
+        if fire_after([m], 6) <= asof:
+            for s in SUBS:
+                if LINES[s["line"]]["cadence"] == "monthly":
+                    paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户销售报表.xlsx")
+        if fire_after([m], 8) <= asof:
+            paths.add(f"{label}/management/医药_{label}_汇总分析表.xlsx")
+    if fire_time(2026, 1, 15) <= asof:
+        paths.add("2025/hq/集团_2025_大客户年度评价.xlsx")
+    return paths
+
+
+def check_manifests():
+    import hashlib
+    import json
+    on_disk = set()
+    for period in sorted(os.listdir(REPORTS)):
+        for tier in ("subsidiary", "management", "hq"):
+            folder = os.path.join(REPORTS, period, tier)
+            if os.path.isdir(folder):
+                on_disk |= {f"{period}/{tier}/{f}" for f in os.listdir(folder) if f.endswith(".xlsx")}
+    expected = expected_paths()
+    cell("reports/", "-", "-", "workbook count", len(expected), len(on_disk))
+    for path in sorted(expected ^ on_disk):
+        report("reports/", "-", path, "present", path in expected, path in on_disk)
+    for period in sorted(os.listdir(REPORTS)):
+        mpath = os.path.join(REPORTS, period, "manifest.json")
+        book = f"{period}/manifest.json"
+        if not os.path.exists(mpath):
+            report(book, "-", "-", "exists", True, False)
+            continue
+        manifest = json.load(open(mpath, encoding="utf-8"))
+        listed = [w["path"] for w in manifest["workbooks"]]
+        cell(book, "-", "-", "workbooks", sorted(p for p in on_disk if p.startswith(period + "/")), sorted(listed))
+        for w in manifest["workbooks"]:
+            full = os.path.join(REPORTS, w["path"])
+            if os.path.exists(full):
+                cell(book, w["path"], "-", "sha256", hashlib.sha256(open(full, "rb").read()).hexdigest(), w["sha256"])
+            cell(book, w["path"], "-", "revision", 1, w["revision"])
+            for i in w["inputs"]:
+                src = os.path.join(DROP, i["subsidiary"], i["file"])
+                if not os.path.exists(src):
+                    report(book, w["path"], i["file"], "input", "a drop file", None)
+                    continue
+                cell(book, w["path"], i["file"], "input sha256", hashlib.sha256(open(src, "rb").read()).hexdigest(),
+                     i["sha256"])
+                cell(book, w["path"], i["file"], "receivedAt", int(os.stat(src).st_mtime), i["receivedAt"])
+
+
+check_manifests()
+
+# ---------------------------------------------------------------------------------------------
 # The sample: every workbook kind, both lines, every subsidiary where it is cheap. With
 # KAM_CHECK_ALL=1 every reported period from `since` (2025-01) on is checked instead.
 if os.environ.get("KAM_CHECK_ALL"):
