@@ -27,6 +27,8 @@ import Testing
         let made = try KamBinary.kam("demo", demo.path, "--customers", "20")
         #expect(made.status == 0, "\(made.stderr)")
 
+        try Self.addEdgeCases(to: demo.appendingPathComponent("drop"))
+
         // kam moves accepted files out of drop/; keep the originals, with their mtimes (received order).
         let copy = try KamBinary.run(URL(fileURLWithPath: "/bin/cp"), ["-a", demo.appendingPathComponent("drop").path, drops.path])
         #expect(copy.status == 0, "\(copy.stderr)")
@@ -41,5 +43,40 @@ import Testing
         #expect(check.stdout.contains("cells compared"), "\(check.stdout)\(check.stderr)")
         // Known kam defects are tolerated by the checker but must stay visible in the test log.
         if check.stdout.contains("KNOWN kam defect") { print(check.stdout) }
+    }
+
+    /// A few edits to the demo's drops so that rules the plain demo never exercises are checked too;
+    /// every edited file keeps its mtime (its received time), added files get one of their own.
+    static func addEdgeCases(to drop: URL) throws {
+        let fm = FileManager.default
+        func edit(_ url: URL, _ change: (String) -> String) throws {
+            let mtime = try fm.attributesOfItem(atPath: url.path)[.modificationDate]
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(change(text).utf8).write(to: url)
+            if let mtime { try fm.setAttributes([.modificationDate: mtime], ofItemAtPath: url.path) }
+        }
+        func beijing(_ y: Int, _ m: Int, _ d: Int, _ h: Int) -> Date {
+            var c = DateComponents(year: y, month: m, day: d, hour: h)
+            c.timeZone = TimeZone(identifier: "Asia/Shanghai")
+            return Calendar(identifier: .gregorian).date(from: c)!
+        }
+        let hg01 = drop.appendingPathComponent("HG01")
+        // 删除档案 (and 无档案 while it still buys): C10005, whose name holds a quoted comma, leaves the 2026Q3 file.
+        try edit(hg01.appendingPathComponent("customers_2026Q3.csv")) { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("C10005,") }
+                .joined(separator: "\n")
+        }
+        // 未知客户拜访: a visit to a customer kam has never seen, with a purpose outside the five (其他).
+        try edit(hg01.appendingPathComponent("visits_2026Q3.csv")) { $0 + "2026-08-15,X99999,张伟,销售代表,展会邀约,\n" }
+        // Later wins, month by month: a corrected August file after the 2026Q3 quarter file (one line fewer).
+        let quarter = try String(contentsOf: hg01.appendingPathComponent("sales_2026Q3.csv"), encoding: .utf8)
+        let lines = quarter.split(separator: "\n").map(String.init)
+        let august = lines.dropFirst().filter { $0.hasPrefix("2026-08-") }.dropFirst()
+        let corrected = hg01.appendingPathComponent("sales_2026-08_更正.csv")
+        try Data(([lines[0]] + august).map { $0 + "\n" }.joined().utf8).write(to: corrected)
+        try fm.setAttributes([.modificationDate: beijing(2026, 10, 4, 10)], ofItemAtPath: corrected.path)
+        // A missing receivables snapshot (YY01 2026Q2): 未报送 in 2026Q2, opening 0 in 2026Q3, and the
+        // proposals look back past the blank quarter for the latest approved grade and payment terms.
+        try fm.removeItem(at: drop.appendingPathComponent("YY01/receivables_2026Q2.csv"))
     }
 }
