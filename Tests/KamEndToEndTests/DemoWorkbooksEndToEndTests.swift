@@ -37,6 +37,7 @@ import Testing
                                     "--as-of", "2026-11-22T08:00")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("delivered: 211 workbook(s)"), "\(run.stdout.prefix(300))")
+        #expect(run.stdout.contains("rejected: YY02/sales_2026-09_bad.csv"), "\(run.stdout.prefix(300))")
 
         let check = try KamBinary.run(Self.python, [Self.checker.path, demo.path, drops.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
@@ -78,5 +79,40 @@ import Testing
         // A missing receivables snapshot (YY01 2026Q2): 未报送 in 2026Q2, opening 0 in 2026Q3, and the
         // proposals look back past the blank quarter for the latest approved grade and payment terms.
         try fm.removeItem(at: drop.appendingPathComponent("YY01/receivables_2026Q2.csv"))
+
+        func editLines(_ url: URL, _ change: (inout [String]) -> Void) throws {
+            try edit(url) { text in
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                change(&lines)
+                return lines.joined(separator: "\n")
+            }
+        }
+        func setField(_ line: String, _ index: Int, _ value: String, separator: Character) -> String {
+            var fields = line.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            fields[index] = value
+            return fields.joined(separator: String(separator))
+        }
+        // Payment terms: padded (trimmed) and unknown (factor 1.0), read by the 2026Q3 proposal (basis 2026-03).
+        try editLines(hg01.appendingPathComponent("receivables_2026Q1.csv")) { lines in
+            lines[1] = setField(lines[1], 4, "\" 月结60 \"", separator: ",")
+            lines[2] = setField(lines[2], 4, "月结45", separator: ",")
+        }
+        // An approved limit of 0 is no limit: 无额度 for a customer that owes money.
+        try editLines(hg01.appendingPathComponent("approvals_2026Q3.csv")) { lines in
+            lines[1] = setField(lines[1], 1, "0.00", separator: ",")
+        }
+        let yy02 = drop.appendingPathComponent("YY02")
+        // A negative receivable (a credit balance): overdue ratio 0, negative utilisation, 正常.
+        try editLines(yy02.appendingPathComponent("receivables_2026Q3.csv")) { lines in
+            lines[1] = setField(lines[1], 1, "-500.00", separator: ";")
+        }
+        // A header-only file is accepted with zero rows and supersedes July as a whole.
+        let empty = yy02.appendingPathComponent("sales_2026-07_空.csv")
+        try Data("date;customer_id;customer_name;product;quantity;含税金额\n".utf8).write(to: empty)
+        try fm.setAttributes([.modificationDate: beijing(2026, 8, 5, 10)], ofItemAtPath: empty.path)
+        // A rejected file (three decimals) supersedes nothing.
+        let bad = yy02.appendingPathComponent("sales_2026-09_bad.csv")
+        try Data("date;customer_id;customer_name;product;quantity;含税金额\n20260915;700001;某公司;产品;1;12.345\n".utf8).write(to: bad)
+        try fm.setAttributes([.modificationDate: beijing(2026, 10, 5, 10)], ofItemAtPath: bad.path)
     }
 }

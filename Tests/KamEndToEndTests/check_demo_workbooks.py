@@ -39,6 +39,10 @@ KNOWN_DEFECTS = [
      "not against the fire time of a job (SPEC §8: on time = received before its job's fire time; the job "
      "that needs approvals_<Q> is credit-report for Q, 6th after Q): files dropped on the 3rd of Q's first "
      "month show 逾期"),
+    ("客户销售报表", "概览", "sales input missing note", None,
+     "the 概览 says 本期没有收到已接受的销售明细文件 whenever P has no sales lines, also when an accepted "
+     "header-only file covers P (SPEC §8: a header-only file is accepted with zero rows and supersedes as "
+     "usual); SalesReportJob tests report.hasDataInPeriod instead of whether an accepted file covers P"),
     ("客户档案及拜访分析", "概览", "逾期或未报送资料数", None, "counts the approvals wrongly judged 逾期 (see 报送情况)"),
 ]
 
@@ -205,6 +209,9 @@ NAME = re.compile(r"^(sales|receivables|customers|visits|approvals)_(\d{4})(?:-(
 # One subsidiary's data, from its drop files.
 
 
+REJECTED = set()
+
+
 class Subsidiary:
     def __init__(self, sub):
         self.code, self.name, self.line = sub["code"], sub["name"], sub["line"]
@@ -219,6 +226,7 @@ class Subsidiary:
             files.append((os.stat(path).st_mtime, f, m, path))
         files.sort(key=lambda x: (x[0], x[1]))
         self.month_lines = {}     # month -> [line] from the effective file
+        self.month_files = {}     # month -> the effective file's name
         self.month_cost = {}      # month -> effective file has a cost column
         self.snap = {"receivables": {}, "customers": {}, "visits": {}, "approvals": {}}
         for _, f, m, path in files:
@@ -228,13 +236,19 @@ class Subsidiary:
             if kind == "sales":
                 months = [mon(y, int(m.group(3)))] if m.group(3) else qmonths((y, int(m.group(4))))
                 by = {mm: [] for mm in months}
-                for seq, r in enumerate(rows):
-                    d = date(r["date"])
-                    mm = mon(d[0], d[1])
-                    assert mm in by, (f, r)
-                    by[mm].append({"date": d, "cid": r["customer_id"], "name": r["customer_name"],
-                                   "amount": fen(r["amount"]), "cost": fen(r.get("cost", ""))})
+                try:  # a file with an invalid row is rejected whole and supersedes nothing
+                    for seq, r in enumerate(rows):
+                        d = date(r["date"])
+                        mm = mon(d[0], d[1])
+                        assert mm in by, f"{f}: {r['date']} outside the file's period"
+                        by[mm].append({"date": d, "cid": r["customer_id"], "name": r["customer_name"],
+                                       "amount": fen(r["amount"]), "cost": fen(r.get("cost", ""))})
+                except AssertionError as e:
+                    REJECTED.add(f"{self.code}/{f}")
+                    print(f"note: {self.code}/{f} is rejected ({e})")
+                    continue
                 for mm in months:  # later file wins, month by month
+                    self.month_files[mm] = f"{self.code}/{f}"
                     self.month_lines[mm] = by[mm]
                     self.month_cost[mm] = "cost" in header
             else:
@@ -698,14 +712,12 @@ def check_sales_report(code, label):
     ov_check(wb, book, "潜力客户数", [len(pot)])
     ov_check(wb, book, "等级变动客户数", [len(changed)])
     ov_check(wb, book, "期间", [label])
-    first = months[-1] - 23
-    files = set()
-    for f in os.listdir(os.path.join(DROP, code)):
-        m = NAME.match(f)
-        if m and m.group(1).lower() == "sales":
-            fm = [mon(int(m.group(2)), int(m.group(3)))] if m.group(3) else qmonths((int(m.group(2)), int(m.group(4))))
-            if any(first <= x <= months[-1] for x in fm):
-                files.add(f"{code}/{f}")
+    # SPEC §2/§8: the workbook says when the period's sales input is missing, and only then; a
+    # header-only file is accepted with zero rows and supersedes as usual (it is not missing).
+    notes = [r[1] for r in wb["概览"].iter_rows(values_only=True) if r and r[0] == "注意"]
+    says_missing = any("没有收到已接受的销售明细文件" in (n or "") for n in notes)
+    cell(book, "概览", "注意", "sales input missing note", not all(m in sub.month_files for m in months), says_missing)
+    files = {sub.month_files[m] for m in window(months[-1], 24) if m in sub.month_files}
     lineage(wb, book, files)
     return rows
 
@@ -929,7 +941,7 @@ def submission(code, kind, label, fire):
     found = {}
     for f in os.listdir(folder):
         m = NAME.match(f)
-        if not m or m.group(1).lower() != kind:
+        if not m or m.group(1).lower() != kind or f"{code}/{f}" in REJECTED:
             continue
         p = f"{m.group(2)}-{m.group(3)}" if m.group(3) else f"{m.group(2)}Q{m.group(4)}"
         t = os.stat(os.path.join(folder, f)).st_mtime
@@ -1230,7 +1242,7 @@ if os.environ.get("KAM_CHECK_ALL"):
     SAMPLE_QUARTERS = [(y, n) for y in (2025, 2026) for n in (1, 2, 3, 4) if (y, n) <= (2026, 3)]
     PROPOSAL_QUARTERS = SAMPLE_QUARTERS + [(2026, 4)]
 else:
-    SAMPLE_MONTHS = ["2025-01", "2026-09", "2026-10"]
+    SAMPLE_MONTHS = ["2025-01", "2026-07", "2026-09", "2026-10"]
     SAMPLE_QUARTERS = [(2025, 1), (2026, 2), (2026, 3)]
     PROPOSAL_QUARTERS = [(2025, 1), (2026, 3), (2026, 4)]
 for code in ("YY01", "YY02"):
