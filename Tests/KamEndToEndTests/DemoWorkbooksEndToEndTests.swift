@@ -17,7 +17,7 @@ import Testing
             if ProcessInfo.processInfo.environment["KAM_KEEP_WORKBOOKS"] == nil {
                 try? FileManager.default.removeItem(at: root)
             } else {
-                print("demo workspace kept at \(root.path)")
+                FileHandle.standardError.write(Data("demo workspace kept at \(root.path)\n".utf8))
             }
         }
         let demo = root.appendingPathComponent("demo"), drops = root.appendingPathComponent("drop-copy")
@@ -42,8 +42,13 @@ import Testing
         let check = try KamBinary.run(Self.python, [Self.checker.path, demo.path, drops.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("cells compared"), "\(check.stdout)\(check.stderr)")
-        // Known kam defects are tolerated by the checker but must stay visible in the test log.
-        if check.stdout.contains("KNOWN kam defect") { print(check.stdout) }
+        // kam defects the checker tolerates (KNOWN_DEFECTS) stay visible as known issues of this test.
+        let known = check.stdout.split(separator: "\n").filter { $0.hasPrefix("EXPECTED FAILURE") }
+        if !known.isEmpty {
+            withKnownIssue("\(known.count) known kam defect(s), see KNOWN_DEFECTS in check_demo_workbooks.py") {
+                Issue.record(Comment(rawValue: known.prefix(20).joined(separator: "\n")))
+            }
+        }
     }
 
     /// A few edits to the demo's drops so that rules the plain demo never exercises are checked too;
@@ -110,6 +115,25 @@ import Testing
         let empty = yy02.appendingPathComponent("sales_2026-07_空.csv")
         try Data("date;customer_id;customer_name;product;quantity;含税金额\n".utf8).write(to: empty)
         try fm.setAttributes([.modificationDate: beijing(2026, 8, 5, 10)], ofItemAtPath: empty.path)
+        // A corrected September for YY01 (BOM, CRLF): one line turned into a return written the other
+        // ways SPEC §8 allows — full-width parentheses around ￥ and a thousands separator, a dotted date.
+        let yy01 = drop.appendingPathComponent("YY01")
+        let september = try String(contentsOf: yy01.appendingPathComponent("sales_2026-09.csv"), encoding: .utf8)
+        var rows = september.components(separatedBy: "\r\n")
+        if let i = rows.indices.dropFirst().first(where: { !rows[$0].contains("\"") && !rows[$0].isEmpty }) {
+            var fields = rows[i].components(separatedBy: ",")
+            let day = Int(fields[0].dropFirst(8).prefix(2)) ?? 1
+            fields[0] = "2026.9.\(day)"
+            let plain = String(fields[5].dropFirst())  // "¥3378.61" -> "3378.61"
+            let parts = plain.split(separator: ".")
+            var whole = String(parts[0]), grouped = ""
+            while whole.count > 3 { grouped = "," + whole.suffix(3) + grouped; whole = String(whole.dropLast(3)) }
+            fields[5] = "\"（￥" + whole + grouped + "." + parts[1] + "）\""
+            rows[i] = fields.joined(separator: ",")
+        }
+        let fixed = yy01.appendingPathComponent("sales_2026-09_更正.csv")
+        try Data(rows.joined(separator: "\r\n").utf8).write(to: fixed)
+        try fm.setAttributes([.modificationDate: beijing(2026, 10, 4, 9)], ofItemAtPath: fixed.path)
         // A rejected file (three decimals) supersedes nothing.
         let bad = yy02.appendingPathComponent("sales_2026-09_bad.csv")
         try Data("date;customer_id;customer_name;product;quantity;含税金额\n20260915;700001;某公司;产品;1;12.345\n".utf8).write(to: bad)
