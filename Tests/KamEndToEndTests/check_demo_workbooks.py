@@ -11,6 +11,13 @@ usage: check_demo_workbooks.py DEMO_DIR DROP_COPY_DIR
   DROP_COPY_DIR  a copy of DEMO_DIR/drop taken before the run (kam moves accepted files away);
                  copy with mtimes (cp -a): received order is by mtime, then name.
 
+The sample (all four subsidiaries): 客户销售报表 for pharma months 2025-01, 2026-07, 2026-09,
+2026-10 and chem quarters 2025Q1, 2026Q2, 2026Q3; 客户资信报表, 客户拜访记录及分析 and
+客户档案维护情况 for 2025Q1, 2026Q2, 2026Q3; 资信额度申请表 for 2025Q1, 2026Q3, 2026Q4; 汇总分析表
+for the same periods; 客户档案及拜访分析 for the same quarters; 大客户年度评价 2025; every due
+workbook's presence and every manifest. KAM_CHECK_ALL=1 checks every reported period instead.
+A drop file with an invalid row (amount, date, date outside its period) is taken as rejected.
+
 Money is compared to the cent, ratios within 1e-9, text exactly. Every mismatch is printed
 with workbook, sheet, row, column, expected and got; exit 1 on any mismatch that is not listed
 in KNOWN_DEFECTS (those are printed loudly, but do not fail the run).
