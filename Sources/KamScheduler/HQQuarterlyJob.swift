@@ -29,14 +29,14 @@ struct HQQuarterlyJob: ReportJob {
         let q = instance.period
         let calendar = config.calendar
         return config.organisation.subsidiaries.flatMap { sub -> [ExpectedInput] in
-            var owed = [JobKind.salesReport, .creditReport, .fileMaintenance, .visitReport].compactMap {
+            // Approvals for Q are what credit-report for Q reads (its 执行额度): due by its fire time.
+            let owed = [JobKind.salesReport, .creditReport, .fileMaintenance, .visitReport].compactMap {
                 ExpectedInput.owed(by: $0, subsidiary: sub.code, period: q, calendar: calendar)
             }
-            // Approvals for Q are due `approval_days` after the proposal made in Q−1's last month.
-            let proposal = calendar.fireTime(of: .creditLimitProposal, in: q.firstMonth.adding(months: -1))
-            owed.append(ExpectedInput(subsidiary: sub.code, kind: .approvals, period: q, dueBy: LocalDateTime(
-                date: proposal.date.adding(days: config.policy.credit.approvalDays), time: proposal.time)))
-            return owed
+            let approvals = ExpectedInput.owed(by: .creditReport, subsidiary: sub.code, period: q, calendar: calendar).map {
+                ExpectedInput(subsidiary: $0.subsidiary, kind: .approvals, period: q, dueBy: $0.dueBy)
+            }
+            return owed + (approvals.map { [$0] } ?? [])
         }
     }
 

@@ -19,8 +19,15 @@ struct SalesReportJob: ReportJob {
         let (history, _) = try store.salesHistory(subsidiary: instance.owner, months: instance.period.trailingTwentyFourMonths)
         let report = SalesReport(period: instance.period, history: history, settings: config.policy)
         var notes: [String] = []
-        if !report.hasDataInPeriod {
-            notes.append("本期(\(instance.period))没有收到已接受的销售明细文件: 本期数据缺失, 收到后将生成新版本。")
+        // Missing means no accepted file covers a month of P; an accepted header-only file is a
+        // submission of zero lines (SPEC §8), not a missing one.
+        let covered = Set(build.inputs.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+        let missing = instance.period.months.filter { !covered.contains($0) }
+        if !missing.isEmpty {
+            let months = missing.map(\.description).joined(separator: "、")
+            notes.append("本期(\(instance.period))没有收到已接受的销售明细文件(缺 \(months)): 本期数据缺失, 收到后将生成新版本。")
+        } else if !report.hasDataInPeriod {
+            notes.append("本期(\(instance.period))已收到销售明细文件, 但没有销售行。")
         }
         if !report.isProfitKnown && report.hasDataInPeriod {
             notes.append("本期销售文件没有成本列: 毛利与毛利率留空。")

@@ -41,16 +41,6 @@ REPORTS = os.path.join(DEMO, "reports")
 # mismatch matching one is reported loudly as an expected failure and does not fail the run.
 # Remove an entry when kam is fixed (the checker then holds the fix in place).
 KNOWN_DEFECTS = [
-    ("客户档案及拜访分析", "报送情况", "提交状态", "额度批复",
-     "approvals_<Q> judged against the proposal day + approval_days (e.g. 2026-06-24 07:00 for 2026Q3), "
-     "not against the fire time of a job (SPEC §8: on time = received before its job's fire time; the job "
-     "that needs approvals_<Q> is credit-report for Q, 6th after Q): files dropped on the 3rd of Q's first "
-     "month show 逾期"),
-    ("客户销售报表", "概览", "sales input missing note", None,
-     "the 概览 says 本期没有收到已接受的销售明细文件 whenever P has no sales lines, also when an accepted "
-     "header-only file covers P (SPEC §8: a header-only file is accepted with zero rows and supersedes as "
-     "usual); SalesReportJob tests report.hasDataInPeriod instead of whether an accepted file covers P"),
-    ("客户档案及拜访分析", "概览", "逾期或未报送资料数", None, "counts the approvals wrongly judged 逾期 (see 报送情况)"),
 ]
 
 # ---------------------------------------------------------------------------------------------
