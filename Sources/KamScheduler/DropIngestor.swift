@@ -42,9 +42,7 @@ struct DropIngestor {
 
     private func ingest(_ url: URL, subsidiary: String, into outcome: inout Outcome) throws {
         let name = url.lastPathComponent
-        let data = try Data(contentsOf: url)
-        let bytes = [UInt8](data)
-        let sha = SHA256.hex(bytes)
+        let sha = try SHA256.hex(fileAt: url.path)
         let settings = config.readSettings(for: subsidiary)
         let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
         let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
@@ -53,7 +51,7 @@ struct DropIngestor {
             outcome.unchanged.append("\(subsidiary)/\(name)")
             // A crash between the commit and the receipt leaves the file without one: write it now.
             if !known.receiptPath.isEmpty, !FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(known.receiptPath).path) {
-                let file = CheckedFile.read(bytes, fileName: name, settings: settings)
+                let file = try CheckedFile.read(path: url.path, fileName: name, settings: settings)
                 try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
                                          accepted: known.status == Submission.accepted, file: file),
                                  to: config.dropFolder.appendingPathComponent(known.receiptPath))
@@ -69,8 +67,10 @@ struct DropIngestor {
                                     receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive, receiptPath: receiptRelative)
-        try keep(data, at: archive)
-        let file = CheckedFile.read(bytes, fileName: name, settings: settings)
+        try keep(url, at: archive)
+        let progress = ProgressLine(label: "\(subsidiary)/\(name)")
+        let file = try CheckedFile.read(path: url.path, fileName: name, settings: settings, progress: progress?.update)
+        progress?.finish()
         submission.kind = file.name?.kind.rawValue ?? ""
         submission.period = file.name?.period.description ?? ""
         submission.encoding = file.check.encoding?.rawValue
@@ -106,9 +106,10 @@ struct DropIngestor {
     }
 
     /// Keeps the original bytes under the data folder, named by checksum.
-    private func keep(_ data: Data, at relative: String) throws {
+    private func keep(_ source: URL, at relative: String) throws {
         let url = config.dataFolder.appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: url.path) else { return }
-        try SecureFiles.publish(data, to: url)
+        // A file copy, not a read into memory: drop files can be larger than memory should grow.
+        try SecureFiles.publish(to: url) { path in try FileManager.default.copyItem(atPath: source.path, toPath: path) }
     }
 }
