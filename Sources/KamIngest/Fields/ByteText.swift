@@ -1,3 +1,5 @@
+import KamPolicy
+
 /// Byte-level forms of the field rules for the streaming reader: trimming, and fast paths
 /// for the shapes ERPs write almost always (`2026-09-30`, `1234.50`, an ASCII id). Anything
 /// else falls back to the `String` grammars, so the rules stay exactly those of
@@ -96,5 +98,89 @@ extension ByteText {
         let s1 = i
         while i < n, t[i] >= 48 && t[i] <= 57 { i += 1 }
         return i == n && i > s1
+    }
+}
+
+extension ByteText {
+    @inline(__always) private static func startsWithYuanSign(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+        if s.count >= 2, s[0] == 0xC2, s[1] == 0xA5 { return 2 }                    // ¥
+        if s.count >= 3, s[0] == 0xEF, s[1] == 0xBF, s[2] == 0xA5 { return 3 }      // ￥
+        return 0
+    }
+
+    /// `AmountGrammar.parse` on bytes, step for step: trim, a yuan sign, parentheses (ASCII
+    /// or full-width) or a minus, a yuan sign after the sign, then the digits.
+    static func amount(_ field: UnsafeBufferPointer<UInt8>) -> Result<Fen, AmountGrammar.Problem> {
+        var s = trimmed(field)
+        if s.isEmpty { return .failure(.empty) }
+        var negative = false
+        var currencySeen = false
+        let sign = startsWithYuanSign(s)
+        if sign > 0 {
+            currencySeen = true
+            s = trimmed(UnsafeBufferPointer(rebasing: s[sign...]))
+        }
+        let n = s.count
+        if n >= 2, s[0] == 0x28, s[n - 1] == 0x29 {
+            negative = true
+            s = trimmed(UnsafeBufferPointer(rebasing: s[1..<(n - 1)]))
+        } else if n >= 6, s[0] == 0xEF, s[1] == 0xBC, s[2] == 0x88, s[n - 3] == 0xEF, s[n - 2] == 0xBC, s[n - 1] == 0x89 {
+            negative = true
+            s = trimmed(UnsafeBufferPointer(rebasing: s[3..<(n - 3)]))
+        } else if n >= 1, s[0] == 0x2D {
+            negative = true
+            s = UnsafeBufferPointer(rebasing: s[1...])
+        }
+        if !currencySeen {
+            let later = startsWithYuanSign(s)
+            if later > 0 { s = UnsafeBufferPointer(rebasing: s[later...]) }
+        }
+        return AmountGrammar.digits(s).map { negative ? -$0 : $0 }
+    }
+
+    /// `DateGrammar.parse` on an ASCII field, step for step; nil for a non-ASCII field means
+    /// "ask `DateGrammar`" (`.some(nil)` is "invalid").
+    static func date(_ field: UnsafeBufferPointer<UInt8>) -> LocalDateValue?? {
+        guard isASCII(field) else { return nil }
+        var s = trimmed(field)
+        if let space = s.firstIndex(of: 0x20) {
+            guard isTime(trimmed(UnsafeBufferPointer(rebasing: s[(space + 1)...]))) else { return .some(nil) }
+            s = UnsafeBufferPointer(rebasing: s[..<space])
+        }
+        if s.count == 8 {
+            var v = 0
+            var all = true
+            for c in s { if let d = digit(c) { v = v * 10 + d } else { all = false; break } }
+            if all { return LocalDateValue(year: v / 10_000, month: (v / 100) % 100, day: v % 100) }
+        }
+        for separator: UInt8 in [0x2D, 0x2F, 0x2E] {
+            var cuts: [Int] = []
+            for (i, c) in s.enumerated() where c == separator { cuts.append(i); if cuts.count > 2 { break } }
+            guard cuts.count == 2 else { continue }
+            let p0 = 0..<cuts[0], p1 = (cuts[0] + 1)..<cuts[1], p2 = (cuts[1] + 1)..<s.count
+            guard p0.count == 4, (1...2).contains(p1.count), (1...2).contains(p2.count) else { return .some(nil) }
+            func number(_ r: Range<Int>) -> Int? {
+                var v = 0
+                for i in r { guard let d = digit(s[i]) else { return nil }; v = v * 10 + d }
+                return v
+            }
+            guard let y = number(p0), let m = number(p1), let d = number(p2) else { return .some(nil) }
+            return LocalDateValue(year: y, month: m, day: d)
+        }
+        return .some(nil)
+    }
+
+    /// `H:MM`, `HH:MM` or `HH:MM:SS` on ASCII bytes.
+    private static func isTime(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts: [Range<Int>] = []
+        var from = 0
+        for (i, c) in s.enumerated() where c == 0x3A { parts.append(from..<i); from = i + 1 }
+        parts.append(from..<s.count)
+        guard (2...3).contains(parts.count), (1...2).contains(parts[0].count) else { return false }
+        for (k, r) in parts.enumerated() {
+            if k > 0 && r.count != 2 { return false }
+            for i in r where digit(s[i]) == nil { return false }
+        }
+        return true
     }
 }

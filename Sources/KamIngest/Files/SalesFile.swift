@@ -48,9 +48,14 @@ public struct SalesFile: Sendable {
                                                           value: fields.string(index), reason: reason)]
             }
             // date
-            let dateText = ByteText.trimmed(fields[c.date])
             let date: LocalDate?
-            if let v = ByteText.fastDate(dateText) { date = v.date } else { date = DateGrammar.parse(fields.string(c.date)) }
+            if let v = ByteText.fastDate(ByteText.trimmed(fields[c.date])) {
+                date = v.date
+            } else if let v = ByteText.date(fields[c.date]) {
+                date = v?.date
+            } else {
+                date = DateGrammar.parse(fields.string(c.date))
+            }
             if let d = date {
                 if !period.contains(d.yearMonth) { fail(c.date, "date", "日期不在文件的期间 \(period) 内") }
             } else {
@@ -67,10 +72,8 @@ public struct SalesFile: Sendable {
             }
             if ByteText.trimmed(fields[c.name]).isEmpty { fail(c.name, "customer_name", "客户名称为空") }
             func money(_ index: Int, _ canonical: String, required: Bool) -> Fen? {
-                let t = ByteText.trimmed(fields[index])
-                if let v = ByteText.fastAmount(t) { return v }
-                if t.isEmpty && !required { return 0 }
-                switch AmountGrammar.parse(fields.string(index)) {
+                if let v = ByteText.fastAmount(ByteText.trimmed(fields[index])) { return v }
+                switch ByteText.amount(fields[index]) {
                 case .success(let v): return v
                 case .failure(.empty) where !required: return 0
                 case .failure(let p): fail(index, canonical, p.reason); return nil
