@@ -19,22 +19,28 @@ struct CSVByteScanner<S: ByteSource> {
     private var end = 0
     private var exhausted = false
     private var line = 1
+    /// 1 for the bytes that end an unquoted field: the separator, CR and LF.
+    private let special: [UInt8]
 
-    /// The current record: where it starts, and each field's span in `window` (or, for a
-    /// quoted field, in `unquoted` after undoubling its quotes).
+    /// The current record: where it starts, and each field's span in `window` as
+    /// (start, end) pairs; a quoted field's span covers its raw bytes from the opening quote,
+    /// and its value (doubled quotes undone) is in `unquoted`.
     private(set) var recordLine = 0
     private(set) var fieldCount = 0
-    private var spanStart: [Int] = []
-    private var spanEnd: [Int] = []
-    private var spanQuoted: [Bool] = []
+    private var spans: [Int] = []
+    private var quotedFields: [Int] = []
     private var unquoted: [UInt8] = []
-    private var unquotedStart: [Int] = []
-    private var unquotedEnd: [Int] = []
 
     init(input: UTF8Chunks<S>, separator: UInt8) {
         self.input = input
         self.separator = separator
         window = [UInt8](repeating: 0, count: Self.chunk + CSVRecordReader.maximumRecordBytes + 16)
+        var table = [UInt8](repeating: 0, count: 256)
+        table[Int(separator)] = 1
+        table[0x0A] = 1
+        table[0x0D] = 1
+        special = table
+        spans = [Int](repeating: 0, count: 64)
     }
 
     /// Reads the first bytes of the text (for separator sniffing) without consuming them.
@@ -67,6 +73,8 @@ struct CSVByteScanner<S: ByteSource> {
         end += n
     }
 
+    private enum Scan { case complete, needMore, tooLong, unterminated }
+
     /// Advances to the next record; false at the end of input.
     mutating func next() throws(Problem) -> Bool {
         while true {
@@ -75,128 +83,127 @@ struct CSVByteScanner<S: ByteSource> {
                 try fill()
                 continue
             }
-            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-            let sep = separator
-            let limit = CSVRecordReader.maximumRecordBytes
-            var fields = 0
-            var lines = 0
-            var complete = false
-            var quotedAtEnd = false
             var p = start
-            var tooLong = false
-            let e = end
-            let atEOF = exhausted
-            spanStart.removeAll(keepingCapacity: true)
-            spanEnd.removeAll(keepingCapacity: true)
-            spanQuoted.removeAll(keepingCapacity: true)
-            window.withUnsafeBufferPointer { w in
-                guard let b = w.baseAddress else { return }
-                var fieldStart = p
-                var quoted = false
-                var fieldQuoted = false
-                var atFieldStart = true
-                while p < e {
-                    let c = b[p]
-                    if quoted {
-                        if c == quote {
-                            if p + 1 < e, b[p + 1] == quote { p += 2; continue }
-                            if p + 1 >= e, !atEOF { break }   // is it `""`? decide with more input
-                            quoted = false
-                            p += 1
-                        } else {
-                            if c == lf { lines += 1 }
-                            p += 1
-                        }
-                        continue
-                    }
-                    if c == sep {
-                        spanStart.append(fieldStart); spanEnd.append(p); spanQuoted.append(fieldQuoted)
-                        fields += 1
-                        p += 1
-                        fieldStart = p
-                        fieldQuoted = false
-                        atFieldStart = true
-                    } else if c == lf || c == cr {
-                        if p - start > limit { tooLong = true; return }
-                        spanStart.append(fieldStart); spanEnd.append(p); spanQuoted.append(fieldQuoted)
-                        fields += 1
-                        if c == cr {
-                            if p + 1 < e { if b[p + 1] == lf { p += 1 } } else if !atEOF { fields = -1; return }
-                        }
-                        p += 1
-                        lines += 1
-                        complete = true
-                        return
-                    } else if c == quote && atFieldStart {
-                        quoted = true
-                        fieldQuoted = true
-                        atFieldStart = false
-                        p += 1
-                    } else {
-                        atFieldStart = false
-                        p += 1
-                    }
+            var lines = 0
+            var fields = 0
+            let outcome = scanRecord(&p, &lines, &fields)
+            switch outcome {
+            case .tooLong: throw .csv(.recordTooLong(line: line, limit: CSVRecordReader.maximumRecordBytes))
+            case .unterminated: throw .csv(.unterminatedQuote(line: line))
+            case .needMore:
+                if end - start > CSVRecordReader.maximumRecordBytes + 1 {
+                    throw .csv(.recordTooLong(line: line, limit: CSVRecordReader.maximumRecordBytes))
                 }
-                if atEOF && p >= e {
-                    if quoted {
-                        if p - start - 1 > limit { tooLong = true } else { quotedAtEnd = true }
-                        return
-                    }
-                    if p - start - 1 > limit { tooLong = true; return }
-                    spanStart.append(fieldStart); spanEnd.append(p); spanQuoted.append(fieldQuoted)
-                    fields += 1
-                    complete = true
-                }
-            }
-            if tooLong { throw .csv(.recordTooLong(line: line, limit: limit)) }
-            if quotedAtEnd { throw .csv(.unterminatedQuote(line: line)) }
-            if !complete {
-                if p - start > limit + 1 || end - start > limit + 1 { throw .csv(.recordTooLong(line: line, limit: limit)) }
                 try fill()
                 continue
+            case .complete:
+                recordLine = line
+                line += lines
+                fieldCount = fields
+                if !quotedFields.isEmpty { undoubleQuotedFields() }
+                start = p
+                return true
             }
-            recordLine = line
-            line += lines
-            fieldCount = fields
-            unquoted.removeAll(keepingCapacity: true)
-            unquotedStart.removeAll(keepingCapacity: true)
-            unquotedEnd.removeAll(keepingCapacity: true)
-            for i in 0..<fields where spanQuoted[i] { undouble(field: i) }
-            start = p
-            return true
         }
     }
 
-    /// `"a""b"c` → `a"b c` without the space: the quoted part with doubled quotes undone,
-    /// then whatever follows the closing quote, as `CSVRecordReader` reads it.
-    private mutating func undouble(field i: Int) {
-        let from = unquoted.count
-        var inQuotes = true
-        var k = spanStart[i] + 1
-        let e = spanEnd[i]
-        let quote = UInt8(ascii: "\"")
-        while k < e {
-            let c = window[k]
-            if inQuotes && c == quote {
-                if k + 1 < e, window[k + 1] == quote { unquoted.append(quote); k += 2; continue }
-                inQuotes = false
-                k += 1
-                continue
+    /// One record from `start`: fills `spans` and `quotedFields`; `p` ends after the record.
+    private mutating func scanRecord(_ pOut: inout Int, _ linesOut: inout Int, _ fieldsOut: inout Int) -> Scan {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let sep = separator
+        let limit = CSVRecordReader.maximumRecordBytes
+        let e = end
+        let s0 = start
+        let atEOF = exhausted
+        quotedFields.removeAll(keepingCapacity: true)
+        var p = s0
+        var lines = 0
+        var fields = 0
+        let result: Scan = window.withUnsafeBufferPointer { w in
+            special.withUnsafeBufferPointer { table in
+                guard let b = w.baseAddress, let t = table.baseAddress else { return .needMore }
+                while true {
+                    // At a field's start.
+                    let fieldStart = p
+                    if fields * 2 + 2 > spans.count { spans += [Int](repeating: 0, count: spans.count) }
+                    if p < e, b[p] == quote {
+                        quotedFields.append(fields)
+                        p += 1
+                        while true {
+                            if p >= e { return atEOF ? (p - s0 - 1 > limit ? .tooLong : .unterminated) : .needMore }
+                            let c = b[p]
+                            if c == quote {
+                                if p + 1 < e {
+                                    if b[p + 1] == quote { p += 2; continue }
+                                } else if !atEOF { return .needMore }
+                                p += 1
+                                break
+                            }
+                            if c == lf { lines += 1 }
+                            p += 1
+                        }
+                    }
+                    while p < e, t[Int(b[p])] == 0 { p += 1 }
+                    spans[fields * 2] = fieldStart
+                    spans[fields * 2 + 1] = p
+                    fields += 1
+                    if p >= e {
+                        if !atEOF { return .needMore }
+                        if p - s0 - 1 > limit { return .tooLong }
+                        return .complete
+                    }
+                    let c = b[p]
+                    if c == sep { p += 1; continue }
+                    if p - s0 > limit { return .tooLong }
+                    if c == cr {
+                        if p + 1 < e { if b[p + 1] == lf { p += 1 } } else if !atEOF { return .needMore }
+                    }
+                    p += 1
+                    lines += 1
+                    return .complete
+                }
             }
-            unquoted.append(c)
-            k += 1
         }
-        unquotedStart.append(from)
-        unquotedEnd.append(unquoted.count)
-        spanStart[i] = -unquotedStart.count   // negative: index into the unquoted spans
+        pOut = p
+        linesOut = lines
+        fieldsOut = fields
+        return result
+    }
+
+    /// `"a""b"c` → `a"bc`: the quoted part with doubled quotes undone, then whatever follows
+    /// the closing quote, as `CSVRecordReader` reads it.
+    private mutating func undoubleQuotedFields() {
+        unquoted.removeAll(keepingCapacity: true)
+        let quote = UInt8(ascii: "\"")
+        for i in quotedFields {
+            let from = unquoted.count
+            var inQuotes = true
+            var k = spans[i * 2] + 1
+            let e = spans[i * 2 + 1]
+            while k < e {
+                let c = window[k]
+                if inQuotes && c == quote {
+                    if k + 1 < e, window[k + 1] == quote { unquoted.append(quote); k += 2; continue }
+                    inQuotes = false
+                    k += 1
+                    continue
+                }
+                unquoted.append(c)
+                k += 1
+            }
+            // Negative spans point into `unquoted`.
+            spans[i * 2] = -from - 1
+            spans[i * 2 + 1] = -unquoted.count - 1
+        }
     }
 
     /// Calls `body` with the current record's fields; the spans are valid only inside it.
     func withRecord<R>(_ body: (RecordFields) throws -> R) rethrows -> R {
         try window.withUnsafeBufferPointer { w in
             try unquoted.withUnsafeBufferPointer { u in
-                try body(RecordFields(window: w, unquoted: u, spanStart: spanStart, spanEnd: spanEnd,
-                                      unquotedStart: unquotedStart, unquotedEnd: unquotedEnd, count: fieldCount))
+                try spans.withUnsafeBufferPointer { s in
+                    try body(RecordFields(window: w, unquoted: u, spans: s, count: fieldCount))
+                }
             }
         }
     }

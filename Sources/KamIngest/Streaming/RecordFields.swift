@@ -4,17 +4,14 @@
 struct RecordFields {
     let window: UnsafeBufferPointer<UInt8>
     let unquoted: UnsafeBufferPointer<UInt8>
-    let spanStart: [Int]
-    let spanEnd: [Int]
-    let unquotedStart: [Int]
-    let unquotedEnd: [Int]
+    /// (start, end) pairs; negative pairs (−1 − offset) are spans of `unquoted`.
+    let spans: UnsafeBufferPointer<Int>
     let count: Int
 
     subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
-        let s = spanStart[i]
-        if s >= 0 { return UnsafeBufferPointer(rebasing: window[s..<spanEnd[i]]) }
-        let k = -s - 1
-        return UnsafeBufferPointer(rebasing: unquoted[unquotedStart[k]..<unquotedEnd[k]])
+        let s = spans[i * 2], e = spans[i * 2 + 1]
+        if s >= 0 { return UnsafeBufferPointer(rebasing: window[s..<e]) }
+        return UnsafeBufferPointer(rebasing: unquoted[(-s - 1)..<(-e - 1)])
     }
 
     func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
