@@ -16,12 +16,18 @@ struct SalesAggregator {
         var lines = 0
         var latestDate = 0
         var latestSequence = 0
+        /// The latest name's bytes in `names`, and the room its slot has (a longer name moves).
+        var nameStart = 0
+        var nameCount = 0
+        var nameRoom = 0
     }
 
-    private var slots = [Int32](repeating: -1, count: 1 << 12)
+    /// Each slot: 0 when empty, else (entry index + 1) in the low 32 bits and the hash's high
+    /// 32 bits above, so a probe rarely touches an entry that is not the one sought.
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
-    private var names: [[UInt8]] = []
+    private var names: [UInt8] = []
 
     private static func hash(_ id: UnsafeBufferPointer<UInt8>, month: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -34,54 +40,73 @@ struct SalesAggregator {
     mutating func add(id: UnsafeBufferPointer<UInt8>, month: Int, amount: Fen, cost: Fen, date: Int, sequence: Int,
                       name: UnsafeBufferPointer<UInt8>) {
         let h = Self.hash(id, month: month)
+        let tag = h & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         var index = -1
-        while true {
-            let e = Int(slots[slot])
-            if e < 0 { break }
-            let entry = entries[e]
-            if entry.hash == h, entry.month == month, entry.keyCount == id.count,
-               arena.withUnsafeBufferPointer({ a in
-                   memoryEqual(UnsafeBufferPointer(rebasing: a[entry.keyStart..<(entry.keyStart + entry.keyCount)]), id)
-               }) {
-                index = e
-                break
+        let found: Int? = slots.withUnsafeBufferPointer { sl in
+            entries.withUnsafeBufferPointer { en in
+                arena.withUnsafeBufferPointer { a in
+                    while true {
+                        let v = sl[slot]
+                        if v == 0 { return nil }
+                        if v & 0xFFFF_FFFF_0000_0000 == tag {
+                            let e = Int(v & 0xFFFF_FFFF) - 1
+                            let entry = en[e]
+                            if entry.month == month, entry.keyCount == id.count,
+                               Self.equal(UnsafeBufferPointer(rebasing: a[entry.keyStart..<(entry.keyStart + entry.keyCount)]), id) {
+                                return e
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
             }
-            slot = (slot + 1) & mask
         }
-        if index < 0 {
+        if let found {
+            index = found
+        } else {
             index = entries.count
             entries.append(Entry(keyStart: arena.count, keyCount: id.count, month: month, hash: h))
             arena.append(contentsOf: id)
-            names.append([])
-            slots[slot] = Int32(index)
+            slots[slot] = tag | UInt64(index + 1)
             if entries.count * 2 > slots.count { grow() }
         }
-        entries[index].sales += amount
-        entries[index].cost += cost
-        entries[index].lines += 1
-        if amount != 0 { entries[index].nonZeroLines += 1 }
-        // Sequence only grows, so "this line is at least as recent" is "its date is not earlier".
-        if entries[index].lines == 1 || date >= entries[index].latestDate {
-            entries[index].latestDate = date
-            entries[index].latestSequence = sequence
-            names[index].removeAll(keepingCapacity: true)
-            names[index].append(contentsOf: name)
+        entries.withUnsafeMutableBufferPointer { en in
+            en[index].sales += amount
+            en[index].cost += cost
+            en[index].lines += 1
+            if amount != 0 { en[index].nonZeroLines += 1 }
+            // Sequence only grows, so "this line is at least as recent" is "its date is not earlier".
+            if en[index].lines == 1 || date >= en[index].latestDate {
+                en[index].latestDate = date
+                en[index].latestSequence = sequence
+                if name.count > en[index].nameRoom {
+                    en[index].nameStart = names.count
+                    en[index].nameRoom = name.count
+                    names.append(contentsOf: name)
+                } else {
+                    let at = en[index].nameStart
+                    names.withUnsafeMutableBufferPointer { nb in
+                        for (k, byte) in name.enumerated() { nb[at + k] = byte }
+                    }
+                }
+                en[index].nameCount = name.count
+            }
         }
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (i, e) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: e.hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (e.hash & 0xFFFF_FFFF_0000_0000) | UInt64(i + 1)
         }
     }
 
-    private func memoryEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         for i in 0..<a.count where a[i] != b[i] { return false }
         return true
@@ -91,9 +116,9 @@ struct SalesAggregator {
     func months() -> [SalesFile.Key: CustomerMonthFigures] {
         var out: [SalesFile.Key: CustomerMonthFigures] = Dictionary(minimumCapacity: entries.count)
         arena.withUnsafeBufferPointer { a in
-            for (i, e) in entries.enumerated() {
+            for e in entries {
                 let id = String(decoding: UnsafeBufferPointer(rebasing: a[e.keyStart..<(e.keyStart + e.keyCount)]), as: UTF8.self)
-                let name = String(decoding: names[i], as: UTF8.self).trimmingSpaces
+                let name = String(decoding: names[e.nameStart..<(e.nameStart + e.nameCount)], as: UTF8.self).trimmingSpaces
                 let figures = CustomerMonthFigures(
                     sales: e.sales, cost: e.cost, nonZeroLines: e.nonZeroLines, lines: e.lines, latestName: name,
                     latestNameRecency: LineRecency(date: e.latestDate, sequence: e.latestSequence))
