@@ -48,7 +48,7 @@ let package = Package(
         ]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
         .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),
-        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"]),
+        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "KamEndToEndTests", dependencies: ["kam"], exclude: ["check_sales_report.py"],
