@@ -48,7 +48,8 @@ public struct InputFileReader {
         }
         check.encoding = encoding
         try source.rewind()
-        var sniffer = CSVByteScanner(input: UTF8Chunks(source: source, encoding: encoding), separator: UInt8(ascii: ","))
+        var sniffer = CSVByteScanner(input: UTF8Chunks(source: source, encoding: encoding), separator: UInt8(ascii: ","),
+                                     sizeHint: min(source.sizeHint ?? 65_536, 65_536))
         let head: [UInt8]
         do { head = try sniffer.peek(64 * 1024) } catch {
             sniffer.close()
@@ -58,7 +59,7 @@ public struct InputFileReader {
         sniffer.close()
         try source.rewind()
         var scanner = CSVByteScanner(input: UTF8Chunks(source: source, encoding: encoding),
-                                     separator: CSVRecordReader.sniffSeparator(head))
+                                     separator: CSVRecordReader.sniffSeparator(head), sizeHint: source.sizeHint)
         defer { scanner.close() }
         do {
             var header: HeaderMap?
@@ -118,7 +119,7 @@ public struct InputFileReader {
     static func firstGB18030Failure<S: ByteSource>(_ source: S) throws(ByteSourceFailure) -> Int? {
         var chunks = UTF8Chunks(source: source, encoding: .gb18030)
         defer { chunks.close() }
-        var sink = [UInt8](repeating: 0, count: 1 << 21)
+        var sink = [UInt8](repeating: 0, count: source.bufferSize(preferred: 1 << 21))
         while true {
             do {
                 let n = try sink.withUnsafeMutableBufferPointer { b throws(StreamFailure) -> Int in try chunks.produce(into: b) }

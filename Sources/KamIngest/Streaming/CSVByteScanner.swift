@@ -31,10 +31,14 @@ struct CSVByteScanner<S: ByteSource> {
     private var quotedFields: [Int] = []
     private var unquoted: [UInt8] = []
 
-    init(input: UTF8Chunks<S>, separator: UInt8) {
+    /// The most the window grows to: a chunk plus the longest record allowed.
+    static var maximumWindow: Int { chunk + CSVRecordReader.maximumRecordBytes + 16 }
+
+    init(input: UTF8Chunks<S>, separator: UInt8, sizeHint: Int?) {
         self.input = input
         self.separator = separator
-        window = [UInt8](repeating: 0, count: Self.chunk + CSVRecordReader.maximumRecordBytes + 16)
+        // Small inputs get a small window; `fill` grows it when a record needs more room.
+        window = [UInt8](repeating: 0, count: min(Self.maximumWindow, max(4096, (sizeHint ?? Self.maximumWindow) + 16)))
         var table = [UInt8](repeating: 0, count: 256)
         table[Int(separator)] = 1
         table[0x0A] = 1
@@ -60,6 +64,9 @@ struct CSVByteScanner<S: ByteSource> {
             } }
             start = 0
             end = keep
+        }
+        if window.count == end, window.count < Self.maximumWindow {
+            window += [UInt8](repeating: 0, count: min(window.count, Self.maximumWindow - window.count))
         }
         let room = window.count - end
         if room == 0 { return }

@@ -33,6 +33,11 @@ public final class FileByteSource: ByteSource {
         }
     }
 
+    public var sizeHint: Int? {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : nil
+    }
+
     public func rewind() throws(ByteSourceFailure) {
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw ByteSourceFailure(path: path, errno: errno) }
     }

@@ -15,6 +15,7 @@ struct FileSurvey {
 
     static func survey<S: ByteSource>(_ source: inout S) throws(ByteSourceFailure) -> FileSurvey {
         var s = FileSurvey()
+        let chunk = source.bufferSize(preferred: Self.chunk)
         var buffer = [UInt8](repeating: 0, count: chunk + 8)
         var carry = 0          // bytes of a cut-off UTF-8 sequence kept at the buffer's front
         var carryOffset = 0    // file offset of buffer[0]

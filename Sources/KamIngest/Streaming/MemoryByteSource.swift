@@ -16,5 +16,7 @@ public struct MemoryByteSource: ByteSource {
         return n
     }
 
+    public var sizeHint: Int? { bytes.count }
+
     public mutating func rewind() throws(ByteSourceFailure) { offset = 0 }
 }

@@ -51,7 +51,7 @@ struct UTF8Chunks<S: ByteSource> {
                 pending.removeSubrange(0..<pendingStart)
                 pendingStart = 0
                 let have = pending.count
-                pending += [UInt8](repeating: 0, count: 1 << 20)
+                pending += [UInt8](repeating: 0, count: source.bufferSize(preferred: 1 << 20))
                 let n: Int
                 do {
                     n = try pending.withUnsafeMutableBufferPointer { b throws(ByteSourceFailure) -> Int in
