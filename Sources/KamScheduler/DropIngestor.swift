@@ -83,7 +83,7 @@ struct DropIngestor {
         submission.warningCount = file.check.warnings.count
         let accepted = file.isAccepted(maxBadRows: settings.maxBadRows)
         let receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(received),
-                              accepted: accepted, file: file)
+                              accepted: accepted, file: file.withoutRecords)
         outcome.receipts.append(receipt)
         if let records = file.records, accepted {
             // Commit, then the receipt, then leave the drop folder: a crash in between is

@@ -14,6 +14,14 @@ public struct CheckedFile: Sendable {
     /// Sales only: whether the file has a cost column (profit is blank without one).
     public var hasCost: Bool
 
+    /// The same answer without the rows: what a receipt keeps, so a long ingest does not hold
+    /// every file's rows until it ends.
+    public var withoutRecords: CheckedFile {
+        var copy = self
+        copy.records = nil
+        return copy
+    }
+
     public func isAccepted(maxBadRows: Int) -> Bool { records != nil && check.isAccepted(maxBadRows: maxBadRows) }
 
     /// Reads a file whose kind and period come from its name.
