@@ -153,11 +153,16 @@ extension ByteText {
             for c in s { if let d = digit(c) { v = v * 10 + d } else { all = false; break } }
             if all { return LocalDateValue(year: v / 10_000, month: (v / 100) % 100, day: v % 100) }
         }
-        for separator: UInt8 in [0x2D, 0x2F, 0x2E] {
-            var cuts: [Int] = []
-            for (i, c) in s.enumerated() where c == separator { cuts.append(i); if cuts.count > 2 { break } }
-            guard cuts.count == 2 else { continue }
-            let p0 = 0..<cuts[0], p1 = (cuts[0] + 1)..<cuts[1], p2 = (cuts[1] + 1)..<s.count
+        // Without arrays: this runs for every sales line written `2026/9/30` or with a time.
+        for k in 0..<3 {
+            let separator: UInt8 = k == 0 ? 0x2D : (k == 1 ? 0x2F : 0x2E)
+            var cut1 = -1, cut2 = -1, cuts = 0
+            for i in 0..<s.count where s[i] == separator {
+                cuts += 1
+                if cuts == 1 { cut1 = i } else if cuts == 2 { cut2 = i } else { break }
+            }
+            guard cuts == 2 else { continue }
+            let p0 = 0..<cut1, p1 = (cut1 + 1)..<cut2, p2 = (cut2 + 1)..<s.count
             guard p0.count == 4, (1...2).contains(p1.count), (1...2).contains(p2.count) else { return .some(nil) }
             func number(_ r: Range<Int>) -> Int? {
                 var v = 0
@@ -172,15 +177,21 @@ extension ByteText {
 
     /// `H:MM`, `HH:MM` or `HH:MM:SS` on ASCII bytes.
     private static func isTime(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        var parts: [Range<Int>] = []
-        var from = 0
-        for (i, c) in s.enumerated() where c == 0x3A { parts.append(from..<i); from = i + 1 }
-        parts.append(from..<s.count)
-        guard (2...3).contains(parts.count), (1...2).contains(parts[0].count) else { return false }
-        for (k, r) in parts.enumerated() {
-            if k > 0 && r.count != 2 { return false }
-            for i in r where digit(s[i]) == nil { return false }
+        var parts = 0
+        var length = 0
+        for c in s {
+            if c == 0x3A {
+                if parts == 0 ? !(1...2).contains(length) : length != 2 { return false }
+                parts += 1
+                length = 0
+            } else if digit(c) != nil {
+                length += 1
+            } else {
+                return false
+            }
         }
-        return true
+        parts += 1
+        guard (2...3).contains(parts) else { return false }
+        return length == 2
     }
 }

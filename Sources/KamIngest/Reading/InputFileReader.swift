@@ -67,20 +67,22 @@ public struct InputFileReader {
             while try scanner.next() {
                 records += 1
                 if records & 0xFFFF == 0 { progress?(records) }
+                // Read outside the closure: capturing the scanner would copy it per record.
+                let recordLine = scanner.recordLine
                 let outcome: [Diagnostic]? = scanner.withRecord { fields in
                     if (0..<fields.count).allSatisfy({ ByteText.trimmed(fields[$0]).isEmpty }) { return nil }
                     guard let map = header else {
                         switch HeaderMap.resolve(headers: fields.strings, kind: kind, aliases: settings.columnAliases,
-                                                 line: scanner.recordLine) {
+                                                 line: recordLine) {
                         case .success(let m): header = m; return nil
                         case .failure(let problems): return problems.diagnostics
                         }
                     }
                     if fields.count != map.headers.count {
-                        return [Diagnostic(line: scanner.recordLine, value: "\(fields.count)",
+                        return [Diagnostic(line: recordLine, value: "\(fields.count)",
                                            reason: "列数为\(fields.count), 与表头的\(map.headers.count)列不一致")]
                     }
-                    return row(fields, scanner.recordLine, map)
+                    return row(fields, recordLine, map)
                 }
                 guard let problems = outcome else { continue }
                 if header == nil {
