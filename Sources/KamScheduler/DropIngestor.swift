@@ -42,7 +42,16 @@ struct DropIngestor {
 
     private func ingest(_ url: URL, subsidiary: String, into outcome: inout Outcome) throws {
         let name = url.lastPathComponent
-        let sha = try SHA256.hex(fileAt: url.path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        // One copy of the drop file is taken first, and the checksum, the archive and the
+        // parse all read that copy: a clerk overwriting the file meanwhile cannot make the
+        // stored rows differ from the archived bytes.
+        let staged = config.dataFolder.appendingPathComponent("archive/.incoming-\(getpid())-\(subsidiary)-\(name)")
+        try SecureFiles.makeFolder(staged.deletingLastPathComponent())
+        try? FileManager.default.removeItem(at: staged)
+        try FileManager.default.copyItem(at: url, to: staged)
+        defer { try? FileManager.default.removeItem(at: staged) }
+        let sha = try SHA256.hex(fileAt: staged.path)
         let settings = config.readSettings(for: subsidiary)
         let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
         let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
@@ -51,7 +60,7 @@ struct DropIngestor {
             outcome.unchanged.append("\(subsidiary)/\(name)")
             // A crash between the commit and the receipt leaves the file without one: write it now.
             if !known.receiptPath.isEmpty, !FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(known.receiptPath).path) {
-                let file = try CheckedFile.read(path: url.path, fileName: name, settings: settings)
+                let file = try CheckedFile.read(path: staged.path, fileName: name, settings: settings)
                 try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
                                          accepted: known.status == Submission.accepted, file: file),
                                  to: config.dropFolder.appendingPathComponent(known.receiptPath))
@@ -59,7 +68,6 @@ struct DropIngestor {
             if known.status == Submission.accepted { try? FileManager.default.removeItem(at: url) }
             return
         }
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         let mtime = Int64((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? Double(clock.now))
         let received = min(mtime, clock.now)
         let archive = "archive/\(sha.prefix(2))/\(sha).csv"
@@ -67,9 +75,10 @@ struct DropIngestor {
                                     receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive, receiptPath: receiptRelative)
-        try keep(url, at: archive)
+        try keep(staged, at: archive)
         let progress = ProgressLine(label: "\(subsidiary)/\(name)")
-        let file = try CheckedFile.read(path: url.path, fileName: name, settings: settings, progress: progress?.update)
+        let archived = config.dataFolder.appendingPathComponent(archive)
+        let file = try CheckedFile.read(path: archived.path, fileName: name, settings: settings, progress: progress?.update)
         progress?.finish()
         submission.kind = file.name?.kind.rawValue ?? ""
         submission.period = file.name?.period.description ?? ""
@@ -106,10 +115,10 @@ struct DropIngestor {
     }
 
     /// Keeps the original bytes under the data folder, named by checksum.
-    private func keep(_ source: URL, at relative: String) throws {
+    private func keep(_ staged: URL, at relative: String) throws {
         let url = config.dataFolder.appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: url.path) else { return }
-        // A file copy, not a read into memory: drop files can be larger than memory should grow.
-        try SecureFiles.publish(to: url) { path in try FileManager.default.copyItem(atPath: source.path, toPath: path) }
+        // The staged copy becomes the archive by rename (same folder tree, so atomic).
+        try SecureFiles.adopt(staged, as: url)
     }
 }
