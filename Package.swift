@@ -32,7 +32,9 @@ let package = Package(
         // Reading drop-folder CSVs into validated rows, with receipts.
         .target(name: "KamIngest", dependencies: ["KamPolicy"]),
         // SQLite through GRDB: submissions, monthly aggregates, the run ledger.
-        .target(name: "KamStore", dependencies: ["KamPolicy", "KamIngest", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "KamStore", dependencies: ["KamPolicy", "KamIngest", .product(name: "GRDB", package: "GRDB.swift"),
+                                                // Raw binds for the bulk insert of sales aggregates (PITFALLS: ~2× GRDB's arguments).
+                                                .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Workbooks from policy results.
         .target(name: "KamReports", dependencies: ["KamPolicy", "XLSXWriter"]),
         // Due job instances, catch-up, the ledger: the engine behind `kam run` and the daemon.
@@ -51,8 +53,9 @@ let package = Package(
         ]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
         .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),
-        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"]),
-        .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy"]),
+        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"], exclude: ["Fixtures"]),
+        .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy",
+                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         // Every workbook written from hand-built policy values, read back by openpyxl.
         .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy"],

@@ -42,9 +42,16 @@ struct DropIngestor {
 
     private func ingest(_ url: URL, subsidiary: String, into outcome: inout Outcome) throws {
         let name = url.lastPathComponent
-        let data = try Data(contentsOf: url)
-        let bytes = [UInt8](data)
-        let sha = SHA256.hex(bytes)
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        // One copy of the drop file is taken first, and the checksum, the archive and the
+        // parse all read that copy: a clerk overwriting the file meanwhile cannot make the
+        // stored rows differ from the archived bytes.
+        let staged = config.dataFolder.appendingPathComponent("archive/.incoming-\(getpid())-\(subsidiary)-\(name)")
+        try SecureFiles.makeFolder(staged.deletingLastPathComponent())
+        try? FileManager.default.removeItem(at: staged)
+        try FileManager.default.copyItem(at: url, to: staged)
+        defer { try? FileManager.default.removeItem(at: staged) }
+        let sha = try SHA256.hex(fileAt: staged.path)
         let settings = config.readSettings(for: subsidiary)
         let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
         let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
@@ -53,7 +60,7 @@ struct DropIngestor {
             outcome.unchanged.append("\(subsidiary)/\(name)")
             // A crash between the commit and the receipt leaves the file without one: write it now.
             if !known.receiptPath.isEmpty, !FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(known.receiptPath).path) {
-                let file = CheckedFile.read(bytes, fileName: name, settings: settings)
+                let file = try CheckedFile.read(path: staged.path, fileName: name, settings: settings)
                 try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
                                          accepted: known.status == Submission.accepted, file: file),
                                  to: config.dropFolder.appendingPathComponent(known.receiptPath))
@@ -61,7 +68,6 @@ struct DropIngestor {
             if known.status == Submission.accepted { try? FileManager.default.removeItem(at: url) }
             return
         }
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         let mtime = Int64((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? Double(clock.now))
         let received = min(mtime, clock.now)
         let archive = "archive/\(sha.prefix(2))/\(sha).csv"
@@ -69,8 +75,11 @@ struct DropIngestor {
                                     receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive, receiptPath: receiptRelative)
-        try keep(data, at: archive)
-        let file = CheckedFile.read(bytes, fileName: name, settings: settings)
+        try keep(staged, at: archive)
+        let progress = ProgressLine(label: "\(subsidiary)/\(name)")
+        let archived = config.dataFolder.appendingPathComponent(archive)
+        let file = try CheckedFile.read(path: archived.path, fileName: name, settings: settings, progress: progress?.update)
+        progress?.finish()
         submission.kind = file.name?.kind.rawValue ?? ""
         submission.period = file.name?.period.description ?? ""
         submission.encoding = file.check.encoding?.rawValue
@@ -83,7 +92,7 @@ struct DropIngestor {
         submission.warningCount = file.check.warnings.count
         let accepted = file.isAccepted(maxBadRows: settings.maxBadRows)
         let receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(received),
-                              accepted: accepted, file: file)
+                              accepted: accepted, file: file.withoutRecords)
         outcome.receipts.append(receipt)
         if let records = file.records, accepted {
             // Commit, then the receipt, then leave the drop folder: a crash in between is
@@ -106,9 +115,10 @@ struct DropIngestor {
     }
 
     /// Keeps the original bytes under the data folder, named by checksum.
-    private func keep(_ data: Data, at relative: String) throws {
+    private func keep(_ staged: URL, at relative: String) throws {
         let url = config.dataFolder.appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: url.path) else { return }
-        try SecureFiles.publish(data, to: url)
+        // The staged copy becomes the archive by rename (same folder tree, so atomic).
+        try SecureFiles.adopt(staged, as: url)
     }
 }

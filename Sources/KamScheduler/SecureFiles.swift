@@ -31,6 +31,15 @@ enum SecureFiles {
         }
     }
 
+    /// Makes a complete file (on the same file system) visible as `url`: fsync, 0640, rename.
+    static func adopt(_ file: URL, as url: URL) throws {
+        try publish(to: url) { path in
+            guard rename(file.path, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+    }
+
     /// Writes `data` the same way.
     static func publish(_ data: Data, to url: URL) throws {
         try publish(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import KamIngest
 import KamPolicy
 
@@ -56,16 +57,35 @@ extension KamStore {
         }
     }
 
+    /// The sales aggregates, one row per customer × month: millions for a group-sized file,
+    /// so bound straight through SQLite's C API (about twice GRDB's argument arrays).
     static func insertSales(_ file: SalesFile, submissionId id: Int64, db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try db.makeStatement(sql: """
             INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines,
                                      latestName, latestNameDate, latestNameSequence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let s = statement.sqliteStatement
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (key, f) in file.months {
-            try statement.execute(arguments: [id, key.customerID, key.month.index, f.sales, f.cost, f.nonZeroLines,
-                                              f.lines, f.latestName, f.latestNameRecency.date, f.latestNameRecency.sequence])
+            sqlite3_reset(s)
+            sqlite3_bind_int64(s, 1, id)
+            // Explicit lengths: a NUL inside a value (possible past the binary check) is kept, not cut.
+            _ = key.customerID.withCString { sqlite3_bind_text(s, 2, $0, Int32(key.customerID.utf8.count), transient) }
+            sqlite3_bind_int64(s, 3, Int64(key.month.index))
+            sqlite3_bind_int64(s, 4, f.sales)
+            sqlite3_bind_int64(s, 5, f.cost)
+            sqlite3_bind_int64(s, 6, Int64(f.nonZeroLines))
+            sqlite3_bind_int64(s, 7, Int64(f.lines))
+            _ = f.latestName.withCString { sqlite3_bind_text(s, 8, $0, Int32(f.latestName.utf8.count), transient) }
+            sqlite3_bind_int64(s, 9, Int64(f.latestNameRecency.date))
+            sqlite3_bind_int64(s, 10, Int64(f.latestNameRecency.sequence))
+            let code = sqlite3_step(s)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
         }
+        sqlite3_reset(s)
     }
 
     /// Every submission (accepted and rejected) of (subsidiary, kind, period), in received

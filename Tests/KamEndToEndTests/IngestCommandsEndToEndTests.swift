@@ -45,6 +45,11 @@ import Testing
         let receipt = try String(contentsOf: drop.appendingPathComponent("receipts/approvals_2026Q3.csv.receipt.csv"), encoding: .utf8)
         // The formula-looking id from the file is written inert.
         #expect(receipt.contains("\r\n4,customer_id,'=1+1,"))
+        // The staged copies are gone; the archive holds one file per distinct content.
+        let archive = ws.appendingPathComponent("var/archive")
+        let archived = try FileManager.default.subpathsOfDirectory(atPath: archive.path)
+        #expect(!archived.contains { $0.contains(".incoming") || $0.hasSuffix(".tmp") })
+        #expect(archived.filter { $0.hasSuffix(".csv") }.count == 6)
         let again = try KamBinary.kam("ingest", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(again.stdout.contains("ingested: 0 accepted, 0 rejected, 2 unchanged"))
     }

@@ -1,3 +1,4 @@
+import GRDB
 import Testing
 @testable import KamIngest
 @testable import KamPolicy
@@ -58,5 +59,34 @@ import Testing
         #expect(s.status == Submission.accepted && s.id != nil)
         #expect(try store.visits(subsidiary: "HG01", quarter: q3)?.records == visits)
         #expect(try store.visits(subsidiary: "HG01", quarter: q3)?.submission.id == s.id)
+    }
+}
+
+@Suite struct SalesStoreTests {
+    @Test func salesAggregatesRoundTripThroughRawBinds() throws {
+        let store = try KamStore()
+        // 400 filler lines put the NUL past the binary check's first 8 KiB.
+        let filler = (0..<400).map { "2026-09-03,P\($0),丁,0,0\n" }.joined()
+        let text = "date,customer_id,customer_name,amount,cost\n" + filler + "2026-09-01,00123,甲\u{0}乙,1.50,1\n2026-09-02,C2,丙,-2,\n"
+        let file = SalesFile.read(Array(text.utf8),
+                                  period: .month(YearMonth(year: 2026, month: 9)), settings: ReadSettings())
+        #expect(file.check.isAccepted(maxBadRows: 0))
+        let s = Submission(subsidiary: "YY01", kind: "sales", period: "2026-09", fileName: "sales_2026-09.csv", sha256: "x",
+                           receivedAt: 1, status: "", encoding: "utf-8", rowCount: 2, badRowCount: 0, problemCount: 0, hasCost: true,
+                           amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: "a")
+        try store.recordAccepted(s, records: .sales(file))
+        let (history, used) = try store.salesHistory(subsidiary: "YY01", months: [YearMonth(year: 2026, month: 9)])
+        #expect(used.count == 1)
+        let sep = YearMonth(year: 2026, month: 9)
+        #expect(history.customers["00123"]?[sep]?.sales == 150)
+        #expect(history.customers["00123"]?[sep]?.latestNameRecency == LineRecency(date: 20_260_901, sequence: 401))
+        #expect(history.customers.count == 402)
+        // The whole name is stored, NUL and all (GRDB's String read stops at the NUL: a reading
+        // limit, not a storage one).
+        let bytes = try store.db.read { db in
+            try Int.fetchOne(db, sql: "SELECT length(CAST(latestName AS BLOB)) FROM sales_month WHERE customerId = '00123'")
+        }
+        #expect(bytes == Array("甲\u{0}乙".utf8).count)
+        #expect(history.customers["C2"]?[sep]?.sales == -200)
     }
 }

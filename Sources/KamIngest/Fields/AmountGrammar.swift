@@ -37,7 +37,11 @@ public enum AmountGrammar {
 
     /// `1,234.56` → 123456. Thousands separators must group by three.
     private static func digits(_ s: Substring) -> Result<Fen, Problem> {
-        let utf8 = Array(s.utf8)
+        Array(s.utf8).withUnsafeBufferPointer { digits($0) }
+    }
+
+    /// The same on bytes, for the streaming reader.
+    static func digits(_ utf8: UnsafeBufferPointer<UInt8>) -> Result<Fen, Problem> {
         if utf8.isEmpty { return .failure(.invalid) }
         var integer: Int64 = 0
         var fraction: Int64 = 0

@@ -14,6 +14,14 @@ public struct CheckedFile: Sendable {
     /// Sales only: whether the file has a cost column (profit is blank without one).
     public var hasCost: Bool
 
+    /// The same answer without the rows: what a receipt keeps, so a long ingest does not hold
+    /// every file's rows until it ends.
+    public var withoutRecords: CheckedFile {
+        var copy = self
+        copy.records = nil
+        return copy
+    }
+
     public func isAccepted(maxBadRows: Int) -> Bool { records != nil && check.isAccepted(maxBadRows: maxBadRows) }
 
     /// Reads a file whose kind and period come from its name.
@@ -31,15 +39,40 @@ public struct CheckedFile: Sendable {
         return CheckedFile(name: nil, check: check, records: nil, totals: [], hasCost: false)
     }
 
+    /// Reads a file from disk. Sales files — the big ones — are streamed; the quarter kinds
+    /// hold one row per customer or visit and are read whole.
+    public static func read(path: String, fileName: String, settings: ReadSettings,
+                            progress: ((Int) -> Void)? = nil) throws(ByteSourceFailure) -> CheckedFile {
+        switch DropFileName.parse(fileName) {
+        case .failure(let problem): return refused(name: fileName, problem)
+        case .success(let name) where name.kind == .sales:
+            let f = try SalesFile.read(path: path, period: name.period, settings: settings, progress: progress)
+            return sales(f, name: name)
+        case .success(let name):
+            var bytes: [UInt8] = []
+            let source = try FileByteSource(path: path)
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let n = try buffer.withUnsafeMutableBufferPointer { b throws(ByteSourceFailure) -> Int in try source.read(into: b) }
+                if n == 0 { break }
+                bytes += buffer[0..<n]
+            }
+            return read(bytes, name: name, settings: settings)
+        }
+    }
+
+    static func sales(_ f: SalesFile, name: DropFileName) -> CheckedFile {
+        CheckedFile(name: name, check: f.check, records: .sales(f),
+                    totals: [MoneyTotal(column: "amount", chinese: "金额", fen: f.amountTotal),
+                             MoneyTotal(column: "cost", chinese: "成本", fen: f.costTotal)],
+                    hasCost: f.hasCostColumn)
+    }
+
     /// Reads a file as the given kind and period.
     public static func read(_ bytes: [UInt8], name: DropFileName, settings: ReadSettings) -> CheckedFile {
         switch name.kind {
         case .sales:
-            let f = SalesFile.read(bytes, period: name.period, settings: settings)
-            return CheckedFile(name: name, check: f.check, records: .sales(f),
-                               totals: [MoneyTotal(column: "amount", chinese: "金额", fen: f.amountTotal),
-                                        MoneyTotal(column: "cost", chinese: "成本", fen: f.costTotal)],
-                               hasCost: f.hasCostColumn)
+            return sales(SalesFile.read(bytes, period: name.period, settings: settings), name: name)
         case .receivables:
             let f = ReceivablesFile.read(bytes, settings: settings)
             return CheckedFile(name: name, check: f.check, records: .receivables(f.records), totals: f.totals, hasCost: false)

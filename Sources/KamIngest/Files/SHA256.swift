@@ -95,3 +95,24 @@ public struct SHA256: Sendable {
         state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 }
+
+extension SHA256 {
+    /// The hex digest of a file, read a chunk at a time so memory does not grow with it.
+    public static func hex(fileAt path: String) throws(ByteSourceFailure) -> String {
+        try hex(fileAt: path, preferSystem: true)
+    }
+
+    /// `preferSystem: false` forces the portable code (tests compare the two).
+    static func hex(fileAt path: String, preferSystem: Bool) throws(ByteSourceFailure) -> String {
+        if preferSystem, let fast = try SystemSHA256.hex(reading: try FileByteSource(path: path)) { return fast }
+        let source = try FileByteSource(path: path)
+        var h = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = try buffer.withUnsafeMutableBufferPointer { b throws(ByteSourceFailure) -> Int in try source.read(into: b) }
+            if n == 0 { break }
+            h.update(n == buffer.count ? buffer : Array(buffer[0..<n]))
+        }
+        return h.finalizeHex()
+    }
+}

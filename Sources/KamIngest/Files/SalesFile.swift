@@ -1,7 +1,9 @@
 import KamPolicy
 
 /// A sales drop file read and aggregated to customer × month, the grain the store keeps.
-/// Reading and aggregating in one pass keeps memory proportional to customers, not lines.
+/// Reading and aggregating in one streamed pass keeps memory proportional to customers, not
+/// lines or bytes: fields are read as bytes, and a `String` is made only per distinct
+/// customer-month, for a diagnostic, or for a value the fast paths do not cover.
 public struct SalesFile: Sendable {
     public struct Key: Hashable, Sendable {
         public let customerID: String
@@ -15,50 +17,105 @@ public struct SalesFile: Sendable {
     public var months: [Key: CustomerMonthFigures] = [:]
 
     public static func read(_ bytes: [UInt8], period: Period, settings: ReadSettings) -> SalesFile {
+        var source = MemoryByteSource(bytes)
+        // Reading memory cannot fail.
+        return (try? read(&source, period: period, settings: settings)) ?? SalesFile()
+    }
+
+    /// Streams a file from disk; `progress` gets the number of records read so far, now and then.
+    public static func read(path: String, period: Period, settings: ReadSettings,
+                            progress: ((Int) -> Void)? = nil) throws(ByteSourceFailure) -> SalesFile {
+        var source = try FileByteSource(path: path)
+        return try read(&source, period: period, settings: settings, progress: progress)
+    }
+
+    static func read<S: ByteSource>(_ source: inout S, period: Period, settings: ReadSettings,
+                                    progress: ((Int) -> Void)? = nil) throws(ByteSourceFailure) -> SalesFile {
         var file = SalesFile()
         var check = FileCheck()
+        var aggregate = SalesAggregator()
         var sequence = 0
-        InputFileReader(kind: .sales, settings: settings).read(bytes, check: &check) { fields, line, header in
-            file.hasCostColumn = header.has("cost")
-            var problems: [Diagnostic] = []
-            func value(_ c: String) -> String { header.index[c].map { fields[$0] } ?? "" }
-            func fail(_ c: String, _ reason: String) {
-                problems.append(Diagnostic(line: line, column: header.header(of: c), value: value(c), reason: reason))
+        var amountTotal: Fen = 0, costTotal: Fen = 0
+        var hasCost = false
+        var columns: SalesColumns?
+        try InputFileReader(kind: .sales, settings: settings).stream(&source, check: &check, progress: progress) { fields, line, header in
+            let c = columns ?? SalesColumns(header)
+            columns = c
+            hasCost = c.cost != nil
+            var problems: [Diagnostic]?
+            func fail(_ index: Int, _ canonical: String, _ reason: String) {
+                problems = (problems ?? []) + [Diagnostic(line: line, column: header.header(of: canonical),
+                                                          value: fields.string(index), reason: reason)]
             }
-            let date = DateGrammar.parse(value("date"))
-            if date == nil { fail("date", "日期格式无效(应为 2026-09-30、2026/9/30、2026.09.30 或 20260930)") }
-            if let d = date, !period.contains(d.yearMonth) { fail("date", "日期不在文件的期间 \(period) 内") }
-            var customerID = ""
-            switch CustomerIDRule.validate(value("customer_id")) {
-            case .success(let id): customerID = id
-            case .failure(let p): fail("customer_id", p.reason)
+            // date
+            let date: LocalDate?
+            if let v = ByteText.fastDate(ByteText.trimmed(fields[c.date])) {
+                date = v.date
+            } else if let v = ByteText.date(fields[c.date]) {
+                date = v?.date
+            } else {
+                date = DateGrammar.parse(fields.string(c.date))
             }
-            let name = value("customer_name").trimmingSpaces
-            if name.isEmpty { fail("customer_name", "客户名称为空") }
-            let amount = money("amount", required: true)
-            let cost = header.has("cost") ? money("cost", required: false) : 0
-            if header.has("quantity") {
-                let q = value("quantity").trimmingSpaces
-                if !q.isEmpty, case .failure = AmountGrammar.parseQuantity(q) { fail("quantity", "数量不是数字") }
+            if let d = date {
+                if !period.contains(d.yearMonth) { fail(c.date, "date", "日期不在文件的期间 \(period) 内") }
+            } else {
+                fail(c.date, "date", "日期格式无效(应为 2026-09-30、2026/9/30、2026.09.30 或 20260930)")
             }
-            func money(_ c: String, required: Bool) -> Fen? {
-                switch AmountGrammar.parse(value(c)) {
-                case .success(let v): return v
-                case .failure(.empty) where !required: return 0
-                case .failure(let p): fail(c, p.reason); return nil
+            // customer id
+            let idText = ByteText.trimmed(fields[c.customerID])
+            var fallbackID: [UInt8]?
+            if !ByteText.isPlainID(idText) {
+                switch CustomerIDRule.validate(fields.string(c.customerID)) {
+                case .success(let id): fallbackID = Array(id.utf8)
+                case .failure(let p): fail(c.customerID, "customer_id", p.reason)
                 }
             }
-            guard problems.isEmpty, let date, let amount, let cost else { return problems }
+            if ByteText.trimmed(fields[c.name]).isEmpty { fail(c.name, "customer_name", "客户名称为空") }
+            func money(_ index: Int, _ canonical: String, required: Bool) -> Fen? {
+                if let v = ByteText.fastAmount(ByteText.trimmed(fields[index])) { return v }
+                switch ByteText.amount(fields[index]) {
+                case .success(let v): return v
+                case .failure(.empty) where !required: return 0
+                case .failure(let p): fail(index, canonical, p.reason); return nil
+                }
+            }
+            let amount = money(c.amount, "amount", required: true)
+            let cost = c.cost.map { money($0, "cost", required: false) } ?? 0
+            if let q = c.quantity {
+                let t = ByteText.trimmed(fields[q])
+                if !t.isEmpty, !ByteText.isQuantity(t) {
+                    if ByteText.isASCII(t) || AmountGrammar.parseQuantity(fields.string(q)).isFailure {
+                        fail(q, "quantity", "数量不是数字")
+                    }
+                }
+            }
+            if let problems { return problems }
+            guard let date, let amount, let cost else { return [] }
             sequence += 1
-            file.amountTotal += amount
-            file.costTotal += cost
-            file.months[Key(customerID: customerID, month: date.yearMonth), default: CustomerMonthFigures()]
-                .add(amount: amount, cost: cost, name: name, recency: LineRecency(date: date.compactValue, sequence: sequence))
+            amountTotal += amount
+            costTotal += cost
+            let month = date.yearMonth.index
+            let compact = date.compactValue
+            if let fallbackID {
+                fallbackID.withUnsafeBufferPointer { id in
+                    aggregate.add(id: id, month: month, amount: amount, cost: cost, date: compact, sequence: sequence, name: fields[c.name])
+                }
+            } else {
+                aggregate.add(id: idText, month: month, amount: amount, cost: cost, date: compact, sequence: sequence, name: fields[c.name])
+            }
             return []
         }
         file.check = check
+        file.hasCostColumn = hasCost
+        file.amountTotal = amountTotal
+        file.costTotal = costTotal
+        file.months = aggregate.months()
         return file
     }
+}
+
+extension Result {
+    var isFailure: Bool { if case .failure = self { true } else { false } }
 }
 
 extension AmountGrammar.Problem {

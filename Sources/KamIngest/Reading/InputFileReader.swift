@@ -1,6 +1,7 @@
-/// The steps every kind of drop file shares: decode, find the header, map columns, and hand
-/// each data record to the kind's row rule, collecting diagnostics rather than stopping at
-/// the first problem.
+/// The steps every kind of drop file shares: check the whole file (empty, binary, encoding),
+/// find the header, map columns, and hand each data record to the kind's row rule,
+/// collecting diagnostics rather than stopping at the first problem. The file is streamed:
+/// a survey pass, then the parse, each a chunk at a time, so memory does not grow with it.
 public struct InputFileReader {
     public let kind: InputKind
     public let settings: ReadSettings
@@ -14,46 +15,80 @@ public struct InputFileReader {
     /// diagnostics of a bad row, or an empty array when it took the row.
     public func read(_ bytes: [UInt8], check: inout FileCheck,
                      row: (_ fields: [String], _ line: Int, _ header: HeaderMap) -> [Diagnostic]) {
-        if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        var source = MemoryByteSource(bytes)
+        // A memory source cannot fail to read.
+        try? stream(&source, check: &check) { fields, line, header in row(fields.strings, line, header) }
+    }
+
+    /// Streams `source` with the row rule seeing byte views of the fields (the sales hot path).
+    /// Throws only when the bytes cannot be read; every problem of the content is in `check`.
+    func stream<S: ByteSource>(_ source: inout S, check: inout FileCheck, progress: ((Int) -> Void)? = nil,
+                               row: (_ fields: RecordFields, _ line: Int, _ header: HeaderMap) -> [Diagnostic]) throws(ByteSourceFailure) {
+        let survey = try FileSurvey.survey(&source)
+        if survey.blank {
             check.rejectFile(Diagnostic(line: 0, reason: "空文件"))
             return
         }
-        if bytes.prefix(8192).contains(0) {
+        if survey.binary {
             check.rejectFile(Diagnostic(line: 0, reason: "不是文本文件(含二进制内容), 请导出为CSV"))
             return
         }
-        let text: [UInt8]
-        do {
-            let decoded = try TextDecoding.decode(bytes, choice: settings.encoding)
-            text = decoded.utf8
-            check.encoding = decoded.encoding
-        } catch {
-            check.rejectFile(Diagnostic(line: 0, value: "字节位置 \(error.offset)",
-                                        reason: "无法按 \(error.encoding.rawValue) 解码, 请另存为 UTF-8 或 GB18030 编码的CSV"))
-            return
+        let encoding: DetectedEncoding
+        switch (survey.startsWithBOM, settings.encoding, survey.firstInvalidUTF8) {
+        case (true, _, nil): encoding = .utf8BOM
+        case (true, _, let bad?): return undecodable(&check, offset: bad, .utf8BOM)
+        case (false, .utf8, let bad?): return undecodable(&check, offset: bad, .utf8)
+        case (false, .utf8, nil), (false, .auto, nil): encoding = .utf8
+        case (false, .gb18030, _), (false, .auto, _): encoding = .gb18030
         }
-        var reader = CSVRecordReader(utf8: text, separator: CSVRecordReader.sniffSeparator(text))
+        if encoding == .gb18030 {
+            // GB18030 is checked whole before any row is read, as when the file was decoded at once.
+            try source.rewind()
+            if let failure = try Self.firstGB18030Failure(source) { return undecodable(&check, offset: failure, .gb18030) }
+        }
+        check.encoding = encoding
+        try source.rewind()
+        var sniffer = CSVByteScanner(input: UTF8Chunks(source: source, encoding: encoding), separator: UInt8(ascii: ","),
+                                     sizeHint: min(source.sizeHint ?? 65_536, 65_536))
+        let head: [UInt8]
+        do { head = try sniffer.peek(64 * 1024) } catch {
+            sniffer.close()
+            if case .stream(.source(let f)) = error { throw f }
+            head = []
+        }
+        sniffer.close()
+        try source.rewind()
+        var scanner = CSVByteScanner(input: UTF8Chunks(source: source, encoding: encoding),
+                                     separator: CSVRecordReader.sniffSeparator(head), sizeHint: source.sizeHint)
+        defer { scanner.close() }
         do {
             var header: HeaderMap?
-            while let record = try reader.next() {
-                if record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-                guard let map = header else {
-                    switch HeaderMap.resolve(headers: record.fields, kind: kind, aliases: settings.columnAliases,
-                                             line: record.line) {
-                    case .success(let m): header = m
-                    case .failure(let problems):
-                        problems.diagnostics.forEach { check.rejectFile($0) }
-                        return
+            var records = 0
+            while try scanner.next() {
+                records += 1
+                if records & 0xFFFF == 0 { progress?(records) }
+                // Read outside the closure: capturing the scanner would copy it per record.
+                let recordLine = scanner.recordLine
+                let outcome: [Diagnostic]? = scanner.withRecord { fields in
+                    if (0..<fields.count).allSatisfy({ ByteText.trimmed(fields[$0]).isEmpty }) { return nil }
+                    guard let map = header else {
+                        switch HeaderMap.resolve(headers: fields.strings, kind: kind, aliases: settings.columnAliases,
+                                                 line: recordLine) {
+                        case .success(let m): header = m; return nil
+                        case .failure(let problems): return problems.diagnostics
+                        }
                     }
-                    continue
+                    if fields.count != map.headers.count {
+                        return [Diagnostic(line: recordLine, value: "\(fields.count)",
+                                           reason: "列数为\(fields.count), 与表头的\(map.headers.count)列不一致")]
+                    }
+                    return row(fields, recordLine, map)
                 }
-                if record.fields.count != map.headers.count {
-                    check.badRows += 1
-                    check.report(Diagnostic(line: record.line, value: "\(record.fields.count)",
-                                            reason: "列数为\(record.fields.count), 与表头的\(map.headers.count)列不一致"))
-                    continue
+                guard let problems = outcome else { continue }
+                if header == nil {
+                    problems.forEach { check.rejectFile($0) }
+                    return
                 }
-                let problems = row(record.fields, record.line, map)
                 if problems.isEmpty {
                     check.acceptedRows += 1
                 } else {
@@ -65,10 +100,37 @@ public struct InputFileReader {
             if check.acceptedRows == 0 && check.badRows == 0 { check.warnings.append("文件只有表头, 没有数据行") }
         } catch {
             switch error {
-            case .unterminatedQuote(let line):
+            case .csv(.unterminatedQuote(let line)):
                 check.rejectFile(Diagnostic(line: line, reason: "引号未闭合"))
-            case .recordTooLong(let line, let limit):
+            case .csv(.recordTooLong(let line, let limit)):
                 check.rejectFile(Diagnostic(line: line, reason: "行过长(超过\(limit)字节), 不是有效的CSV"))
+            case .stream(.source(let failure)):
+                throw failure
+            case .stream(.decode(let failure)):
+                undecodable(&check, offset: failure.offset, failure.encoding)
+            }
+        }
+    }
+
+    private func undecodable(_ check: inout FileCheck, offset: Int, _ encoding: DetectedEncoding) {
+        check.rejectFile(Diagnostic(line: 0, value: "字节位置 \(offset)",
+                                    reason: "无法按 \(encoding.rawValue) 解码, 请另存为 UTF-8 或 GB18030 编码的CSV"))
+    }
+
+    /// Converts the whole source once, discarding the output, to find the first bad byte.
+    static func firstGB18030Failure<S: ByteSource>(_ source: S) throws(ByteSourceFailure) -> Int? {
+        var chunks = UTF8Chunks(source: source, encoding: .gb18030)
+        defer { chunks.close() }
+        var sink = [UInt8](repeating: 0, count: source.bufferSize(preferred: 1 << 21))
+        while true {
+            do {
+                let n = try sink.withUnsafeMutableBufferPointer { b throws(StreamFailure) -> Int in try chunks.produce(into: b) }
+                if n == 0 { return nil }
+            } catch {
+                switch error {
+                case .source(let f): throw f
+                case .decode(let f): return f.offset
+                }
             }
         }
     }

@@ -1,0 +1,142 @@
+import KamPolicy
+
+/// Customer × month sums for the streaming sales reader, keyed on the id's raw bytes: an
+/// open-addressing table whose keys live in one byte arena, so a line costs a hash and a
+/// compare, and a `String` is made once per distinct key, at the end. The latest name per
+/// key is kept as bytes and decoded at the end too.
+struct SalesAggregator {
+    private struct Entry {
+        var keyStart: Int
+        var keyCount: Int
+        var month: Int
+        var hash: UInt64
+        var sales: Fen = 0
+        var cost: Fen = 0
+        var nonZeroLines = 0
+        var lines = 0
+        var latestDate = 0
+        var latestSequence = 0
+        /// The latest name's bytes in `names`, and the room its slot has (a longer name moves).
+        var nameStart = 0
+        var nameCount = 0
+        var nameRoom = 0
+    }
+
+    /// Each slot: 0 when empty, else (entry index + 1) in the low 32 bits and the hash's high
+    /// 32 bits above, so a probe rarely touches an entry that is not the one sought.
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    private var entries: [Entry] = []
+    private var arena: [UInt8] = []
+    private var names: [UInt8] = []
+
+    private static func hash(_ id: UnsafeBufferPointer<UInt8>, month: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        h = (h ^ UInt64(truncatingIfNeeded: month)) &* 0x0000_0100_0000_01B3
+        return h ^ (h >> 29)
+    }
+
+    /// Adds one line; `name` is the raw name field, kept when this line is the latest.
+    mutating func add(id: UnsafeBufferPointer<UInt8>, month: Int, amount: Fen, cost: Fen, date: Int, sequence: Int,
+                      name: UnsafeBufferPointer<UInt8>) {
+        let h = Self.hash(id, month: month)
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        var index = -1
+        let found: Int? = slots.withUnsafeBufferPointer { sl in
+            entries.withUnsafeBufferPointer { en in
+                arena.withUnsafeBufferPointer { a in
+                    while true {
+                        let v = sl[slot]
+                        if v == 0 { return nil }
+                        if v & 0xFFFF_FFFF_0000_0000 == tag {
+                            let e = Int(v & 0xFFFF_FFFF) - 1
+                            let entry = en[e]
+                            if entry.month == month, entry.keyCount == id.count,
+                               Self.equal(UnsafeBufferPointer(rebasing: a[entry.keyStart..<(entry.keyStart + entry.keyCount)]), id) {
+                                return e
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+        if let found {
+            index = found
+        } else {
+            index = entries.count
+            entries.append(Entry(keyStart: arena.count, keyCount: id.count, month: month, hash: h))
+            arena.append(contentsOf: id)
+            slots[slot] = tag | UInt64(index + 1)
+            if entries.count * 2 > slots.count { grow() }
+        }
+        entries.withUnsafeMutableBufferPointer { en in
+            en[index].sales += amount
+            en[index].cost += cost
+            en[index].lines += 1
+            if amount != 0 { en[index].nonZeroLines += 1 }
+            // Sequence only grows, so "this line is at least as recent" is "its date is not earlier".
+            if en[index].lines == 1 || date >= en[index].latestDate {
+                en[index].latestDate = date
+                en[index].latestSequence = sequence
+                if name.count > en[index].nameRoom {
+                    en[index].nameStart = names.count
+                    en[index].nameRoom = name.count
+                    names.append(contentsOf: name)
+                } else {
+                    let at = en[index].nameStart
+                    names.withUnsafeMutableBufferPointer { nb in
+                        for (k, byte) in name.enumerated() { nb[at + k] = byte }
+                    }
+                }
+                en[index].nameCount = name.count
+            }
+        }
+    }
+
+    private mutating func grow() {
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (i, e) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: e.hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (e.hash & 0xFFFF_FFFF_0000_0000) | UInt64(i + 1)
+        }
+    }
+
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
+    }
+
+    /// The sums as the store keeps them.
+    func months() -> [SalesFile.Key: CustomerMonthFigures] {
+        var out: [SalesFile.Key: CustomerMonthFigures] = Dictionary(minimumCapacity: entries.count)
+        arena.withUnsafeBufferPointer { a in
+            for e in entries {
+                let id = String(decoding: UnsafeBufferPointer(rebasing: a[e.keyStart..<(e.keyStart + e.keyCount)]), as: UTF8.self)
+                let name = String(decoding: names[e.nameStart..<(e.nameStart + e.nameCount)], as: UTF8.self).trimmingSpaces
+                let figures = CustomerMonthFigures(
+                    sales: e.sales, cost: e.cost, nonZeroLines: e.nonZeroLines, lines: e.lines, latestName: name,
+                    latestNameRecency: LineRecency(date: e.latestDate, sequence: e.latestSequence))
+                let key = SalesFile.Key(customerID: id, month: YearMonth(index: e.month))
+                // Two byte forms of one id (a precomposed and a decomposed é) are one String key:
+                // merge them, as adding line by line to a String-keyed dictionary would.
+                if let other = out[key] {
+                    var merged = other.latestNameRecency >= figures.latestNameRecency ? other : figures
+                    merged.sales = other.sales + figures.sales
+                    merged.cost = other.cost + figures.cost
+                    merged.lines = other.lines + figures.lines
+                    merged.nonZeroLines = other.nonZeroLines + figures.nonZeroLines
+                    out[key] = merged
+                } else {
+                    out[key] = figures
+                }
+            }
+        }
+        return out
+    }
+}
