@@ -16,6 +16,8 @@ struct UTF8Chunks<S: ByteSource> {
     private var consumed = 0                 // source bytes converted so far (for error offsets)
     private var sourceDone = false
     private var converter: iconv_t?
+    private var staged: [UInt8] = []         // converted UTF-8 not yet handed out
+    private var stagedStart = 0
 
     init(source: S, encoding: DetectedEncoding) {
         self.source = source
@@ -46,7 +48,12 @@ struct UTF8Chunks<S: ByteSource> {
             }
         }
         guard let converter else { throw .decode(TextDecoding.Failure(offset: 0, encoding: .gb18030)) }
-        while true {
+        // Converted text not yet handed out: the caller's room may be smaller than one character
+        // (a window almost full), so conversion goes through a staging buffer of its own and
+        // `produce` returns 0 only at the true end of the text.
+        while stagedStart == staged.count {
+            staged.removeAll(keepingCapacity: true)
+            stagedStart = 0
             if pending.count - pendingStart < 8, !sourceDone {
                 pending.removeSubrange(0..<pendingStart)
                 pendingStart = 0
@@ -63,32 +70,44 @@ struct UTF8Chunks<S: ByteSource> {
             }
             let available = pending.count - pendingStart
             if available == 0 { return 0 }
-            // At most half the output's size of input, so the output (≤ 1.5× for CJK) never fills.
-            let take = min(available, out.count / 2)
+            // GB18030 → UTF-8 grows at most 1.5× (2 bytes → 3), so 2× the input always fits.
+            let take = min(available, 1 << 16)
+            staged = [UInt8](repeating: 0, count: 2 * take + 16)
             var produced = 0
             var failedAt: Int?
             var incomplete = false
             var used = 0
             pending.withUnsafeMutableBufferPointer { b in
-                var inPtr = b.baseAddress.map { UnsafeMutableRawPointer($0 + pendingStart).assumingMemoryBound(to: CChar.self) }
-                var inLeft = take
-                var outPtr = out.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
-                var outLeft = out.count
-                let r = iconv(converter, &inPtr, &inLeft, &outPtr, &outLeft)
-                used = take - inLeft
-                produced = out.count - outLeft
-                if r == -1 {
-                    if errno == EINVAL { incomplete = true } else if errno != E2BIG { failedAt = consumed + used }
+                staged.withUnsafeMutableBufferPointer { o in
+                    var inPtr = b.baseAddress.map { UnsafeMutableRawPointer($0 + pendingStart).assumingMemoryBound(to: CChar.self) }
+                    var inLeft = take
+                    var outPtr = o.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                    var outLeft = o.count
+                    let r = iconv(converter, &inPtr, &inLeft, &outPtr, &outLeft)
+                    used = take - inLeft
+                    produced = o.count - outLeft
+                    if r == -1 {
+                        if errno == EINVAL { incomplete = true } else if errno != E2BIG { failedAt = consumed + used }
+                    }
                 }
             }
+            staged.removeSubrange(produced...)
             pendingStart += used
             consumed += used
             if let failedAt { throw .decode(TextDecoding.Failure(offset: failedAt, encoding: .gb18030)) }
-            if produced > 0 { return produced }
-            if incomplete && sourceDone && take == available {
+            if produced == 0 && incomplete && sourceDone && take == available {
                 throw .decode(TextDecoding.Failure(offset: consumed, encoding: .gb18030))
             }
-            if incomplete && take < available { continue }
+            if produced == 0 && used == 0 && !(incomplete && !sourceDone) && take == available && sourceDone {
+                throw .decode(TextDecoding.Failure(offset: consumed, encoding: .gb18030))
+            }
         }
+        let n = min(out.count, staged.count - stagedStart)
+        guard n > 0, let base = out.baseAddress else { return 0 }
+        staged.withUnsafeBufferPointer { s in
+            if let from = s.baseAddress { base.update(from: from + stagedStart, count: n) }
+        }
+        stagedStart += n
+        return n
     }
 }
