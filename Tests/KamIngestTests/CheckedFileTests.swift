@@ -30,3 +30,25 @@ import Testing
         }
     }
 }
+
+@Suite struct HeaderRuleTests {
+    @Test func aColumnMappingAppliesToEveryKindAndHeadersAreTrimmed() {
+        let settings = ReadSettings(columnAliases: ["customer_id": "客户代码", "receivable": "应收"])
+        let r = CheckedFile.read(Array(" 客户代码 ,应收, Overdue ,本期回款\nC1,1,2,3\n".utf8), fileName: "receivables_2026Q3.csv", settings: settings)
+        #expect(r.isAccepted(maxBadRows: 0))
+        #expect(r.totals.map(\.fen) == [100, 200, 300])
+        let v = CheckedFile.read(Array("日期,客户代码,拜访人,职务\n2026-07-01,C1,甲,销售代表\n".utf8), fileName: "visits_2026Q3.csv", settings: settings)
+        #expect(v.isAccepted(maxBadRows: 0))
+    }
+
+    @Test func maxBadRowsAcceptsWithoutTheBadRowsAndAReceiptStillListsThem() {
+        let text = "customer_id,approved_limit\nA1,5\nA2,x\nA3,7\n"
+        let f = CheckedFile.read(Array(text.utf8), fileName: "approvals_2026Q3.csv", settings: ReadSettings(maxBadRows: 1))
+        #expect(f.isAccepted(maxBadRows: 1))
+        #expect(!f.isAccepted(maxBadRows: 0))
+        #expect(f.totals.first?.fen == 1_200)
+        guard case .approvals(let rows)? = f.records else { Issue.record("not approvals"); return }
+        #expect(rows.map(\.customerID) == ["A1", "A3"])
+        #expect(f.check.diagnostics.map(\.line) == [3])
+    }
+}

@@ -58,14 +58,21 @@ enum ByteText {
         if n > 0, t[0] == 0x2D { negative = true; i = 1 }
         var integer: Int64 = 0
         var digits = 0
-        while i < n, let d = digit(t[i]) { integer = integer * 10 + Int64(d); digits += 1; i += 1 }
-        guard digits > 0, digits <= 15 else { return nil }
+        while i < n, let d = digit(t[i]) {
+            // Stop before overflow; a longer number is left to `AmountGrammar`.
+            if digits == 15 { return nil }
+            integer = integer * 10 + Int64(d); digits += 1; i += 1
+        }
+        guard digits > 0 else { return nil }
         var fraction: Int64 = 0
         if i < n {
             guard t[i] == 0x2E else { return nil }
             i += 1
             let fs = i
-            while i < n, let d = digit(t[i]) { fraction = fraction * 10 + Int64(d); i += 1 }
+            while i < n, let d = digit(t[i]) {
+                if i - fs == 2 { return nil }
+                fraction = fraction * 10 + Int64(d); i += 1
+            }
             let fd = i - fs
             guard i == n, fd == 1 || fd == 2 else { return nil }
             if fd == 1 { fraction *= 10 }

@@ -14,11 +14,13 @@ public struct ApprovalsFile: Sendable {
         var check = FileCheck()
         var records: [ApprovalRecord] = []
         var seen = SnapshotCustomers()
+        var budget = MoneyBudget()
         InputFileReader(kind: .approvals, settings: settings).read(bytes, check: &check) { fields, line, header in
             var row = RowContext(fields: fields, line: line, header: header)
             let id = row.customerID()
             if let id, let dup = seen.duplicateReason(id, line: line) { row.fail("customer_id", dup) }
             let limit = row.money("approved_limit", required: true)
+            if row.problems.isEmpty, let limit, !budget.admit(limit) { row.fail("approved_limit", MoneyBudget.reason) }
             guard row.problems.isEmpty, let id, let limit else { return row.problems }
             records.append(ApprovalRecord(customerID: id, approvedLimit: limit, approvedBy: row.text("approved_by")))
             return []

@@ -16,6 +16,7 @@ public struct ReceivablesFile: Sendable {
         var check = FileCheck()
         var records: [ReceivableRecord] = []
         var seen = SnapshotCustomers()
+        var budget = MoneyBudget()
         InputFileReader(kind: .receivables, settings: settings).read(bytes, check: &check) { fields, line, header in
             var row = RowContext(fields: fields, line: line, header: header)
             let id = row.customerID()
@@ -23,6 +24,9 @@ public struct ReceivablesFile: Sendable {
             let receivable = row.money("receivable", required: true)
             let overdue = row.money("overdue", required: true)
             let collected = row.money("collected", required: true)
+            if row.problems.isEmpty, let receivable, let overdue, let collected, !budget.admit(receivable, overdue, collected) {
+                row.fail("receivable", MoneyBudget.reason)
+            }
             guard row.problems.isEmpty, let id, let receivable, let overdue, let collected else { return row.problems }
             records.append(ReceivableRecord(customerID: id, receivable: receivable, overdue: overdue,
                                                  collected: collected, paymentTerms: row.text("payment_terms")))

@@ -38,6 +38,7 @@ public struct SalesFile: Sendable {
         var amountTotal: Fen = 0, costTotal: Fen = 0
         var hasCost = false
         var columns: SalesColumns?
+        var budget = MoneyBudget()
         try InputFileReader(kind: .sales, settings: settings).stream(&source, check: &check, progress: progress) { fields, line, header in
             let c = columns ?? SalesColumns(header)
             columns = c
@@ -89,6 +90,7 @@ public struct SalesFile: Sendable {
                     }
                 }
             }
+            if problems == nil, let amount, let cost, !budget.admit(amount, cost) { fail(c.amount, "amount", MoneyBudget.reason) }
             if let problems { return problems }
             guard let date, let amount, let cost else { return [] }
             sequence += 1
