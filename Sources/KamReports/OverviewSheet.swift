@@ -1,0 +1,115 @@
+import XLSXWriter
+
+/// Builds the 概览 sheet top to bottom: a title, labelled key figures, charts with their figures,
+/// notes, and the lineage.
+final class OverviewSheet {
+    private let sheet: Worksheet
+    private let writer: SheetWriter
+    private(set) var row = 0
+
+    init(writer: SheetWriter) throws {
+        self.writer = writer
+        sheet = try writer.workbook.addWorksheet(named: "概览")
+        try sheet.setColumns(0, 0, width: 24)
+        try sheet.setColumns(1, 1, width: 30)
+        try sheet.setColumns(2, 4, width: 22)
+        try sheet.setPrintLayout(repeatHeaderRow: nil, header: "&L" + HeaderFooterText.literal(writer.printHeader),
+                                 footer: SheetWriter.pageFooter)
+    }
+
+    /// How many rows a chart covers: libxlsxwriter's default 288-pixel height over 20-pixel rows,
+    /// plus one row of air before the next section.
+    static let chartRows = 16
+    /// Charts start in column C, beside their two-column figures in A and B, and their 480
+    /// pixels span columns C to E, so 概览 prints as wide as its lineage table.
+    static let chartColumn = 2
+
+    func title(_ text: String) throws {
+        try sheet.write(text, row: row, column: 0, style: ReportStyles.title)
+        row += 2
+    }
+
+    func section(_ text: String) throws {
+        if row > 0 { row += 1 }
+        try sheet.write(text, row: row, column: 0, style: ReportStyles.section)
+        try sheet.writeBlank(row: row, column: 1, style: ReportStyles.section)
+        row += 1
+    }
+
+    /// A label in column A and its value(s) from column B on.
+    func line(_ label: String, _ values: Cell...) throws {
+        try sheet.write(label, row: row, column: 0, style: ReportStyles.label)
+        for (i, v) in values.enumerated() { try writer.write(v, to: sheet, row: row, column: 1 + i, boxed: false) }
+        row += 1
+    }
+
+    /// The standard header block and lineage, from the context.
+    func context(_ c: ReportContext) throws {
+        try section("数据来源与版本")
+        try line("报表", .text(c.job.workbookName))
+        try line("报送单位", .text(c.ownerTitle))
+        try line("期间", .text(c.period.description))
+        try line("截止时间", .text(c.fireTime.description.replacingT()))
+        try line("版本", .integer(c.revision))
+        try line("版本说明", .text(c.revisionReason))
+        if !c.notes.isEmpty {
+            try section("提示")
+            for note in c.notes { try line("注意", .text(note)) }
+        }
+        try section("输入文件")
+        try sheet.write("文件名", row: row, column: 0, style: ReportStyles.header)
+        try sheet.write("类型", row: row, column: 1, style: ReportStyles.header)
+        try sheet.write("期间", row: row, column: 2, style: ReportStyles.header)
+        try sheet.write("接收时间", row: row, column: 3, style: ReportStyles.header)
+        try sheet.write("SHA-256", row: row, column: 4, style: ReportStyles.header)
+        row += 1
+        if c.inputs.isEmpty {
+            try sheet.write("(无)", row: row, column: 0)
+            row += 1
+        }
+        for input in c.inputs {
+            for (i, v) in [input.fileName, input.kind, input.period, input.received, input.sha256].enumerated() {
+                try sheet.write(v, row: row, column: i, style: ReportStyles.text)
+            }
+            row += 1
+        }
+    }
+
+    /// A chart with the figures it draws written beside it (category in column A, value in B),
+    /// so the picture references real cells a reader can check, copy or print. Writes
+    /// `(无数据)` and no chart when there is nothing to draw.
+    /// - Parameters:
+    ///   - points: category and value, in the order the chart shows them.
+    ///   - axes: category and value axis names (ignored by a pie).
+    func chart(_ kind: Chart.Kind, title: String, header: (category: String, value: String), points: [(String, Cell)],
+               axes: (category: String, value: String)? = nil, valueFormat: String? = nil) throws {
+        try section(title)
+        let top = row
+        try sheet.write(header.category, row: top, column: 0, style: ReportStyles.header)
+        try sheet.write(header.value, row: top, column: 1, style: ReportStyles.header)
+        for (i, point) in points.enumerated() {
+            try sheet.write(point.0, row: top + 1 + i, column: 0, style: ReportStyles.text)
+            try writer.write(point.1, to: sheet, row: top + 1 + i, column: 1, boxed: true)
+        }
+        guard !points.isEmpty else {
+            try sheet.write("(无数据)", row: top + 1, column: 0)
+            row = top + 2
+            return
+        }
+        let chart = try writer.workbook.addChart(kind)
+        chart.setTitle(title)
+        try chart.addSeries(name: header.value,
+                            categories: CellRange(sheet: sheet.name, column: 0, rows: (top + 1)...(top + points.count)),
+                            values: CellRange(sheet: sheet.name, column: 1, rows: (top + 1)...(top + points.count)),
+                            dataLabels: true, labelNumberFormat: kind == .pie ? nil : valueFormat)
+        if let axes {
+            chart.setCategoryAxisName(axes.category)
+            chart.setValueAxisName(axes.value)
+        }
+        if let valueFormat { chart.setValueAxisNumberFormat(valueFormat) }
+        if kind == .bar { chart.reverseCategories() }
+        chart.setLegend(kind == .pie ? .right : .none)
+        try sheet.insert(chart, row: top, column: Self.chartColumn)
+        row = top + max(points.count + 2, Self.chartRows)
+    }
+}
