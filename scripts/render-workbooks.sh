@@ -50,6 +50,7 @@ for wb in "${workbooks[@]}"; do
     [ -f "$wb" ] || { echo "missing: $wb" >&2; continue; }
     soffice -env:UserInstallation="$PROFILE" --headless --convert-to pdf --outdir "$OUT/pdf" "$wb" >/dev/null 2>&1
     base="$(basename "${wb%.xlsx}")"
+    rm -f "$OUT/png/$base"-*.png
     pdftoppm -png -r 60 "$OUT/pdf/$base.pdf" "$OUT/png/$base"
     echo "$base: $(ls "$OUT/png/$base"-*.png | wc -l) page(s)"
 done

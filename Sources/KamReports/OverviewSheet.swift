@@ -17,9 +17,11 @@ final class OverviewSheet {
                                  footer: SheetWriter.pageFooter)
     }
 
-    /// How many rows a chart covers: libxlsxwriter's default 288-pixel height over 20-pixel rows,
-    /// plus one row of air before the next section.
-    static let chartRows = 16
+    /// libxlsxwriter's default chart height in pixels, and the default row height in pixels.
+    static let chartPixels = 288.0
+    static let rowPixels = 20.0
+    /// A bar chart of ten customers needs more height than the default to label every bar.
+    static let barScale = 1.4
     /// Charts start in column C, beside their two-column figures in A and B, and their 480
     /// pixels span columns C to E, so 概览 prints as wide as its lineage table.
     static let chartColumn = 2
@@ -101,7 +103,8 @@ final class OverviewSheet {
         try chart.addSeries(name: header.value,
                             categories: CellRange(sheet: sheet.name, column: 0, rows: (top + 1)...(top + points.count)),
                             values: CellRange(sheet: sheet.name, column: 1, rows: (top + 1)...(top + points.count)),
-                            dataLabels: true, labelNumberFormat: kind == .pie ? nil : valueFormat)
+                            // Ten value labels beside long bars overlap; the figures are in column B.
+                            dataLabels: kind != .bar, labelNumberFormat: kind == .pie ? nil : valueFormat)
         if let axes {
             chart.setCategoryAxisName(axes.category)
             chart.setValueAxisName(axes.value)
@@ -109,7 +112,10 @@ final class OverviewSheet {
         if let valueFormat { chart.setValueAxisNumberFormat(valueFormat) }
         if kind == .bar { chart.reverseCategories() }
         chart.setLegend(kind == .pie ? .right : .none)
-        try sheet.insert(chart, row: top, column: Self.chartColumn)
-        row = top + max(points.count + 2, Self.chartRows)
+        let yScale = kind == .bar ? Self.barScale : 1
+        try sheet.insert(chart, row: top, column: Self.chartColumn, yScale: yScale)
+        // The rows the chart covers, plus one row of air before the next section.
+        let chartRows = Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up)) + 1
+        row = top + max(points.count + 2, chartRows)
     }
 }

@@ -95,10 +95,12 @@ public final class Chart {
     }
 
     /// Wraps `chart_axis_set_reverse` on the category axis: a bar chart then lists its first
-    /// category (rank 1) at the top, as the table beside it does.
+    /// category (rank 1) at the top, as the table beside it does. `chart_axis_set_crossing_max`
+    /// keeps the value axis at the bottom, where it would otherwise follow the reversal to the top.
     public func reverseCategories() {
         guard kind != .pie, let axis = categoryAxis else { return }
         chart_axis_set_reverse(axis)
+        chart_axis_set_crossing_max(axis)
     }
 
     /// Wraps `chart_legend_set_position`.
