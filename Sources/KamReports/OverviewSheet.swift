@@ -6,13 +6,21 @@ final class OverviewSheet {
     private let sheet: Worksheet
     private let writer: SheetWriter
     private(set) var row = 0
+    /// Everything written in column A so far: labels can be longer than the default width
+    /// (`半年度高层拜访(进度) 已完成 / 待完成`), and a label cut off by its value is unreadable.
+    private var columnATexts: [String] = []
+    static let labelWidth = 24.0
+    static let valueWidth = 30.0
+    static let otherWidth = 22.0
+    /// A SHA-256 is 64 characters: its column may be wider than a data column's cap.
+    static let hashWidth = 68.0
 
     init(writer: SheetWriter) throws {
         self.writer = writer
         sheet = try writer.workbook.addWorksheet(named: "概览")
-        try sheet.setColumns(0, 0, width: 24)
-        try sheet.setColumns(1, 1, width: 30)
-        try sheet.setColumns(2, 4, width: 22)
+        try sheet.setColumns(0, 0, width: Self.labelWidth)
+        try sheet.setColumns(1, 1, width: Self.valueWidth)
+        try sheet.setColumns(2, 4, width: Self.otherWidth)
         try sheet.setPrintLayout(repeatHeaderRow: nil, header: "&L" + HeaderFooterText.literal(writer.printHeader),
                                  footer: SheetWriter.pageFooter)
     }
@@ -40,6 +48,7 @@ final class OverviewSheet {
 
     /// A label in column A and its value(s) from column B on.
     func line(_ label: String, _ values: Cell...) throws {
+        columnATexts.append(label)
         try sheet.write(label, row: row, column: 0, style: ReportStyles.label)
         for (i, v) in values.enumerated() { try writer.write(v, to: sheet, row: row, column: 1 + i, boxed: false) }
         row += 1
@@ -75,6 +84,10 @@ final class OverviewSheet {
             }
             row += 1
         }
+        // The lineage comes last, so column A and the hash column are sized once, here.
+        let labels = columnATexts + c.inputs.map(\.fileName)
+        try sheet.setColumns(0, 0, width: max(Self.labelWidth, ColumnWidth.fit(labels.map { $0 + "  " })))
+        try sheet.setColumns(4, 4, width: max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
     }
 
     /// A chart with the figures it draws written beside it (category in column A, value in B),
