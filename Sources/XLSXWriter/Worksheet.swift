@@ -6,10 +6,11 @@ public final class Worksheet {
     private unowned let workbook: Workbook
     /// The sheet's name as given to `workbook_add_worksheet`, for chart ranges on this sheet.
     public let name: String
-    /// The last style looked up and its format: a table writes long runs of one style, and
-    /// comparing with the last one is cheaper than hashing it for every cell.
-    private var lastStyle: CellStyle?
-    private var lastFormat: UnsafeMutablePointer<lxw_format>?
+    /// The styles this sheet used lately and their formats: a table row cycles through a few
+    /// styles (text, money, ratio…), and comparing with those few is cheaper than hashing a
+    /// style for every cell (see BENCHMARKS.md, "XLSXWriter wrapper overhead").
+    private var recent: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
+    private static let recentLimit = 8
 
     init(handle: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook, name: String) {
         self.handle = handle
@@ -19,10 +20,10 @@ public final class Worksheet {
 
     private func format(_ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
         guard let style else { return nil }
-        if let lastFormat, style == lastStyle { return lastFormat }
+        for entry in recent where entry.style == style { return entry.format }
         let found = try workbook.format(for: style).handle
-        lastStyle = style
-        lastFormat = found
+        if recent.count == Self.recentLimit { recent.removeFirst() }
+        recent.append((style, found))
         return found
     }
 
