@@ -7,7 +7,8 @@
 # usage: scripts/render-workbooks.sh [OUT] [WORKBOOK.xlsx ...]
 #   With no workbooks: builds kam, makes a 40-customer demo workspace in OUT/workspace, runs it
 #   as of 2026-11-22T08:00 and renders one workbook of each of the eight kinds.
-#   PNGs land in OUT/png/<workbook>-<page>.png (default OUT: /tmp/kam-render).
+#   PNGs land in OUT/png/<workbook>-<page>.png (default OUT: /tmp/kam-render), at RESOLUTION dpi
+#   (default 60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-/tmp/kam-render}"
@@ -51,7 +52,7 @@ for wb in "${workbooks[@]}"; do
     soffice -env:UserInstallation="$PROFILE" --headless --convert-to pdf --outdir "$OUT/pdf" "$wb" >/dev/null 2>&1
     base="$(basename "${wb%.xlsx}")"
     rm -f "$OUT/png/$base"-*.png
-    pdftoppm -png -r 60 "$OUT/pdf/$base.pdf" "$OUT/png/$base"
+    pdftoppm -png -r "${RESOLUTION:-60}" "$OUT/pdf/$base.pdf" "$OUT/png/$base"
     echo "$base: $(ls "$OUT/png/$base"-*.png | wc -l) page(s)"
 done
 echo "PNGs under $OUT/png"

@@ -14,15 +14,28 @@ final class OverviewSheet {
     static let otherWidth = 22.0
     /// A SHA-256 is 64 characters: its column may be wider than a data column's cap.
     static let hashWidth = 68.0
+    /// Row spans that should print on one page (a chart and its figures, the lineage heading).
+    private var keepTogether: [ClosedRange<Int>] = []
+    /// The width set on each column, to work out the print scale.
+    private var widths: [Int: Double] = [:]
 
     init(writer: SheetWriter) throws {
         self.writer = writer
         sheet = try writer.workbook.addWorksheet(named: "概览")
-        try sheet.setColumns(0, 0, width: Self.labelWidth)
-        try sheet.setColumns(1, 1, width: Self.valueWidth)
-        try sheet.setColumns(2, 4, width: Self.otherWidth)
+        // One column at a time: libxlsxwriter keys column settings by their first column, so
+        // `context` can only widen A and E if each was set on its own.
+        for (column, width) in [Self.labelWidth, Self.valueWidth, Self.otherWidth, Self.otherWidth, Self.otherWidth].enumerated() {
+            try setWidth(column, width)
+        }
+        // Fit to width, as every sheet: a fixed scale computed from Excel's column metrics
+        // cut the right-hand columns off in LibreOffice, whose default font is wider.
         try sheet.setPrintLayout(repeatHeaderRow: nil, header: "&L" + HeaderFooterText.literal(writer.printHeader),
                                  footer: SheetWriter.pageFooter)
+    }
+
+    private func setWidth(_ column: Int, _ width: Double) throws {
+        widths[column] = width
+        try sheet.setColumns(column, column, width: width)
     }
 
     /// libxlsxwriter's default chart height in pixels, and the default row height in pixels.
@@ -57,6 +70,7 @@ final class OverviewSheet {
     /// The standard header block and lineage, from the context.
     func context(_ c: ReportContext) throws {
         try section("数据来源与版本")
+        keepTogether.append(row - 1...row + 6)
         try line("报表", .text(c.job.workbookName))
         try line("报送单位", .text(c.ownerTitle))
         try line("期间", .text(c.period.description))
@@ -86,8 +100,13 @@ final class OverviewSheet {
         }
         // The lineage comes last, so column A and the hash column are sized once, here.
         let labels = columnATexts + c.inputs.map(\.fileName)
-        try sheet.setColumns(0, 0, width: max(Self.labelWidth, ColumnWidth.fit(labels.map { $0 + "  " })))
-        try sheet.setColumns(4, 4, width: max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
+        try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(labels.map { $0 + "  " })))
+        try setWidth(4, max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
+        // Page breaks that keep each chart whole, placed for the scale fit-to-width gives in
+        // Excel's metrics. LibreOffice honours them; Excel ignores manual breaks on a
+        // fit-to-page sheet and breaks by itself.
+        let layout = PrintedPage(columnWidths: widths.sorted { $0.key < $1.key }.map(\.value))
+        try sheet.setPageBreaks(beforeRows: layout.breaks(keepingTogether: keepTogether))
     }
 
     /// A chart with the figures it draws written beside it (category in column A, value in B),
@@ -126,6 +145,7 @@ final class OverviewSheet {
         if kind == .bar { chart.reverseCategories() }
         chart.setLegend(kind == .pie ? .right : .none)
         let yScale = kind == .bar ? Self.barScale : 1
+        keepTogether.append(top - 1...top + Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up)))
         try sheet.insert(chart, row: top, column: Self.chartColumn, yScale: yScale)
         // The rows the chart covers, plus one row of air before the next section.
         let chartRows = Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up)) + 1

@@ -71,10 +71,13 @@ public final class Worksheet {
     /// `worksheet_repeat_rows`, `worksheet_set_header`, `worksheet_set_footer`).
     /// `header` and `footer` are header/footer codes (`&L…&R…`, `&P`): pass literal text through
     /// `HeaderFooterText.literal` first; both are cut to the 255 characters Excel allows.
-    public func setPrintLayout(repeatHeaderRow: Int?, header: String?, footer: String?) throws(XLSXError) {
+    /// - Parameter fitToWidth: false for a sheet that sets its own scale (`setPrintScale`),
+    ///   because Excel ignores manual page breaks on a fit-to-page sheet.
+    public func setPrintLayout(repeatHeaderRow: Int?, header: String?, footer: String?,
+                               fitToWidth: Bool = true) throws(XLSXError) {
         worksheet_set_landscape(handle)
         worksheet_set_paper(handle, 9)  // A4
-        worksheet_fit_to_pages(handle, 1, 0)
+        if fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
         worksheet_center_horizontally(handle)
         if let r = repeatHeaderRow {
             try check(worksheet_repeat_rows(handle, lxw_row_t(r), lxw_row_t(r)), "worksheet_repeat_rows")
@@ -95,6 +98,20 @@ public final class Worksheet {
         options.y_scale = yScale
         try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
                   "worksheet_insert_chart_opt(\(row),\(column))")
+    }
+
+    /// Wraps `worksheet_set_print_scale` (10–400 percent).
+    public func setPrintScale(_ percent: Int) {
+        worksheet_set_print_scale(handle, UInt16(min(max(percent, 10), 400)))
+    }
+
+    /// Wraps `worksheet_set_h_pagebreaks`: each row given starts a new printed page. Replaces
+    /// any breaks set before; rows ≤ 0 are dropped (0 ends libxlsxwriter's list).
+    public func setPageBreaks(beforeRows rows: [Int]) throws(XLSXError) {
+        let breaks = rows.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
+        guard breaks.count > 1 else { return }
+        var list = breaks
+        try check(worksheet_set_h_pagebreaks(handle, &list), "worksheet_set_h_pagebreaks")
     }
 
     /// Wraps `worksheet_set_row`: a row's height in points.

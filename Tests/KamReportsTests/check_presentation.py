@@ -179,6 +179,15 @@ def check_charts(name, wb, z):
     targets = re.findall(r'Target="\.\./charts/(chart\d+\.xml)"', drels)
     check(f"{name} charts in 概览's drawing", len(targets), len(expected))
     overview = wb["概览"]
+    # No page break falls inside a chart: a break at row b starts a page with 0-based row b.
+    dxml = z.read(f"xl/drawings/{drawing.group(1)}").decode()
+    spans = [(int(a), int(b)) for a, b in re.findall(r"<xdr:from><xdr:col>\d+</xdr:col><xdr:colOff>-?\d+</xdr:colOff>"
+                                                      r"<xdr:row>(\d+)</xdr:row>.*?<xdr:to>.*?<xdr:row>(\d+)</xdr:row>", dxml, re.S)]
+    check(f"{name} chart anchors", len(spans), len(expected))
+    breaks = [b.id for b in overview.row_breaks.brk]
+    for first, last in spans:
+        require(f"{name} 概览 page break inside the chart at rows {first}-{last}: {breaks}",
+                not any(first < b <= last for b in breaks))
     for target, (kind, title) in zip(targets, expected):
         xml = z.read(f"xl/charts/{target}").decode()
         where = f"{name} {target}"
