@@ -27,11 +27,16 @@ struct PrintedPage {
 
     /// Page breaks (rows that start a page) so that no span in `spans` crosses a page end,
     /// filling each page as far as it goes. A span longer than a page starts a page and runs on.
+    /// Every page end is a manual break, the estimated full pages too: a program whose pages hold
+    /// more rows than estimated then still breaks where the estimate did, never inside a span.
     func breaks(keepingTogether spans: [ClosedRange<Int>]) -> [Int] {
         var breaks: [Int] = []
         var pageStart = 0
         for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            while span.lowerBound - pageStart >= rowsPerPage { pageStart += rowsPerPage }
+            while span.lowerBound - pageStart >= rowsPerPage {
+                pageStart += rowsPerPage
+                breaks.append(pageStart)
+            }
             if span.upperBound - pageStart >= rowsPerPage && span.lowerBound > pageStart {
                 breaks.append(span.lowerBound)
                 pageStart = span.lowerBound

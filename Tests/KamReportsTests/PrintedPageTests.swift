@@ -17,8 +17,9 @@ import Testing
         let rows = page.rowsPerPage
         #expect(page.breaks(keepingTogether: [2...10]) == [])
         #expect(page.breaks(keepingTogether: [(rows - 5)...(rows + 5)]) == [rows - 5])
-        // Spans after a natural page end are measured from that end.
-        #expect(page.breaks(keepingTogether: [(rows + 2)...(rows + 10)]) == [])
+        // A full page ends with a break of its own, and later spans are measured from it.
+        #expect(page.breaks(keepingTogether: [(rows + 2)...(rows + 10)]) == [rows])
+        #expect(page.breaks(keepingTogether: [(rows + 2)...(rows + 10), (2 * rows - 3)...(2 * rows + 3)]) == [rows, 2 * rows - 3])
         // A span taller than a page starts a page and runs on.
         #expect(page.breaks(keepingTogether: [5...(5 + 2 * rows)]) == [5])
     }
