@@ -32,9 +32,11 @@ public enum ColumnWidth {
     }
 
     /// The width for a column holding `texts` (already as displayed), with padding, capped.
-    public static func fit(_ texts: [String], minimum: Double = minimum, maximum: Double = maximum) -> Double {
-        let widest = texts.map(units).max() ?? 0
-        return min(max(Double(widest) + padding, minimum), maximum)
+    /// - Parameter bold: the texts are bold (labels), about a tenth wider.
+    public static func fit(_ texts: [String], bold: Bool = false, minimum: Double = minimum,
+                           maximum: Double = maximum) -> Double {
+        let widest = Double(texts.map(units).max() ?? 0) * (bold ? boldFactor : 1)
+        return min(max(widest.rounded(.up) + padding, minimum), maximum)
     }
 
     /// The width for a table column: its bold header with the filter button, and its cells as

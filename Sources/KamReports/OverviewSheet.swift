@@ -99,8 +99,8 @@ final class OverviewSheet {
             row += 1
         }
         // The lineage comes last, so column A and the hash column are sized once, here.
-        let labels = columnATexts + c.inputs.map(\.fileName)
-        try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(labels.map { $0 + "  " })))
+        try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true),
+                            ColumnWidth.fit(c.inputs.map(\.fileName))))
         try setWidth(4, max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
         // Page breaks that keep each chart whole, placed for the scale fit-to-width gives in
         // Excel's metrics. LibreOffice honours them; Excel ignores manual breaks on a

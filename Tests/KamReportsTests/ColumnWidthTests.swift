@@ -32,6 +32,8 @@ import Testing
         #expect(ColumnWidth.fit(["1,234,567.50"]) == 14)
         #expect(ColumnWidth.fit(["A"]) == ColumnWidth.minimum)
         #expect(ColumnWidth.fit([String(repeating: "客", count: 60)]) == ColumnWidth.maximum)
+        // Bold labels: 30 units × 1.1 = 33, + 2.
+        #expect(ColumnWidth.fit(["半年度高层拜访 已完成 / 待完成"], bold: true) == 35)
         // A header needs room for bold text and the filter button: 4 CJK = 8 → 8.8 → 9, + 2 + 2.
         #expect(ColumnWidth.fit(header: "客户名称", cells: ["甲"]) == 13)
         #expect(ColumnWidth.fit(header: "环比", cells: ["-12.5%"]) == 9)
