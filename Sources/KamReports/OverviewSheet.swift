@@ -9,6 +9,8 @@ final class OverviewSheet {
     /// Everything written in column A so far: labels can be longer than the default width
     /// (`半年度高层拜访(进度) 已完成 / 待完成`), and a label cut off by its value is unreadable.
     private var columnATexts: [String] = []
+    /// Regular (not bold) text in column A: chart categories such as customer names.
+    private var columnAPlainTexts: [String] = []
     static let labelWidth = 24.0
     static let valueWidth = 30.0
     static let otherWidth = 22.0
@@ -100,7 +102,7 @@ final class OverviewSheet {
         }
         // The lineage comes last, so column A and the hash column are sized once, here.
         try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true),
-                            ColumnWidth.fit(c.inputs.map(\.fileName))))
+                            ColumnWidth.fit(c.inputs.map(\.fileName) + columnAPlainTexts)))
         try setWidth(4, max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
         // Page breaks that keep each chart whole, placed for the scale fit-to-width gives in
         // Excel's metrics. LibreOffice honours them; Excel ignores manual breaks on a
@@ -122,6 +124,7 @@ final class OverviewSheet {
         try sheet.write(header.category, row: top, column: 0, style: ReportStyles.header)
         try sheet.write(header.value, row: top, column: 1, style: ReportStyles.header)
         for (i, point) in points.enumerated() {
+            columnAPlainTexts.append(point.0)
             try sheet.write(point.0, row: top + 1 + i, column: 0, style: ReportStyles.text)
             try writer.write(point.1, to: sheet, row: top + 1 + i, column: 1, boxed: true)
         }
