@@ -51,6 +51,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // The wrapper's overhead against raw libxlsxwriter calls for the same cells (BENCHMARKS.md);
+        // the one place besides XLSXWriter that imports the C module, to have something to compare.
+        .executableTarget(name: "XLSXWriterBenchmark", dependencies: ["XLSXWriter", "CXLSXWriter"]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
         .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),
         .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"], exclude: ["Fixtures"]),

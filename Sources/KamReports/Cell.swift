@@ -17,14 +17,14 @@ public enum Cell: Sendable, Equatable {
     static func optionalInteger(_ v: Int?) -> Cell { v.map(Cell.integer) ?? .blank }
     static func optionalText(_ v: String?) -> Cell { v.map(Cell.text) ?? .blank }
 
-    /// The text a reader sees, for estimating column widths.
+    /// The text a reader sees under the cell's number format, for estimating column widths.
     var displayText: String {
         switch self {
         case .text(let s): s
         case .money(let f): Self.yuan(f)
-        case .ratio(let r): r.map { String(Int(($0 * 1000).rounded()) / 10) + ".0%" } ?? ""
+        case .ratio(let r): r.map { DisplayedNumber.text($0, format: ReportStyles.ratioFormat) } ?? ""
         case .integer(let i): String(i)
-        case .hundredths(let h): Self.yuan(h)
+        case .hundredths(let h): DisplayedNumber.text(Double(h) / 100, format: ReportStyles.decimalFormat)
         case .blank: ""
         }
     }

@@ -1,24 +1,74 @@
 /// Column widths that fit CJK text: libxlsxwriter has no autofit, and a Chinese character is
-/// about two width units in Excel, WPS and LibreOffice alike.
+/// about two width units in Excel, WPS and LibreOffice alike. Every table sizes its columns here.
+///
+/// The rules: East Asian Wide and Fullwidth characters (汉字, 全角 punctuation, kana, hangul, emoji)
+/// count 2, combining marks and zero-width characters 0, everything else 1; a multi-line text
+/// counts its widest line; numbers count as displayed by their number format (`1,234,567.50`,
+/// `12.3%`), not as stored; a header gets room for its bold face and the autofilter button; the
+/// result is padded and capped so one long name does not make a sheet unprintable.
 public enum ColumnWidth {
-    /// The display width of `text` in Excel character units: East Asian Wide and Fullwidth
-    /// characters count 2, others 1.
+    public static let minimum = 6.0
+    public static let maximum = 50.0
+    /// Padding either side of the text, in width units.
+    static let padding = 2.0
+    /// The autofilter drop-down button covers about two units at the right of a header cell.
+    static let filterButton = 2.0
+    /// Bold text is about a tenth wider than regular.
+    static let boldFactor = 1.1
+
+    /// The display width of `text` in Excel character units (the widest line).
     public static func units(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+        var widest = 0
+        var current = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                widest = max(widest, current)
+                current = 0
+            } else {
+                current += weight(scalar)
+            }
+        }
+        return max(widest, current)
     }
 
-    /// The width for a column holding `texts`, with padding, capped so one long name does not
-    /// make a sheet unprintable.
-    public static func fit(_ texts: [String], minimum: Double = 6, maximum: Double = 50) -> Double {
-        let widest = texts.map(units).max() ?? 0
-        return min(max(Double(widest) + 2, minimum), maximum)
+    /// The width for a column holding `texts` (already as displayed), with padding, capped.
+    /// - Parameter bold: the texts are bold (labels), about a tenth wider.
+    public static func fit(_ texts: [String], bold: Bool = false, minimum: Double = minimum,
+                           maximum: Double = maximum) -> Double {
+        let widest = Double(texts.map(units).max() ?? 0) * (bold ? boldFactor : 1)
+        return min(max(widest.rounded(.up) + padding, minimum), maximum)
     }
 
+    /// The width for a table column: its bold header with the filter button, and its cells as
+    /// displayed.
+    public static func fit(header: String, cells: [String]) -> Double {
+        let headerWidth = (Double(units(header)) * boldFactor).rounded(.up) + filterButton + padding
+        let cellWidth = Double(cells.map(units).max() ?? 0) + padding
+        return min(max(headerWidth, cellWidth, minimum), maximum)
+    }
+
+    /// 2 for East Asian Wide/Fullwidth, 0 for combining and zero-width characters, else 1.
+    static func weight(_ s: Unicode.Scalar) -> Int {
+        if isZeroWidth(s) { return 0 }
+        return isWide(s) ? 2 : 1
+    }
+
+    static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0300...0x036F, 0x200B...0x200F, 0x2060...0x2064, 0xFE00...0xFE0F, 0xFEFF, 0x1AB0...0x1AFF, 0x20D0...0x20FF:
+            return true
+        default:
+            return s.value < 0x20
+        }
+    }
+
+    /// East Asian Width W or F (Unicode 15), by block: close enough for column sizing.
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD,
+             0x30000...0x3FFFD:
             return true
         default:
             return false

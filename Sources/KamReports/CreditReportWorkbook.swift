@@ -49,6 +49,10 @@ public enum CreditReportWorkbook {
             try overview.section("输入提示")
             for w in report.warnings { try overview.line("注意", .text(w)) }
         }
+        try overview.chart(.column, title: "资信状态分布", header: ("状态", "客户数"),
+                           points: CreditStatus.allCases.filter { $0 != .notSubmitted || report.count(of: $0) > 0 }
+                               .map { ($0.rawValue, .integer(report.count(of: $0))) },
+                           axes: ("状态", "客户数"), valueFormat: "0")
         try overview.context(context)
 
         try writer.table(named: "资信评估", headers: assessmentColumns, rows: report.rows.map(assessmentRow),

@@ -24,6 +24,9 @@ public enum KeyAccountReviewWorkbook {
         try overview.line("增长率", .ratio(GrowthRate.of(review.totalSales, over: review.totalPreviousYearSales)))
         try overview.line("加强 / 维持 / 终止", .integer(review.count(of: .strengthen)), .integer(review.count(of: .maintain)),
                           .integer(review.count(of: .end)))
+        try overview.chart(.column, title: "评价建议分布", header: ("建议", "大客户数"),
+                           points: [ReviewRecommendation.strengthen, .maintain, .end].map { ($0.rawValue, .integer(review.count(of: $0))) },
+                           axes: ("建议", "大客户数"), valueFormat: "0")
         try overview.context(context)
 
         let sheet = try writer.table(named: "大客户评价", headers: reviewColumns, rows: review.rows.map { r in

@@ -55,6 +55,15 @@ public enum LineSummaryWorkbook {
         for r in reconciliation.results where !r.isConsistent {
             try overview.line("\(r.subsidiaryCode) \(r.label)", .text(differenceText(r)))
         }
+        try overview.chart(.column, title: "各分公司本期销售额", header: ("分公司名称", "本期销售额"),
+                           points: summary.subsidiaries.map { ($0.subsidiaryName, .money($0.sales)) },
+                           axes: ("分公司", "本期销售额(元)"), valueFormat: OverviewCharts.yuanFormat)
+        try overview.chart(.bar, title: "重点客户前十 本期销售额", header: ("客户名称", "本期销售额"),
+                           points: summary.topCustomers.prefix(OverviewCharts.topCustomers).map { ($0.row.customerName, .money($0.row.sales)) },
+                           axes: ("客户", "本期销售额(元)"), valueFormat: OverviewCharts.yuanFormat)
+        try overview.chart(.column, title: "客户等级分布", header: ("等级", "客户数"),
+                           points: OverviewCharts.grades.map { ("\($0.rawValue)类", .integer(summary.total(of: $0))) },
+                           axes: ("等级", "客户数"), valueFormat: "0")
         try overview.context(context)
 
         let bySubsidiary = try writer.table(named: "分公司汇总", headers: subsidiaryColumns, rows: summary.subsidiaries.map { s in

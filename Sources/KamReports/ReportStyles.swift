@@ -2,17 +2,20 @@ import XLSXWriter
 
 /// The house style of every workbook, in one place.
 enum ReportStyles {
+    static let moneyFormat = "#,##0.00"
+    static let ratioFormat = "0.0%"
+    static let decimalFormat = "0.00"
     static let header = CellStyle(bold: true, fillColor: 0xDDEBF7, border: true, wrap: true, alignment: .center)
     static let text = CellStyle(border: true)
-    static let money = CellStyle(numberFormat: "#,##0.00", border: true)
-    static let ratio = CellStyle(numberFormat: "0.0%", border: true)
+    static let money = CellStyle(numberFormat: moneyFormat, border: true)
+    static let ratio = CellStyle(numberFormat: ratioFormat, border: true)
     static let integer = CellStyle(numberFormat: "0", border: true)
-    static let decimal = CellStyle(numberFormat: "0.00", border: true)
-    static let plainDecimal = CellStyle(numberFormat: "0.00")
+    static let decimal = CellStyle(numberFormat: decimalFormat, border: true)
+    static let plainDecimal = CellStyle(numberFormat: decimalFormat)
     static let title = CellStyle(bold: true, fontSize: 14)
     static let label = CellStyle(bold: true)
-    static let plainMoney = CellStyle(numberFormat: "#,##0.00")
-    static let plainRatio = CellStyle(numberFormat: "0.0%")
+    static let plainMoney = CellStyle(numberFormat: moneyFormat)
+    static let plainRatio = CellStyle(numberFormat: ratioFormat)
     static let plainInteger = CellStyle(numberFormat: "0")
     static let section = CellStyle(bold: true, fillColor: 0xF2F2F2)
     static let red = CellStyle(fontColor: 0x9C0006, fillColor: 0xFFC7CE)

@@ -31,6 +31,13 @@ public enum SalesReportWorkbook {
         try overview.line("大客户数", .integer(report.keyAccounts))
         try overview.line("潜力客户数", .integer(report.potentialCustomers.count))
         try overview.line("等级变动客户数", .integer(report.gradeChanges.count))
+        try overview.chart(.bar, title: "前十大客户 本期销售额", header: ("客户名称", "本期销售额"),
+                           points: report.rows.filter { $0.rank != nil }.prefix(OverviewCharts.topCustomers)
+                               .map { ($0.customerName, .money($0.sales)) },
+                           axes: ("客户", "本期销售额(元)"), valueFormat: OverviewCharts.yuanFormat)
+        try overview.chart(.column, title: "客户等级分布", header: ("等级", "客户数"),
+                           points: OverviewCharts.grades.map { ("\($0.rawValue)类", .integer(report.count(of: $0))) },
+                           axes: ("等级", "客户数"), valueFormat: "0")
         try overview.context(context)
 
         let ranking = try writer.table(named: "客户排名", headers: rankingColumns, rows: report.rows.map(rankingRow))

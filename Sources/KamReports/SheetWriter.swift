@@ -21,23 +21,32 @@ struct SheetWriter {
     }
 
     /// A data table: header row 1, pane frozen below it, autofilter over the data,
-    /// landscape fit-to-width with the header repeated.
+    /// landscape fit-to-width with the header repeated, page header and numbered footer.
     @discardableResult
     func table(named name: String, headers: [String], rows: [[Cell]]) throws -> Worksheet {
-        let sheet = try workbook.addWorksheet(named: name)
+        let sheet = try workbook.addWorksheet(named: SheetName.sanitized(name))
         for (c, h) in headers.enumerated() { try sheet.write(h, row: 0, column: c, style: ReportStyles.header) }
         for (r, row) in rows.enumerated() {
             for (c, cell) in row.enumerated() { try write(cell, to: sheet, row: r + 1, column: c, boxed: true) }
         }
+        // The first rows are enough to size a column; scanning 100,000 names would cost more
+        // than it could change a width that is capped anyway.
+        let sample = rows.prefix(Self.widthSampleRows)
         for c in headers.indices {
-            let texts = [headers[c]] + rows.prefix(2000).map { c < $0.count ? $0[c].displayText : "" }
-            try sheet.setColumns(c, c, width: ColumnWidth.fit(texts))
+            let width = ColumnWidth.fit(header: headers[c], cells: sample.map { c < $0.count ? $0[c].displayText : "" })
+            try sheet.setColumns(c, c, width: width)
         }
         sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), lastColumn: headers.count - 1)
-        try sheet.setPrintLayout(repeatHeaderRow: 0, header: "&L\(printHeader)&R\(name)", footer: "&C第 &P 页, 共 &N 页")
+        try sheet.setPrintLayout(repeatHeaderRow: 0,
+                                 header: "&L" + HeaderFooterText.literal(printHeader) + "&R" + HeaderFooterText.literal(sheet.name),
+                                 footer: Self.pageFooter)
         return sheet
     }
+
+    /// `第 3 页, 共 7 页` at the bottom centre of every printed page.
+    static let pageFooter = "&C第 &P 页, 共 &N 页"
+    static let widthSampleRows = 2000
 
     func write(_ cell: Cell, to sheet: Worksheet, row: Int, column: Int, boxed: Bool) throws {
         switch cell {
@@ -55,73 +64,6 @@ struct SheetWriter {
         case .hundredths(let h):
             try sheet.write(Double(h) / 100, row: row, column: column, style: boxed ? ReportStyles.decimal : ReportStyles.plainDecimal)
         case .blank: try sheet.writeBlank(row: row, column: column, style: boxed ? ReportStyles.text : nil)
-        }
-    }
-}
-
-/// Builds the 概览 sheet top to bottom: a title, labelled key figures, notes, and the lineage.
-final class OverviewSheet {
-    private let sheet: Worksheet
-    private let writer: SheetWriter
-    private(set) var row = 0
-
-    init(writer: SheetWriter) throws {
-        self.writer = writer
-        sheet = try writer.workbook.addWorksheet(named: "概览")
-        try sheet.setColumns(0, 0, width: 24)
-        try sheet.setColumns(1, 1, width: 30)
-        try sheet.setColumns(2, 4, width: 22)
-        try sheet.setPrintLayout(repeatHeaderRow: nil, header: "&L\(writer.printHeader)", footer: "&C第 &P 页, 共 &N 页")
-    }
-
-    func title(_ text: String) throws {
-        try sheet.write(text, row: row, column: 0, style: ReportStyles.title)
-        row += 2
-    }
-
-    func section(_ text: String) throws {
-        if row > 0 { row += 1 }
-        try sheet.write(text, row: row, column: 0, style: ReportStyles.section)
-        try sheet.writeBlank(row: row, column: 1, style: ReportStyles.section)
-        row += 1
-    }
-
-    /// A label in column A and its value(s) from column B on.
-    func line(_ label: String, _ values: Cell...) throws {
-        try sheet.write(label, row: row, column: 0, style: ReportStyles.label)
-        for (i, v) in values.enumerated() { try writer.write(v, to: sheet, row: row, column: 1 + i, boxed: false) }
-        row += 1
-    }
-
-    /// The standard header block and lineage, from the context.
-    func context(_ c: ReportContext) throws {
-        try section("数据来源与版本")
-        try line("报表", .text(c.job.workbookName))
-        try line("报送单位", .text(c.ownerTitle))
-        try line("期间", .text(c.period.description))
-        try line("截止时间", .text(c.fireTime.description.replacingT()))
-        try line("版本", .integer(c.revision))
-        try line("版本说明", .text(c.revisionReason))
-        if !c.notes.isEmpty {
-            try section("提示")
-            for note in c.notes { try line("注意", .text(note)) }
-        }
-        try section("输入文件")
-        try sheet.write("文件名", row: row, column: 0, style: ReportStyles.header)
-        try sheet.write("类型", row: row, column: 1, style: ReportStyles.header)
-        try sheet.write("期间", row: row, column: 2, style: ReportStyles.header)
-        try sheet.write("接收时间", row: row, column: 3, style: ReportStyles.header)
-        try sheet.write("SHA-256", row: row, column: 4, style: ReportStyles.header)
-        row += 1
-        if c.inputs.isEmpty {
-            try sheet.write("(无)", row: row, column: 0)
-            row += 1
-        }
-        for input in c.inputs {
-            for (i, v) in [input.fileName, input.kind, input.period, input.received, input.sha256].enumerated() {
-                try sheet.write(v, row: row, column: i, style: ReportStyles.text)
-            }
-            row += 1
         }
     }
 }

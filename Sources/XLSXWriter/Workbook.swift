@@ -35,14 +35,24 @@ public final class Workbook {
         return handle
     }
 
-    /// Wraps `workbook_add_worksheet`. The name must already be a valid sheet name.
+    /// Wraps `workbook_add_worksheet`. The name must already be a valid sheet name
+    /// (`SheetName.sanitized` makes one); an invalid one throws rather than being changed here,
+    /// because chart ranges and defined names refer to the sheet by the name the caller chose.
     public func addWorksheet(named name: String) throws(XLSXError) -> Worksheet {
         let wb = try open()
         try check(name.withCString { workbook_validate_sheet_name(wb, $0) }, "workbook_validate_sheet_name(\(name))")
         guard let sheet = name.withCString({ workbook_add_worksheet(wb, $0) }) else {
             throw XLSXError(operation: "workbook_add_worksheet(\(name))", code: -1, message: "could not add worksheet")
         }
-        return Worksheet(handle: sheet, workbook: self)
+        return Worksheet(handle: sheet, workbook: self, name: name)
+    }
+
+    /// Wraps `workbook_add_chart`. The chart appears once a worksheet inserts it.
+    public func addChart(_ kind: Chart.Kind) throws(XLSXError) -> Chart {
+        guard let chart = workbook_add_chart(try open(), kind.raw) else {
+            throw XLSXError(operation: "workbook_add_chart", code: -1, message: "could not add chart")
+        }
+        return Chart(handle: chart, kind: kind)
     }
 
     /// The format for `style`, created once per distinct style (`workbook_add_format`).

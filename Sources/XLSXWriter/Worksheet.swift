@@ -4,15 +4,27 @@ internal import CXLSXWriter
 public final class Worksheet {
     private let handle: UnsafeMutablePointer<lxw_worksheet>
     private unowned let workbook: Workbook
+    /// The sheet's name as given to `workbook_add_worksheet`, for chart ranges on this sheet.
+    public let name: String
+    /// The styles this sheet used lately and their formats: a table row cycles through a few
+    /// styles (text, money, ratio…), and comparing with those few is cheaper than hashing a
+    /// style for every cell (see BENCHMARKS.md, "XLSXWriter wrapper overhead").
+    private var recent: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
+    private static let recentLimit = 8
 
-    init(handle: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook) {
+    init(handle: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook, name: String) {
         self.handle = handle
         self.workbook = workbook
+        self.name = name
     }
 
     private func format(_ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
         guard let style else { return nil }
-        return try workbook.format(for: style).handle
+        for entry in recent where entry.style == style { return entry.format }
+        let found = try workbook.format(for: style).handle
+        if recent.count == Self.recentLimit { recent.removeFirst() }
+        recent.append((style, found))
+        return found
     }
 
     /// Wraps `worksheet_write_string`. The text is stored as a string cell whatever it looks
@@ -53,17 +65,58 @@ public final class Worksheet {
                                        lxw_row_t(lastRow), lxw_col_t(lastColumn)), "worksheet_autofilter")
     }
 
-    /// Landscape, fit to one page wide, the header row repeated on every page
-    /// (`worksheet_set_landscape`, `worksheet_fit_to_pages`, `worksheet_repeat_rows`).
-    public func setPrintLayout(repeatHeaderRow: Int?, header: String?, footer: String?) throws(XLSXError) {
+    /// Landscape A4, fit to one page wide (as many pages tall as needed), the header row
+    /// repeated on every page, centred, with a page header and footer
+    /// (`worksheet_set_landscape`, `worksheet_set_paper`, `worksheet_fit_to_pages`,
+    /// `worksheet_repeat_rows`, `worksheet_set_header`, `worksheet_set_footer`).
+    /// `header` and `footer` are header/footer codes (`&L…&R…`, `&P`): pass literal text through
+    /// `HeaderFooterText.literal` first; both are cut to the 255 characters Excel allows.
+    /// - Parameter fitToWidth: false for a sheet that sets its own scale (`setPrintScale`),
+    ///   because Excel ignores manual page breaks on a fit-to-page sheet.
+    public func setPrintLayout(repeatHeaderRow: Int?, header: String?, footer: String?,
+                               fitToWidth: Bool = true) throws(XLSXError) {
         worksheet_set_landscape(handle)
         worksheet_set_paper(handle, 9)  // A4
-        worksheet_fit_to_pages(handle, 1, 0)
+        if fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
+        worksheet_center_horizontally(handle)
         if let r = repeatHeaderRow {
             try check(worksheet_repeat_rows(handle, lxw_row_t(r), lxw_row_t(r)), "worksheet_repeat_rows")
         }
-        if let header { try check(header.withCString { worksheet_set_header(handle, $0) }, "worksheet_set_header") }
-        if let footer { try check(footer.withCString { worksheet_set_footer(handle, $0) }, "worksheet_set_footer") }
+        if let header {
+            try check(HeaderFooterText.limited(header).withCString { worksheet_set_header(handle, $0) }, "worksheet_set_header")
+        }
+        if let footer {
+            try check(HeaderFooterText.limited(footer).withCString { worksheet_set_footer(handle, $0) }, "worksheet_set_footer")
+        }
+    }
+
+    /// Wraps `worksheet_insert_chart_opt`: the chart's top-left corner at the cell, scaled from
+    /// libxlsxwriter's default 480 × 288 pixels.
+    public func insert(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws(XLSXError) {
+        var options = lxw_chart_options()
+        options.x_scale = xScale
+        options.y_scale = yScale
+        try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
+                  "worksheet_insert_chart_opt(\(row),\(column))")
+    }
+
+    /// Wraps `worksheet_set_print_scale` (10–400 percent).
+    public func setPrintScale(_ percent: Int) {
+        worksheet_set_print_scale(handle, UInt16(min(max(percent, 10), 400)))
+    }
+
+    /// Wraps `worksheet_set_h_pagebreaks`: each row given starts a new printed page. Replaces
+    /// any breaks set before; rows ≤ 0 are dropped (0 ends libxlsxwriter's list).
+    public func setPageBreaks(beforeRows rows: [Int]) throws(XLSXError) {
+        let breaks = rows.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
+        guard breaks.count > 1 else { return }
+        var list = breaks
+        try check(worksheet_set_h_pagebreaks(handle, &list), "worksheet_set_h_pagebreaks")
+    }
+
+    /// Wraps `worksheet_set_row`: a row's height in points.
+    public func setRowHeight(_ row: Int, height: Double) throws(XLSXError) {
+        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "worksheet_set_row(\(row))")
     }
 
     /// A conditional format that applies `style` to cells in the range equal to `text`

@@ -1,0 +1,157 @@
+import XLSXWriter
+
+/// Builds the 概览 sheet top to bottom: a title, labelled key figures, charts with their figures,
+/// notes, and the lineage.
+final class OverviewSheet {
+    private let sheet: Worksheet
+    private let writer: SheetWriter
+    private(set) var row = 0
+    /// Everything written in column A so far: labels can be longer than the default width
+    /// (`半年度高层拜访(进度) 已完成 / 待完成`), and a label cut off by its value is unreadable.
+    private var columnATexts: [String] = []
+    /// Regular (not bold) text in column A: chart categories such as customer names.
+    private var columnAPlainTexts: [String] = []
+    static let labelWidth = 24.0
+    static let valueWidth = 30.0
+    static let otherWidth = 22.0
+    /// A SHA-256 is 64 characters: its column may be wider than a data column's cap.
+    static let hashWidth = 68.0
+    /// Row spans that should print on one page (a chart and its figures, the lineage heading).
+    private var keepTogether: [ClosedRange<Int>] = []
+    /// The width set on each column, to work out the print scale.
+    private var widths: [Int: Double] = [:]
+
+    init(writer: SheetWriter) throws {
+        self.writer = writer
+        sheet = try writer.workbook.addWorksheet(named: "概览")
+        // One column at a time: libxlsxwriter keys column settings by their first column, so
+        // `context` can only widen A and E if each was set on its own.
+        for (column, width) in [Self.labelWidth, Self.valueWidth, Self.otherWidth, Self.otherWidth, Self.otherWidth].enumerated() {
+            try setWidth(column, width)
+        }
+        // Fit to width, as every sheet: a fixed scale computed from Excel's column metrics
+        // cut the right-hand columns off in LibreOffice, whose default font is wider.
+        try sheet.setPrintLayout(repeatHeaderRow: nil, header: "&L" + HeaderFooterText.literal(writer.printHeader),
+                                 footer: SheetWriter.pageFooter)
+    }
+
+    private func setWidth(_ column: Int, _ width: Double) throws {
+        widths[column] = width
+        try sheet.setColumns(column, column, width: width)
+    }
+
+    /// libxlsxwriter's default chart height in pixels, and the default row height in pixels.
+    static let chartPixels = 288.0
+    static let rowPixels = 20.0
+    /// A bar chart of ten customers needs more height than the default to label every bar.
+    static let barScale = 1.4
+    /// Charts start in column C, beside their two-column figures in A and B, and their 480
+    /// pixels span columns C to E, so 概览 prints as wide as its lineage table.
+    static let chartColumn = 2
+
+    func title(_ text: String) throws {
+        try sheet.write(text, row: row, column: 0, style: ReportStyles.title)
+        row += 2
+    }
+
+    func section(_ text: String) throws {
+        if row > 0 { row += 1 }
+        try sheet.write(text, row: row, column: 0, style: ReportStyles.section)
+        try sheet.writeBlank(row: row, column: 1, style: ReportStyles.section)
+        row += 1
+    }
+
+    /// A label in column A and its value(s) from column B on.
+    func line(_ label: String, _ values: Cell...) throws {
+        columnATexts.append(label)
+        try sheet.write(label, row: row, column: 0, style: ReportStyles.label)
+        for (i, v) in values.enumerated() { try writer.write(v, to: sheet, row: row, column: 1 + i, boxed: false) }
+        row += 1
+    }
+
+    /// The standard header block and lineage, from the context.
+    func context(_ c: ReportContext) throws {
+        try section("数据来源与版本")
+        keepTogether.append(row - 1...row + 6)
+        try line("报表", .text(c.job.workbookName))
+        try line("报送单位", .text(c.ownerTitle))
+        try line("期间", .text(c.period.description))
+        try line("截止时间", .text(c.fireTime.description.replacingT()))
+        try line("版本", .integer(c.revision))
+        try line("版本说明", .text(c.revisionReason))
+        if !c.notes.isEmpty {
+            try section("提示")
+            for note in c.notes { try line("注意", .text(note)) }
+        }
+        try section("输入文件")
+        try sheet.write("文件名", row: row, column: 0, style: ReportStyles.header)
+        try sheet.write("类型", row: row, column: 1, style: ReportStyles.header)
+        try sheet.write("期间", row: row, column: 2, style: ReportStyles.header)
+        try sheet.write("接收时间", row: row, column: 3, style: ReportStyles.header)
+        try sheet.write("SHA-256", row: row, column: 4, style: ReportStyles.header)
+        row += 1
+        if c.inputs.isEmpty {
+            try sheet.write("(无)", row: row, column: 0)
+            row += 1
+        }
+        for input in c.inputs {
+            for (i, v) in [input.fileName, input.kind, input.period, input.received, input.sha256].enumerated() {
+                try sheet.write(v, row: row, column: i, style: ReportStyles.text)
+            }
+            row += 1
+        }
+        // The lineage comes last, so column A and the hash column are sized once, here.
+        try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true),
+                            ColumnWidth.fit(c.inputs.map(\.fileName) + columnAPlainTexts)))
+        try setWidth(4, max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
+        // Page breaks that keep each chart whole, placed for the scale fit-to-width gives in
+        // Excel's metrics. LibreOffice honours them; Excel ignores manual breaks on a
+        // fit-to-page sheet and breaks by itself.
+        let layout = PrintedPage(columnWidths: widths.sorted { $0.key < $1.key }.map(\.value))
+        try sheet.setPageBreaks(beforeRows: layout.breaks(keepingTogether: keepTogether))
+    }
+
+    /// A chart with the figures it draws written beside it (category in column A, value in B),
+    /// so the picture references real cells a reader can check, copy or print. Writes
+    /// `(无数据)` and no chart when there is nothing to draw.
+    /// - Parameters:
+    ///   - points: category and value, in the order the chart shows them.
+    ///   - axes: category and value axis names (ignored by a pie).
+    func chart(_ kind: Chart.Kind, title: String, header: (category: String, value: String), points: [(String, Cell)],
+               axes: (category: String, value: String)? = nil, valueFormat: String? = nil) throws {
+        try section(title)
+        let top = row
+        try sheet.write(header.category, row: top, column: 0, style: ReportStyles.header)
+        try sheet.write(header.value, row: top, column: 1, style: ReportStyles.header)
+        for (i, point) in points.enumerated() {
+            columnAPlainTexts.append(point.0)
+            try sheet.write(point.0, row: top + 1 + i, column: 0, style: ReportStyles.text)
+            try writer.write(point.1, to: sheet, row: top + 1 + i, column: 1, boxed: true)
+        }
+        guard !points.isEmpty else {
+            try sheet.write("(无数据)", row: top + 1, column: 0)
+            row = top + 2
+            return
+        }
+        let chart = try writer.workbook.addChart(kind)
+        chart.setTitle(title)
+        try chart.addSeries(name: header.value,
+                            categories: CellRange(sheet: sheet.name, column: 0, rows: (top + 1)...(top + points.count)),
+                            values: CellRange(sheet: sheet.name, column: 1, rows: (top + 1)...(top + points.count)),
+                            // Ten value labels beside long bars overlap; the figures are in column B.
+                            dataLabels: kind != .bar, labelNumberFormat: kind == .pie ? nil : valueFormat)
+        if let axes {
+            chart.setCategoryAxisName(axes.category)
+            chart.setValueAxisName(axes.value)
+        }
+        if let valueFormat { chart.setValueAxisNumberFormat(valueFormat) }
+        if kind == .bar { chart.reverseCategories() }
+        chart.setLegend(kind == .pie ? .right : .none)
+        let yScale = kind == .bar ? Self.barScale : 1
+        keepTogether.append(top - 1...top + Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up)))
+        try sheet.insert(chart, row: top, column: Self.chartColumn, yScale: yScale)
+        // The rows the chart covers, plus one row of air before the next section.
+        let chartRows = Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up)) + 1
+        row = top + max(points.count + 2, chartRows)
+    }
+}

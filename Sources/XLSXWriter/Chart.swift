@@ -1,0 +1,115 @@
+internal import CXLSXWriter
+
+/// A chart owned by its workbook (`workbook_add_chart`); it shows nothing until a worksheet
+/// inserts it. Series point at cell ranges, so the figures behind a picture stay readable.
+/// libxlsxwriter copies every string it is given, so the `withCString` closures here are enough.
+public final class Chart {
+    /// The chart types the reports use; each maps to one `LXW_CHART_*`.
+    public enum Kind: Sendable {
+        /// Horizontal bars: long category names (customers) stay readable.
+        case bar
+        /// Vertical columns: few categories (grades, subsidiaries).
+        case column
+        case pie
+        case line
+
+        var raw: UInt8 {
+            switch self {
+            case .bar: UInt8(LXW_CHART_BAR.rawValue)
+            case .column: UInt8(LXW_CHART_COLUMN.rawValue)
+            case .pie: UInt8(LXW_CHART_PIE.rawValue)
+            case .line: UInt8(LXW_CHART_LINE.rawValue)
+            }
+        }
+    }
+
+    public enum LegendPosition: Sendable {
+        case none, right, bottom
+
+        var raw: UInt8 {
+            switch self {
+            case .none: UInt8(LXW_CHART_LEGEND_NONE.rawValue)
+            case .right: UInt8(LXW_CHART_LEGEND_RIGHT.rawValue)
+            case .bottom: UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)
+            }
+        }
+    }
+
+    let handle: UnsafeMutablePointer<lxw_chart>
+    public let kind: Kind
+
+    init(handle: UnsafeMutablePointer<lxw_chart>, kind: Kind) {
+        self.handle = handle
+        self.kind = kind
+    }
+
+    /// Wraps `chart_add_series` then `chart_series_set_categories` / `chart_series_set_values`
+    /// (and `chart_series_set_name`): one series of `values` labelled by `categories`.
+    /// - Parameter dataLabels: show each point's value (a pie also shows its percentage).
+    public func addSeries(name: String?, categories: CellRange, values: CellRange, dataLabels: Bool = false,
+                          labelNumberFormat: String? = nil) throws(XLSXError) {
+        guard let series = chart_add_series(handle, nil, nil) else {
+            throw XLSXError(operation: "chart_add_series", code: -1, message: "could not add series")
+        }
+        categories.sheet.withCString {
+            chart_series_set_categories(series, $0, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
+                                        lxw_row_t(categories.lastRow), lxw_col_t(categories.lastColumn))
+        }
+        values.sheet.withCString {
+            chart_series_set_values(series, $0, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
+                                    lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
+        }
+        if let name { name.withCString { chart_series_set_name(series, $0) } }
+        if dataLabels {
+            chart_series_set_labels(series)
+            if kind == .pie {
+                chart_series_set_labels_options(series, 0, 1, 0)
+                chart_series_set_labels_percentage(series)
+                chart_series_set_labels_leader_line(series)
+            }
+            if let labelNumberFormat { labelNumberFormat.withCString { chart_series_set_labels_num_format(series, $0) } }
+        }
+    }
+
+    /// Wraps `chart_title_set_name`.
+    public func setTitle(_ title: String) {
+        title.withCString { chart_title_set_name(handle, $0) }
+    }
+
+    /// Wraps `chart_axis_set_name` on the category axis (the vertical one of a bar chart).
+    public func setCategoryAxisName(_ name: String) {
+        guard kind != .pie, let axis = categoryAxis else { return }
+        name.withCString { chart_axis_set_name(axis, $0) }
+    }
+
+    /// Wraps `chart_axis_set_name` on the value axis (the horizontal one of a bar chart).
+    public func setValueAxisName(_ name: String) {
+        guard kind != .pie, let axis = valueAxis else { return }
+        name.withCString { chart_axis_set_name(axis, $0) }
+    }
+
+    /// Wraps `chart_axis_set_num_format` on the value axis, e.g. `#,##0` for yuan.
+    public func setValueAxisNumberFormat(_ format: String) {
+        guard kind != .pie, let axis = valueAxis else { return }
+        format.withCString { chart_axis_set_num_format(axis, $0) }
+    }
+
+    /// Wraps `chart_axis_set_reverse` on the category axis: a bar chart then lists its first
+    /// category (rank 1) at the top, as the table beside it does. `chart_axis_set_crossing_max`
+    /// keeps the value axis at the bottom, where it would otherwise follow the reversal to the top.
+    public func reverseCategories() {
+        guard kind != .pie, let axis = categoryAxis else { return }
+        chart_axis_set_reverse(axis)
+        chart_axis_set_crossing_max(axis)
+    }
+
+    /// Wraps `chart_legend_set_position`.
+    public func setLegend(_ position: LegendPosition) {
+        chart_legend_set_position(handle, position.raw)
+    }
+
+    /// libxlsxwriter's `x_axis` is the horizontal axis and `y_axis` the vertical one: for a bar
+    /// chart (categories drawn vertically) the category axis is therefore `y_axis`.
+    private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis>? { kind == .bar ? handle.pointee.y_axis : handle.pointee.x_axis }
+    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis>? { kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis }
+}

@@ -1,0 +1,41 @@
+import Testing
+@testable import KamReports
+
+/// The width estimator's rules, one by one (SPEC §5: column widths that fit CJK text).
+@Suite struct ColumnWidthTests {
+    @Test func wideAndFullwidthCountTwo() {
+        #expect(ColumnWidth.units("客户名称") == 8)
+        #expect(ColumnWidth.units("ＡＢ，") == 6)        // fullwidth forms
+        #expect(ColumnWidth.units("HG01 华东") == 9)
+        #expect(ColumnWidth.units("カナ한글") == 8)
+    }
+
+    @Test func combiningMarksCountNothingAndLinesAreMeasuredApart() {
+        #expect(ColumnWidth.units("e\u{301}") == 1)
+        #expect(ColumnWidth.units("短\n长一些的行") == 10)
+    }
+
+    @Test func numbersAreMeasuredAsDisplayed() {
+        #expect(DisplayedNumber.text(1_234_567.5, format: "#,##0.00") == "1,234,567.50")
+        #expect(DisplayedNumber.text(-1_000, format: "#,##0.00") == "-1,000.00")
+        #expect(DisplayedNumber.text(0.123, format: "0.0%") == "12.3%")
+        #expect(DisplayedNumber.text(-0.0004, format: "0.0%") == "0.0%")
+        #expect(DisplayedNumber.text(2.5, format: "0") == "3")
+        #expect(DisplayedNumber.text(1.2, format: "0.00") == "1.20")
+        #expect(DisplayedNumber.text(42, format: nil) == "42")
+        #expect(Cell.ratio(1.5).displayText == "150.0%")
+        #expect(Cell.hundredths(123_456).displayText == "1234.56")
+        #expect(Cell.money(123_456_789).displayText == "1,234,567.89")
+    }
+
+    @Test func widthsArePaddedFlooredAndCapped() {
+        #expect(ColumnWidth.fit(["1,234,567.50"]) == 14)
+        #expect(ColumnWidth.fit(["A"]) == ColumnWidth.minimum)
+        #expect(ColumnWidth.fit([String(repeating: "客", count: 60)]) == ColumnWidth.maximum)
+        // Bold labels: 30 units × 1.1 = 33, + 2.
+        #expect(ColumnWidth.fit(["半年度高层拜访 已完成 / 待完成"], bold: true) == 35)
+        // A header needs room for bold text and the filter button: 4 CJK = 8 → 8.8 → 9, + 2 + 2.
+        #expect(ColumnWidth.fit(header: "客户名称", cells: ["甲"]) == 13)
+        #expect(ColumnWidth.fit(header: "环比", cells: ["-12.5%"]) == 9)
+    }
+}
