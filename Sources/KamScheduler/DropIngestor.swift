@@ -25,8 +25,13 @@ struct DropIngestor {
         var unchanged: [String] = []
     }
 
-    func ingestAll() throws -> Outcome {
+    /// Drop files are read on `readers` background threads a few files ahead, while this thread
+    /// stores each one in the same order as ever (per subsidiary, sorted by name): reading and
+    /// checking is most of an ingest's time and is independent from file to file; the store,
+    /// the archive, the receipts and the drop folder see exactly the sequential steps.
+    func ingestAll(readers: Int = DropIngestor.defaultReaders) throws -> Outcome {
         var outcome = Outcome()
+        var drops: [(url: URL, subsidiary: String, name: String)] = []
         for sub in config.organisation.subsidiaries {
             let folder = config.dropFolder.appendingPathComponent(sub.code)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
@@ -34,24 +39,66 @@ struct DropIngestor {
                 let url = folder.appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                try ingest(url, subsidiary: sub.code, into: &outcome)
+                drops.append((url, sub.code, name))
             }
+        }
+        guard !drops.isEmpty else { return outcome }
+        try SecureFiles.makeFolder(config.dataFolder.appendingPathComponent("archive"))
+        // Bytes already stored when the run starts need no read (unless a receipt is missing);
+        // a file that becomes known during the run (the same bytes twice) is read but stored as known.
+        let known = Set(try store.allSubmissions().map { "\($0.subsidiary)|\($0.sha256)" })
+        let work = drops
+        let config = self.config
+        let lookahead = OrderedLookahead<PreparedDrop>(count: work.count, workers: readers, window: readers + 2) { i in
+            Self.prepare(work[i].url, subsidiary: work[i].subsidiary, name: work[i].name, config: config, known: known)
+        }
+        defer {
+            for left in lookahead.finish() { try? FileManager.default.removeItem(at: left.staged) }
+        }
+        while let prepared = lookahead.takeNext() {
+            defer { try? FileManager.default.removeItem(at: prepared.staged) }
+            try ingest(prepared, into: &outcome)
         }
         return outcome
     }
 
-    private func ingest(_ url: URL, subsidiary: String, into outcome: inout Outcome) throws {
-        let name = url.lastPathComponent
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        // One copy of the drop file is taken first, and the checksum, the archive and the
-        // parse all read that copy: a clerk overwriting the file meanwhile cannot make the
-        // stored rows differ from the archived bytes.
+    /// Two readers on this two-core machine class: the third thread (this one, storing) is
+    /// mostly waiting on SQLite and the disk. `KAM_INGEST_READERS` overrides (0 = read inline).
+    static var defaultReaders: Int {
+        if let text = ProcessInfo.processInfo.environment["KAM_INGEST_READERS"], let n = Int(text), n >= 0 { return n }
+        return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// A worker's part: one copy of the drop file is taken first, and the checksum, the archive
+    /// and the parse all read that copy, so a clerk overwriting the file meanwhile cannot make
+    /// the stored rows differ from the archived bytes.
+    static func prepare(_ url: URL, subsidiary: String, name: String, config: KamConfiguration, known: Set<String>) -> PreparedDrop {
         let staged = config.dataFolder.appendingPathComponent("archive/.incoming-\(getpid())-\(subsidiary)-\(name)")
-        try SecureFiles.makeFolder(staged.deletingLastPathComponent())
-        try? FileManager.default.removeItem(at: staged)
-        try FileManager.default.copyItem(at: url, to: staged)
-        defer { try? FileManager.default.removeItem(at: staged) }
-        let sha = try SHA256.hex(fileAt: staged.path)
+        var mtime: Int64?
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            mtime = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970) }
+            try? FileManager.default.removeItem(at: staged)
+            try FileManager.default.copyItem(at: url, to: staged)
+            let sha = try SHA256.hex(fileAt: staged.path)
+            guard !known.contains("\(subsidiary)|\(sha)") else {
+                return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .success(sha), file: nil)
+            }
+            let file: Result<CheckedFile, any Error>
+            do {
+                file = .success(try CheckedFile.read(path: staged.path, fileName: name, settings: config.readSettings(for: subsidiary)))
+            } catch {
+                file = .failure(error)
+            }
+            return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .success(sha), file: file)
+        } catch {
+            return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .failure(error), file: nil)
+        }
+    }
+
+    private func ingest(_ prepared: PreparedDrop, into outcome: inout Outcome) throws {
+        let name = prepared.name, subsidiary = prepared.subsidiary, url = prepared.url, staged = prepared.staged
+        let sha = try prepared.sha.get()
         let settings = config.readSettings(for: subsidiary)
         let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
         let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
@@ -60,7 +107,7 @@ struct DropIngestor {
             outcome.unchanged.append("\(subsidiary)/\(name)")
             // A crash between the commit and the receipt leaves the file without one: write it now.
             if !known.receiptPath.isEmpty, !FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(known.receiptPath).path) {
-                let file = try CheckedFile.read(path: staged.path, fileName: name, settings: settings)
+                let file = try prepared.file?.get() ?? CheckedFile.read(path: staged.path, fileName: name, settings: settings)
                 try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
                                          accepted: known.status == Submission.accepted, file: file),
                                  to: config.dropFolder.appendingPathComponent(known.receiptPath))
@@ -68,18 +115,22 @@ struct DropIngestor {
             if known.status == Submission.accepted { try? FileManager.default.removeItem(at: url) }
             return
         }
-        let mtime = Int64((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? Double(clock.now))
-        let received = min(mtime, clock.now)
+        let received = min(prepared.mtime ?? clock.now, clock.now)
         let archive = "archive/\(sha.prefix(2))/\(sha).csv"
         var submission = Submission(subsidiary: subsidiary, kind: "", period: "", fileName: name, sha256: sha,
                                     receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive, receiptPath: receiptRelative)
         try keep(staged, at: archive)
-        let progress = ProgressLine(label: "\(subsidiary)/\(name)")
-        let archived = config.dataFolder.appendingPathComponent(archive)
-        let file = try CheckedFile.read(path: archived.path, fileName: name, settings: settings, progress: progress?.update)
-        progress?.finish()
+        let file: CheckedFile
+        if let read = prepared.file {
+            file = try read.get()
+        } else {
+            let progress = ProgressLine(label: "\(subsidiary)/\(name)")
+            let archived = config.dataFolder.appendingPathComponent(archive)
+            file = try CheckedFile.read(path: archived.path, fileName: name, settings: settings, progress: progress?.update)
+            progress?.finish()
+        }
         submission.kind = file.name?.kind.rawValue ?? ""
         submission.period = file.name?.period.description ?? ""
         submission.encoding = file.check.encoding?.rawValue
