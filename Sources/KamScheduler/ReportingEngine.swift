@@ -11,7 +11,7 @@ import Logging
 /// revision every delivered workbook whose inputs have changed. Each workbook is written
 /// atomically and recorded in the ledger only once it is in place, so a kill at any point
 /// loses nothing and the next run completes the work.
-public struct ReportingEngine {
+public struct ReportingEngine: Sendable {
     public let config: KamConfiguration
     public let clock: ZonedClock
     public let logger: Logger
@@ -119,12 +119,13 @@ public struct ReportingEngine {
         var current: [String: Delivery] = [:]
         for d in try store.currentDeliveries() { current["\(d.job)|\(d.owner)|\(d.period)"] = d }
 
+        // Plan first (cheap: the index, no SQLite), then build: writer threads build the planned
+        // workbooks a few ahead (the policy and the zlib of the .xlsx are most of a run after
+        // ingest) while this thread puts each in place and records it, in the planned order. A
+        // line summary reads the ledger figures of the sales reports before it, so it is built
+        // here, in order, once they are recorded. Output is byte-identical to building in turn.
+        var plan: [PlannedBuild] = []
         for instance in instances {
-            if shouldStop() {
-                summary.stoppedEarly = true
-                logger.notice("stopping before the next workbook, as asked; the next run continues")
-                break
-            }
             let job = job(instance.job, store: store)
             let period = instance.period.description
             let previous = current["\(instance.job.rawValue)|\(instance.owner)|\(period)"]
@@ -146,9 +147,35 @@ public struct ReportingEngine {
                 reason = RevisionReason.first
             }
             let statuses = job.expectedInputs(for: instance).map { $0.resolve(index, clock: clock) }
-            let build = BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)
+            plan.append(PlannedBuild(instance: instance, job: job,
+                                     build: BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)))
+        }
+        for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
+            try? SecureFiles.makeFolder(folder)
+        }
+        let writers = Self.workbookWriters
+        let engine = self
+        let work = plan
+        let ahead = OrderedLookahead<StagedWorkbook?>(count: work.count, workers: writers, window: writers + 1) { i in
+            work[i].instance.job == .lineSummary ? nil : engine.stage(work[i])
+        }
+        defer {
+            for left in ahead.finish() {
+                if case .success(let built)? = left?.result { try? FileManager.default.removeItem(at: built.temp) }
+            }
+        }
+        for planned in plan {
+            if shouldStop() {
+                summary.stoppedEarly = true
+                logger.notice("stopping before the next workbook, as asked; the next run continues")
+                break
+            }
+            let prebuilt = ahead.takeNext() ?? nil
+            let instance = planned.instance, build = planned.build, revision = build.revision
+            let period = instance.period.description
             do {
-                let path = try publish(instance, job: job, build: build, store: store)
+                let staged = try (prebuilt ?? stage(planned)).result.get()
+                let path = try publish(instance, staged: staged, build: build, store: store)
                 summary.delivered.append(path)
                 if revision > 1 { summary.revised[path] = revision }
                 try ManifestWriter(config: config, store: store).write(period: period)
@@ -164,22 +191,46 @@ public struct ReportingEngine {
         }
     }
 
-    /// Writes the workbook next to its final name, moves the previous revision to
+    /// Workbooks built at once: one per core (two here), at most four. `KAM_REPORT_WRITERS`
+    /// overrides; 0 builds every workbook on the run's thread, in turn.
+    static var workbookWriters: Int {
+        if let text = ProcessInfo.processInfo.environment["KAM_REPORT_WRITERS"], let n = Int(text), n >= 0 { return n }
+        return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    private func location(_ instance: JobInstance) -> ReportLocation {
+        ReportLocation(instance: instance, organisation: config.organisation)
+    }
+
+    /// Builds the workbook under its temporary name next to the final one (complete, synced).
+    /// Safe on a writer thread: it reads the store and writes only its own temporary file.
+    func stage(_ planned: PlannedBuild) -> StagedWorkbook {
+        let url = location(planned.instance).url(in: config)
+        do {
+            var figures = ""
+            let temp = try SecureFiles.stage(for: url) { path in
+                figures = try planned.job.write(planned.instance, build: planned.build, to: path)
+            }
+            return StagedWorkbook(result: .success((temp, figures)))
+        } catch {
+            return StagedWorkbook(result: .failure(error))
+        }
+    }
+
+    /// Puts a built workbook under its final name: moves the previous revision to
     /// `superseded/`, renames the new one into place, then records it. If a killed run left an
     /// unrecorded build under the final name (its predecessor already moved aside), that file
     /// is simply replaced: it was never delivered.
-    private func publish(_ instance: JobInstance, job: ReportJob, build: BuildInfo, store: KamStore) throws -> String {
-        let location = ReportLocation(instance: instance, organisation: config.organisation)
+    private func publish(_ instance: JobInstance, staged: (temp: URL, figures: String), build: BuildInfo, store: KamStore) throws -> String {
+        let location = location(instance)
         let url = location.url(in: config)
-        var figures = ""
-        try SecureFiles.publish(to: url, beforeRename: {
+        let figures = staged.figures
+        try SecureFiles.commit(staged.temp, to: url, beforeRename: {
             guard build.revision > 1 else { return }
             let aside = config.reportsFolder.appendingPathComponent(location.supersededRelativePath(revision: build.revision - 1))
             let fm = FileManager.default
             if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
-        }) { path in
-            figures = try job.write(instance, build: build, to: path)
-        }
+        })
         let bytes = try Data(contentsOf: url)
         let delivery = Delivery(
             job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,

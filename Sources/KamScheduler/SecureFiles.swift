@@ -13,6 +13,12 @@ enum SecureFiles {
     /// `beforeRename` runs once the new file is complete and synced, just before it takes
     /// the final name (a revision moves its predecessor aside there).
     static func publish(to url: URL, beforeRename: () throws -> Void = {}, produce: (String) throws -> Void) throws {
+        try commit(try stage(for: url, produce: produce), to: url, beforeRename: beforeRename)
+    }
+
+    /// The first half of `publish`: the complete, synced, 0640 temporary file, not yet in
+    /// place; removed on failure. A writer thread builds with it, the run commits in order.
+    static func stage(for url: URL, produce: (String) throws -> Void) throws -> URL {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
@@ -20,11 +26,22 @@ enum SecureFiles {
             try produce(temp.path)
             try sync(temp.path)
             try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: temp.path)
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
+        }
+        return temp
+    }
+
+    /// The second half: `beforeRename`, the rename over `url`, the folder's fsync; the
+    /// temporary file is removed on failure.
+    static func commit(_ temp: URL, to url: URL, beforeRename: () throws -> Void = {}) throws {
+        do {
             try beforeRename()
             guard rename(temp.path, url.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }
-            try sync(folder.path)
+            try sync(url.deletingLastPathComponent().path)
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw error
