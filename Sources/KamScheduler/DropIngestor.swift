@@ -29,12 +29,10 @@ struct DropIngestor {
         var outcome = Outcome()
         for sub in config.organisation.subsidiaries {
             let folder = config.dropFolder.appendingPathComponent(sub.code)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
-                let url = folder.appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                try ingest(url, subsidiary: sub.code, into: &outcome)
+            guard DropEntryGuard.admits(folder, folder: true, logger: logger),
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names.sorted() where DropEntryGuard.admits(folder.appendingPathComponent(name), logger: logger) {
+                try ingest(folder.appendingPathComponent(name), subsidiary: sub.code, into: &outcome)
             }
         }
         return outcome
@@ -42,6 +40,7 @@ struct DropIngestor {
 
     private func ingest(_ url: URL, subsidiary: String, into outcome: inout Outcome) throws {
         let name = url.lastPathComponent
+        guard let identity = DropEntryGuard.identity(url) else { return }  // vanished since the listing
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         // One copy of the drop file is taken first, and the checksum, the archive and the
         // parse all read that copy: a clerk overwriting the file meanwhile cannot make the
@@ -51,6 +50,7 @@ struct DropIngestor {
         try? FileManager.default.removeItem(at: staged)
         try FileManager.default.copyItem(at: url, to: staged)
         defer { try? FileManager.default.removeItem(at: staged) }
+        guard DropEntryGuard.unchanged(url, since: identity, logger: logger) else { return }
         let sha = try SHA256.hex(fileAt: staged.path)
         let settings = config.readSettings(for: subsidiary)
         let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
@@ -76,6 +76,7 @@ struct DropIngestor {
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive, receiptPath: receiptRelative)
         try keep(staged, at: archive)
+        FaultHook.reached("ingest.after-archive")
         let progress = ProgressLine(label: "\(subsidiary)/\(name)")
         let archived = config.dataFolder.appendingPathComponent(archive)
         let file = try CheckedFile.read(path: archived.path, fileName: name, settings: settings, progress: progress?.update)
@@ -98,8 +99,10 @@ struct DropIngestor {
             // Commit, then the receipt, then leave the drop folder: a crash in between is
             // repaired by the next run (the bytes are known; the missing receipt is rewritten).
             outcome.accepted.append(try store.recordAccepted(submission, records: records))
+            FaultHook.reached("ingest.after-commit")
             try writeReceipt(receipt, to: receiptURL)
-            try FileManager.default.removeItem(at: url)
+            FaultHook.reached("ingest.after-receipt")
+            if DropEntryGuard.unchanged(url, since: identity, logger: logger) { try FileManager.default.removeItem(at: url) }
             logger.info("accepted drop file", metadata: ["drop.file": "\(subsidiary)/\(name)", "rows": "\(submission.rowCount)"])
         } else {
             outcome.rejected.append(try store.recordRejected(submission))

@@ -152,6 +152,7 @@ public struct ReportingEngine {
                 summary.delivered.append(path)
                 if revision > 1 { summary.revised[path] = revision }
                 try ManifestWriter(config: config, store: store).write(period: period)
+                FaultHook.reached("manifest.after-write")
                 logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
                                                     "period": "\(period)", "revision": "\(revision)"])
             } catch {
@@ -173,13 +174,16 @@ public struct ReportingEngine {
         let url = location.url(in: config)
         var figures = ""
         try SecureFiles.publish(to: url, beforeRename: {
+            FaultHook.reached("publish.after-temp")
             guard build.revision > 1 else { return }
             let aside = config.reportsFolder.appendingPathComponent(location.supersededRelativePath(revision: build.revision - 1))
             let fm = FileManager.default
             if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+            FaultHook.reached("publish.after-move-aside")
         }) { path in
             figures = try job.write(instance, build: build, to: path)
         }
+        FaultHook.reached("publish.after-rename")
         let bytes = try Data(contentsOf: url)
         let delivery = Delivery(
             job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
@@ -189,6 +193,7 @@ public struct ReportingEngine {
             SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
                                    period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)
         })
+        FaultHook.reached("ledger.after-record")
         return location.relativePath
     }
 }
