@@ -325,8 +325,8 @@ def main():
                + [("manifest.after-write", n) for n in ([9] if q else [1, workbooks])])
     revision_kills(ref["revision"], [(p, n) for p in ["ingest.after-commit", "publish.after-temp", "publish.after-move-aside",
                                                      "publish.after-rename", "ledger.after-record"]
-                                     for n in ([1] if q else [1, 2, 3])])
-    timed_kills(ref, [0.1, 0.5] if q else [0.03, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.97])
+                                     for n in ([1] if q else [1, 2])])
+    timed_kills(ref, [0.1, 0.5] if q else [0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9])
     last = {}
     last["disk full during ingest"] = disk_full(ref, "ingest")
     last["disk full during workbook writes"] = disk_full(ref, "workbooks")

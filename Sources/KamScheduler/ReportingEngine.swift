@@ -84,6 +84,9 @@ public struct ReportingEngine {
         for leftover in SecureFiles.removeStaleTemporaries(under: config.reportsFolder) {
             logger.warning("removed a partial file left by an interrupted run", metadata: ["file": "\(leftover)"])
         }
+        for period in try ManifestRepair.run(config: config, store: store) {
+            logger.warning("rewrote a manifest an interrupted run left behind", metadata: ["period": "\(period)"])
+        }
         var runRecord = try store.startRun(RunRecord(startedAt: clock.now, asOf: clock.localNow.description))
         let summary: RunSummary
         do {

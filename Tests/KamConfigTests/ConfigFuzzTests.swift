@@ -32,10 +32,11 @@ import Testing
         credit: {cover_months: {1: 2.0, 2: 1.0, 3: 0.5}, terms_factor: {现款: 1.2}}
         """,
         """
-        base: &b {code: chem, name: 化工, cadence: monthly}
-        business_lines: [*b]
+        business_lines: [&b {code: chem, name: 化工, cadence: monthly}]
         subsidiaries:
           - !!map {code: YY01, name: 医药, line: chem, encoding: gb18030}
+        holidays: &h [2026-10-01]
+        workdays: *h
         key_account: {levels: [{name: 集团级, min_ttm_sales: 200000000}]}
         """,
     ]
