@@ -316,17 +316,17 @@ def main():
     workbooks = sum(1 for p in ref["reports"] if p.endswith(".xlsx"))
     files = len(ref["store"]["subs"])
     q = a.quick
-    hook_kills(ref, [("ingest.after-archive", n) for n in ([1] if q else [1, files // 2, files])]
-               + [("ingest.after-commit", n) for n in ([2] if q else [1, files // 3, files])]
-               + [("ingest.after-receipt", n) for n in ([3] if q else [1, files])]
-               + [("publish.after-temp", n) for n in ([1] if q else [1, workbooks // 4, workbooks // 2, workbooks])]
-               + [("publish.after-rename", n) for n in ([5] if q else [1, workbooks // 3, workbooks])]
-               + [("ledger.after-record", n) for n in ([7] if q else [1, workbooks // 2, workbooks])]
-               + [("manifest.after-write", n) for n in ([9] if q else [1, workbooks])])
+    hook_kills(ref, [("ingest.after-archive", n) for n in ([1] if q else [1, files // 2])]
+               + [("ingest.after-commit", n) for n in ([2] if q else [1, files])]
+               + [("ingest.after-receipt", n) for n in ([3] if q else [files // 3])]
+               + [("publish.after-temp", n) for n in ([1] if q else [1, workbooks // 2])]
+               + [("publish.after-rename", n) for n in ([5] if q else [workbooks // 3, workbooks])]
+               + [("ledger.after-record", n) for n in ([7] if q else [1, workbooks // 2])]
+               + [("manifest.after-write", n) for n in ([9] if q else [workbooks // 4, workbooks])])
     revision_kills(ref["revision"], [(p, n) for p in ["ingest.after-commit", "publish.after-temp", "publish.after-move-aside",
                                                      "publish.after-rename", "ledger.after-record"]
-                                     for n in ([1] if q else [1, 2])])
-    timed_kills(ref, [0.1, 0.5] if q else [0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9])
+                                     for n in [1]])
+    timed_kills(ref, [0.1, 0.5] if q else [0.1, 0.3, 0.5, 0.7, 0.9])
     last = {}
     last["disk full during ingest"] = disk_full(ref, "ingest")
     last["disk full during workbook writes"] = disk_full(ref, "workbooks")
