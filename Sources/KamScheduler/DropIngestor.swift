@@ -34,12 +34,10 @@ struct DropIngestor {
         var drops: [(url: URL, subsidiary: String, name: String)] = []
         for sub in config.organisation.subsidiaries {
             let folder = config.dropFolder.appendingPathComponent(sub.code)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
-                let url = folder.appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                drops.append((url, sub.code, name))
+            guard DropEntryGuard.admits(folder, folder: true, logger: logger),
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names.sorted() where DropEntryGuard.admits(folder.appendingPathComponent(name), logger: logger) {
+                drops.append((folder.appendingPathComponent(name), sub.code, name))
             }
         }
         guard !drops.isEmpty else { return outcome }
@@ -75,6 +73,10 @@ struct DropIngestor {
     static func prepare(_ url: URL, subsidiary: String, name: String, config: KamConfiguration, known: Set<String>) -> PreparedDrop {
         let staged = config.dataFolder.appendingPathComponent("archive/.incoming-\(getpid())-\(subsidiary)-\(name)")
         var mtime: Int64?
+        // What the file was when staged: the ingest checks it is still that file before it
+        // trusts the copy, and before it removes an accepted file (a file still being written
+        // is left for the next run). Nil when it vanished since the listing.
+        let identity = DropEntryGuard.identity(url)
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             mtime = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970) }
@@ -82,7 +84,7 @@ struct DropIngestor {
             try FileManager.default.copyItem(at: url, to: staged)
             let sha = try SHA256.hex(fileAt: staged.path)
             guard !known.contains("\(subsidiary)|\(sha)") else {
-                return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .success(sha), file: nil)
+                return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .success(sha), file: nil, identity: identity)
             }
             let file: Result<CheckedFile, any Error>
             do {
@@ -90,14 +92,16 @@ struct DropIngestor {
             } catch {
                 file = .failure(error)
             }
-            return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .success(sha), file: file)
+            return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .success(sha), file: file, identity: identity)
         } catch {
-            return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .failure(error), file: nil)
+            return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .failure(error), file: nil, identity: identity)
         }
     }
 
     private func ingest(_ prepared: PreparedDrop, into outcome: inout Outcome) throws {
         let name = prepared.name, subsidiary = prepared.subsidiary, url = prepared.url, staged = prepared.staged
+        guard let identity = prepared.identity else { return }  // vanished since the listing
+        guard DropEntryGuard.unchanged(url, since: identity, logger: logger) else { return }
         let sha = try prepared.sha.get()
         let settings = config.readSettings(for: subsidiary)
         let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
@@ -122,6 +126,7 @@ struct DropIngestor {
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive, receiptPath: receiptRelative)
         try keep(staged, at: archive)
+        FaultHook.reached("ingest.after-archive")
         let file: CheckedFile
         if let read = prepared.file {
             file = try read.get()
@@ -149,8 +154,10 @@ struct DropIngestor {
             // Commit, then the receipt, then leave the drop folder: a crash in between is
             // repaired by the next run (the bytes are known; the missing receipt is rewritten).
             outcome.accepted.append(try store.recordAccepted(submission, records: records))
+            FaultHook.reached("ingest.after-commit")
             try writeReceipt(receipt, to: receiptURL)
-            try FileManager.default.removeItem(at: url)
+            FaultHook.reached("ingest.after-receipt")
+            if DropEntryGuard.unchanged(url, since: identity, logger: logger) { try FileManager.default.removeItem(at: url) }
             logger.info("accepted drop file", metadata: ["drop.file": "\(subsidiary)/\(name)", "rows": "\(submission.rowCount)"])
         } else {
             outcome.rejected.append(try store.recordRejected(submission))

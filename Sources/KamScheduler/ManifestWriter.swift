@@ -28,6 +28,11 @@ struct ManifestWriter {
     /// Rewrites the period's manifest from the ledger. Called after every delivery, so a run
     /// killed between two workbooks leaves a manifest that matches what is on disk.
     func write(period: String) throws {
+        try SecureFiles.publish(try data(period: period), to: config.reportsFolder.appendingPathComponent("\(period)/manifest.json"))
+    }
+
+    /// The manifest's bytes as the ledger says now.
+    func data(period: String) throws -> Data {
         let deliveries = try store.currentDeliveries(period: period)
         let ids = Set(deliveries.flatMap { RevisionReason.ids($0.inputs) })
         let submissions = Dictionary(uniqueKeysWithValues: try store.submissions(ids: ids).compactMap { s in s.id.map { ($0, s) } })
@@ -39,8 +44,7 @@ struct ManifestWriter {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(["period": AnyEncodable(period), "workbooks": AnyEncodable(entries)])
-        try SecureFiles.publish(data, to: config.reportsFolder.appendingPathComponent("\(period)/manifest.json"))
+        return try encoder.encode(["period": AnyEncodable(period), "workbooks": AnyEncodable(entries)])
     }
 }
 

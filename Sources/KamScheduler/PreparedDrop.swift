@@ -17,4 +17,6 @@ struct PreparedDrop: Sendable {
     /// The staged copy read by the rules of its kind; nil when it was not read (already known,
     /// or staging failed), or the read error.
     let file: Result<CheckedFile, any Error>?
+    /// The drop file's identity when it was staged; nil when it had vanished since the listing.
+    let identity: DropEntryGuard.Identity?
 }

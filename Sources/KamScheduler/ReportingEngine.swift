@@ -84,6 +84,9 @@ public struct ReportingEngine: Sendable {
         for leftover in SecureFiles.removeStaleTemporaries(under: config.reportsFolder) {
             logger.warning("removed a partial file left by an interrupted run", metadata: ["file": "\(leftover)"])
         }
+        for period in try ManifestRepair.run(config: config, store: store) {
+            logger.warning("rewrote a manifest an interrupted run left behind", metadata: ["period": "\(period)"])
+        }
         var runRecord = try store.startRun(RunRecord(startedAt: clock.now, asOf: clock.localNow.description))
         let summary: RunSummary
         do {
@@ -179,6 +182,7 @@ public struct ReportingEngine: Sendable {
                 summary.delivered.append(path)
                 if revision > 1 { summary.revised[path] = revision }
                 try ManifestWriter(config: config, store: store).write(period: period)
+                FaultHook.reached("manifest.after-write")
                 logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
                                                     "period": "\(period)", "revision": "\(revision)"])
             } catch {
@@ -226,11 +230,14 @@ public struct ReportingEngine: Sendable {
         let url = location.url(in: config)
         let figures = staged.figures
         try SecureFiles.commit(staged.temp, to: url, beforeRename: {
+            FaultHook.reached("publish.after-temp")
             guard build.revision > 1 else { return }
             let aside = config.reportsFolder.appendingPathComponent(location.supersededRelativePath(revision: build.revision - 1))
             let fm = FileManager.default
             if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+            FaultHook.reached("publish.after-move-aside")
         })
+        FaultHook.reached("publish.after-rename")
         let bytes = try Data(contentsOf: url)
         let delivery = Delivery(
             job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
@@ -240,6 +247,7 @@ public struct ReportingEngine: Sendable {
             SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
                                    period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)
         })
+        FaultHook.reached("ledger.after-record")
         return location.relativePath
     }
 }

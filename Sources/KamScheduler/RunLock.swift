@@ -13,12 +13,22 @@ public final class RunLock {
         }
     }
 
+    /// The lock file cannot be opened (a read-only or full data folder, wrong owner): the run
+    /// stops before touching anything, saying why in the system's words.
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String {
+            "cannot open the run lock \(path): \(reason); the data folder must be writable by kam"
+        }
+    }
+
     private let fd: Int32
 
     /// Takes the lock, waiting up to `wait` seconds.
     public init(path: String, wait: Double) throws {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        guard fd >= 0 else { throw Unavailable(path: path, reason: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(max(wait, 0))
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if Date() >= deadline {

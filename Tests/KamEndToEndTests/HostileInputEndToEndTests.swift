@@ -1,0 +1,273 @@
+import Foundation
+import Testing
+
+/// Issue 8, through the built `kam`: hostile drop folders (links, foreign files, formula-like
+/// text), confidentiality of everything kam writes, files that change while read, config edits
+/// between runs, and kills at the named steps of the fault hook (the short version of
+/// `scripts/fault-campaign.py`).
+@Suite(.serialized) struct HostileInputEndToEndTests {
+    static let asOf = "2026-10-06T07:00"
+    static let python = URL(fileURLWithPath: "/usr/bin/python3")
+
+    static func run(_ ws: URL, env: [String: String] = [:]) throws -> KamBinary.Output {
+        let process = Process()
+        process.executableURL = KamBinary.url
+        process.arguments = ["run", "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", asOf]
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "KAM_FAULT_KILL_AT")
+        environment.removeValue(forKey: "KAM_FAULT_DROP_CHANGE")
+        environment.merge(env) { $1 }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
+        return KamBinary.Output(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Rows of the store, via python's sqlite3 (read-only).
+    static func query(_ ws: URL, _ sql: String) throws -> String {
+        try KamBinary.run(python, ["-c", """
+            import sqlite3, sys
+            db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+            for row in db.execute(sys.argv[2]): print("|".join(str(v) for v in row))
+            """, ws.appendingPathComponent("var/kam.sqlite").path, sql]).stdout
+    }
+
+    static func write(_ text: String, _ ws: URL, _ relative: String) throws {
+        let url = ws.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    static let hg01Sales = "date,customer_id,customer_name,amount,cost\n2026-09-03,H1,乙公司,500.00,100.00\n"
+
+    // MARK: links, `..`, foreign files
+
+    @Test func symbolicLinksInADropFolderAreRefusedLoggedAndLeftInPlace() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let secret = ws.appendingPathComponent("outside/secret.csv")
+        try Self.write("date,customer_id,customer_name,amount\n2026-09-01,SECRET,机密客户,1.00\n", ws, "outside/secret.csv")
+        let hg01 = ws.appendingPathComponent("drop/HG01")
+        try FileManager.default.createDirectory(at: hg01, withIntermediateDirectories: true)
+        let fm = FileManager.default
+        // A link to a file outside the workspace, to another subsidiary's file (by `..`), to a folder.
+        try fm.createSymbolicLink(atPath: hg01.appendingPathComponent("sales_2026-09_a.csv").path, withDestinationPath: secret.path)
+        try fm.createSymbolicLink(atPath: hg01.appendingPathComponent("sales_2026-09_b.csv").path,
+                                  withDestinationPath: "../YY01/sales_2026-09.csv")
+        try fm.createSymbolicLink(atPath: hg01.appendingPathComponent("folder.csv").path,
+                                  withDestinationPath: ws.appendingPathComponent("outside").path)
+        let r = try Self.run(ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["sales_2026-09_a.csv", "sales_2026-09_b.csv", "folder.csv"] {
+            #expect(r.stderr.contains("drop.entry=HG01/\(name)") && r.stderr.contains("symbolic link"), "\(r.stderr)")
+            #expect((try? fm.destinationOfSymbolicLink(atPath: hg01.appendingPathComponent(name).path)) != nil, "\(name) left in place")
+        }
+        #expect(fm.fileExists(atPath: secret.path), "the target is untouched")
+        #expect(try Self.query(ws, "select count(*) from submission where subsidiary = 'HG01'") == "0\n")
+        #expect(try Self.query(ws, "select count(*) from sales_month where customerId = 'SECRET'") == "0\n")
+        #expect(fm.fileExists(atPath: ws.appendingPathComponent("drop/YY01/sales_2026-09.csv").path) == false,
+                "YY01's own file is read as YY01's (and leaves its folder)")
+        #expect(!r.stderr.contains("机密客户") && !r.stderr.contains("SECRET"))
+    }
+
+    @Test func aSubsidiaryFolderThatIsASymbolicLinkIsNotRead() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        try Self.write(Self.hg01Sales, ws, "elsewhere/sales_2026-09.csv")
+        try FileManager.default.createSymbolicLink(atPath: ws.appendingPathComponent("drop/HG01").path,
+                                                   withDestinationPath: ws.appendingPathComponent("elsewhere").path)
+        let r = try Self.run(ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("drop.entry=drop/HG01") && r.stderr.contains("drop folder is a symbolic link"), "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: ws.appendingPathComponent("elsewhere/sales_2026-09.csv").path))
+        #expect(try Self.query(ws, "select count(*) from submission where subsidiary = 'HG01'") == "0\n")
+    }
+
+    @Test func theFolderDecidesWhoseAFileIsWhateverItsNameOrContentSays() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        // In HG01's folder, named and filled as if it were YY01's.
+        try Self.write("date,customer_id,customer_name,amount,cost,subsidiary\n2026-09-03,C1,甲公司,777.00,1.00,YY01\n",
+                       ws, "drop/HG01/sales_2026-09_YY01.csv")
+        let r = try Self.run(ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.query(ws, "select subsidiary, fileName, amountTotal from submission where fileName = 'sales_2026-09_YY01.csv'")
+                == "HG01|sales_2026-09_YY01.csv|77700\n")
+        #expect(try Self.query(ws, "select count(*) from submission where subsidiary = 'YY01' and amountTotal = 77700") == "0\n")
+        #expect(FileManager.default.fileExists(atPath: ws.appendingPathComponent("drop/HG01/receipts/sales_2026-09_YY01.csv.receipt.csv").path))
+    }
+
+    @Test func aSubsidiaryCodeWithDotsOrSlashesIsRefusedByTheConfig() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml")
+        for code in ["..", "../YY01", "HG/01"] {
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "code: HG01", with: "code: \"\(code)\"")
+            let edited = ws.appendingPathComponent("config/edited.yaml")
+            try text.write(to: edited, atomically: true, encoding: .utf8)
+            let r = try KamBinary.kam("run", "--config", edited.path, "--as-of", Self.asOf)
+            #expect(r.status == 2 && r.stderr.contains("subsidiaries[0].code"), "\(code): \(r.stderr)")
+        }
+    }
+
+    // MARK: confidentiality
+
+    @Test func everythingKamWritesIsNotWorldReadableEvenUnderUmask000() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        try Self.write("date,customer_id,customer_name,amount\nbad\n", ws, "drop/YY01/sales_2026-08_bad.csv")  // a rejected file's receipt too
+        let r = try KamBinary.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "umask 000; exec \"$0\" \"$@\"", KamBinary.url.path,
+                                                                    "run", "--config", ws.appendingPathComponent("config/kam.yaml").path,
+                                                                    "--as-of", Self.asOf])
+        #expect(r.status == 0, "\(r.stderr)")
+        var checked = 0
+        for top in ["reports", "var", "drop/YY01/receipts"] {
+            let root = ws.appendingPathComponent(top)
+            var all = [""] + (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? [])
+            all.sort()
+            for relative in all {
+                let path = relative.isEmpty ? root.path : root.appendingPathComponent(relative).path
+                let attributes = try FileManager.default.attributesOfItem(atPath: path)
+                let mode = (attributes[.posixPermissions] as? Int ?? 0o777)
+                let isFolder = attributes[.type] as? FileAttributeType == .typeDirectory
+                let expected = isFolder ? 0o750 : path.hasSuffix("kam.sqlite") || path.hasSuffix("kam.lock") ? 0o600 : 0o640
+                #expect(mode == expected, "\(top)/\(relative): \(String(mode, radix: 8))")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
+
+    @Test func noCustomerDataInLogsAboveDebug() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        try Self.write("date,customer_id,customer_name,amount\n2026-09-01,CUST-SECRET,秘密名称,12345.67\n2026-09-01,X,Y,bad\n",
+                       ws, "drop/YY01/sales_2026-09_x.csv")
+        let r = try KamBinary.kam("run", "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", Self.asOf, "--verbose")
+        #expect(r.status == 0)
+        for secret in ["CUST-SECRET", "秘密名称", "12345.67", "1234567", "甲公司", "C1,"] {
+            #expect(!r.stderr.contains(secret) && !r.stdout.contains(secret), "\(secret) in the log: \(r.stderr)")
+        }
+        #expect(r.stderr.contains("sales_2026-09_x.csv"), "file names are fine")
+    }
+
+    // MARK: formula-like text (SPEC §5)
+
+    @Test func formulaLikeNamesAndFileNamesStayTextInEveryWorkbook() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let names = ["=HYPERLINK(\"\"http://x\"\",\"\"y\"\")", "+86 138 0000 0000", "-", "@SUM(A1)", "=1+1", "-2+3"]
+        var csv = "date,customer_id,customer_name,amount,cost\n"
+        for (i, n) in names.enumerated() { csv += "2026-09-0\(i + 1),=F\(i),\"\(n)\",\(100 * (i + 1)).00,1.00\n" }
+        try Self.write(csv, ws, "drop/YY01/sales_2026-09_=cmd|' calc'!A1.csv")
+        let r = try Self.run(ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        let check = try KamBinary.run(Self.python, ["-c", """
+            import glob, openpyxl, sys, zipfile
+            bad, seen = [], set()
+            for path in glob.glob(sys.argv[1] + "/**/*.xlsx", recursive=True):
+                with zipfile.ZipFile(path) as z:
+                    for n in z.namelist():
+                        if n.startswith("xl/worksheets/") and b"<f>" in z.read(n): bad.append(path + ":" + n)
+                for ws in openpyxl.load_workbook(path).worksheets:
+                    for row in ws.iter_rows():
+                        for c in row:
+                            if isinstance(c.value, str): seen.add(c.value)
+                            if c.data_type == "f": bad.append(f"{path}:{ws.title}!{c.coordinate}")
+            wanted = ['=HYPERLINK("http://x","y")', "+86 138 0000 0000", "-", "@SUM(A1)", "=1+1", "-2+3", "=F0"]
+            missing = [w for w in wanted if w not in seen]
+            print("formulas:", bad[:5], "missing:", missing, "file name shown:", any("=cmd" in s for s in seen))
+            """, ws.appendingPathComponent("reports").path])
+        #expect(check.stdout.contains("formulas: [] missing: [] file name shown: True"), "\(check.stdout)\(check.stderr)")
+    }
+
+    // MARK: faults
+
+    /// The reference: an uninterrupted run of the small workspace.
+    static func reference() throws -> [String: String] {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        try write(hg01Sales, ws, "drop/HG01/sales_2026Q3.csv")
+        #expect(try run(ws).status == 0)
+        return try KamBinary.digests(ws.appendingPathComponent("reports"))
+    }
+
+    @Test func killsAtNamedStepsLoseNothingAndTheNextRunMatchesAnUninterruptedOne() throws {
+        let expected = try Self.reference()
+        let points = ["ingest.after-archive:1", "ingest.after-commit:2", "ingest.after-receipt:1", "publish.after-temp:3",
+                      "publish.after-rename:5", "ledger.after-record:8", "manifest.after-write:2"]
+        for point in points {
+            let ws = try KamBinary.workspace("small")
+            defer { try? FileManager.default.removeItem(at: ws) }
+            try Self.write(Self.hg01Sales, ws, "drop/HG01/sales_2026Q3.csv")
+            let killed = try Self.run(ws, env: ["KAM_FAULT_KILL_AT": point])
+            #expect(killed.status == -SIGKILL, "\(point): the hook fired (\(killed.status))")
+            let next = try Self.run(ws)
+            #expect(next.status == 0, "\(point): \(next.stderr)")
+            #expect(try KamBinary.digests(ws.appendingPathComponent("reports")) == expected, "\(point)")
+            #expect(try Self.query(ws, "select count(*), count(distinct sha256) from submission") == "6|6\n", "\(point): stored once each")
+            #expect(try Self.run(ws).stdout.contains("delivered: 0 workbook(s)"), "\(point)")
+        }
+    }
+
+    @Test func aKillWhileMakingRevision2LeavesTheFinalNameRepairedByTheNextRun() throws {
+        func workspace() throws -> URL {
+            let ws = try KamBinary.workspace("small")
+            #expect(try Self.run(ws).status == 0)
+            try Self.write("date,customer_id,customer_name,amount,cost\n2026-09-03,C1,甲公司,999.00,100.00\n", ws,
+                           "drop/YY01/sales_2026-09_更正.csv")
+            return ws
+        }
+        let reference = try workspace()
+        defer { try? FileManager.default.removeItem(at: reference) }
+        #expect(try Self.run(reference).stdout.contains("(revision 2)"))
+        let expected = try KamBinary.digests(reference.appendingPathComponent("reports"))
+        for point in ["publish.after-move-aside:1", "publish.after-move-aside:2", "publish.after-rename:2", "ledger.after-record:1"] {
+            let ws = try workspace()
+            defer { try? FileManager.default.removeItem(at: ws) }
+            #expect(try Self.run(ws, env: ["KAM_FAULT_KILL_AT": point]).status == -SIGKILL, "\(point)")
+            let next = try Self.run(ws)
+            #expect(next.status == 0, "\(point): \(next.stderr)")
+            #expect(try KamBinary.digests(ws.appendingPathComponent("reports")) == expected, "\(point)")
+        }
+    }
+
+    @Test func aDropFileThatGrowsOrVanishesWhileReadIsLeftForTheNextRun() throws {
+        for change in ["append", "remove"] {
+            let ws = try KamBinary.workspace("small")
+            defer { try? FileManager.default.removeItem(at: ws) }
+            let file = ws.appendingPathComponent("drop/HG01/sales_2026Q3.csv")
+            try Self.write(Self.hg01Sales, ws, "drop/HG01/sales_2026Q3.csv")
+            let r = try Self.run(ws, env: ["KAM_FAULT_DROP_CHANGE": change])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains("changed while being read"), "\(r.stderr)")
+            #expect(try Self.query(ws, "select count(*) from submission where subsidiary = 'HG01'") == "0\n", "nothing stored from a changing file")
+            #expect(FileManager.default.fileExists(atPath: file.path) == (change == "append"))
+            let next = try Self.run(ws)
+            #expect(next.status == 0)
+            let stored = try Self.query(ws, "select count(*) from submission where subsidiary = 'HG01' and status = 'accepted'")
+            #expect(stored == (change == "append" ? "1\n" : "0\n"), "\(change): the grown file is read whole, once")
+        }
+    }
+
+    @Test func aBadConfigEditBetweenRunsIsRefusedWithItsKeyAndAFixedOneRuns() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let config = ws.appendingPathComponent("config/kam.yaml")
+        #expect(try Self.run(ws).status == 0)
+        let good = try String(contentsOf: config, encoding: .utf8)
+        for (edit, key) in [("run_at: 07:00", "run_at"), ("grading: {a_share: 2}", "grading.a_share"), ("calender: {}", "calender")] {
+            try (good.replacingOccurrences(of: "run_at: \"07:00\"", with: "") + "\n\(edit)\n").write(to: config, atomically: true, encoding: .utf8)
+            let r = try Self.run(ws)
+            #expect(r.status == 2 && r.stderr.contains(key) && r.stderr.contains(config.lastPathComponent), "\(edit): \(r.stderr)")
+        }
+        try (good + "\n# a comment\nsummary: {top_n: 50}\n").write(to: config, atomically: true, encoding: .utf8)
+        let r = try Self.run(ws)
+        #expect(r.status == 0 && r.stdout.contains("delivered: 0 workbook(s)"), "\(r.stdout)\(r.stderr)")
+    }
+}
