@@ -18,7 +18,6 @@ struct DropIngestor {
         var accepted: [Submission] = []
         var rejected: [Submission] = []
         /// Kept for the engine's summary; every kind is stored now, so nothing waits.
-        var skipped: [String] = []
         /// One receipt per file read in this ingest, in the order read.
         var receipts: [Receipt] = []
         /// Files whose bytes were already ingested (a no-op).

@@ -54,7 +54,6 @@ public struct ReportingEngine: Sendable {
             let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
             summary.acceptedFiles = ingested.accepted.map { "\($0.subsidiary)/\($0.fileName)" }
             summary.rejectedFiles = ingested.rejected.map { "\($0.subsidiary)/\($0.fileName)" }
-            summary.waitingFiles = ingested.skipped
             runRecord.acceptedFiles = summary.acceptedFiles.count
             runRecord.rejectedFiles = summary.rejectedFiles.count
             try deliverDue(store: store, runId: runRecord.id ?? 0, into: &summary, shouldStop: shouldStop)

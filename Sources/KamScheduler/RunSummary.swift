@@ -4,8 +4,6 @@ import KamStore
 public struct RunSummary: Sendable {
     public var acceptedFiles: [String] = []
     public var rejectedFiles: [String] = []
-    /// Files of kinds this version does not store yet; left in place.
-    public var waitingFiles: [String] = []
     /// Relative paths of the workbooks written.
     public var delivered: [String] = []
     /// Revision number of each delivered workbook that replaced an earlier one, by path.

@@ -120,15 +120,4 @@ public final class KamStore: Sendable {
                 .order(Delivery.Columns.revision.desc).fetchOne(db)
         }
     }
-
-    public func deliveries() throws -> [Delivery] {
-        try db.read { db in try Delivery.order(Column("id")).fetchAll(db) }
-    }
-
-    public func recordDelivery(_ delivery: Delivery) throws {
-        try db.write { db in
-            var d = delivery
-            try d.insert(db)
-        }
-    }
 }

@@ -1,6 +1,6 @@
 /// Strict UTF-8 validation over a buffer, eight ASCII bytes at a time: the check that decides
 /// between UTF-8 and GB18030 (SPEC §3) runs over every byte of every file, so it must be
-/// close to memory speed. Same rules as `TextDecoding.firstInvalidUTF8`.
+/// close to memory speed. Well-formed means Unicode's Table 3-7 (no overlongs, no surrogates, ≤ U+10FFFF).
 enum UTF8Scan {
     enum Outcome {
         /// Every byte up to `consumed` is valid; bytes after it start a sequence the buffer
