@@ -9,6 +9,7 @@ struct CreditLimitProposalJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         let before = quarter.previous

@@ -9,6 +9,7 @@ struct CreditReportJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         SubsidiaryInputs.Scope(salesMonths: quarter.creditWindow, receivables: .through(quarter), approvals: .only([quarter]),
@@ -19,9 +20,19 @@ struct CreditReportJob: ReportJob {
         SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
     }
 
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
+        [ReportMemo.Use(kind: .credit, subsidiary: instance.owner, period: instance.period)]
+    }
+
+    /// The report for `subsidiary` and `quarter`, computed once per run (line-summary's 资信预警 shows it too).
+    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs, memo: ReportMemo) throws -> CreditReport {
+        try memo.creditReport(subsidiary, quarter) {
+            CreditReport(quarter: quarter, inputs: try loader.credit(subsidiary, scope(quarter)))
+        }
+    }
+
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let credit = try SubsidiaryInputs(config: config, store: store).credit(instance.owner, Self.scope(instance.period))
-        let report = CreditReport(quarter: instance.period, inputs: credit)
+        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store), memo: memo)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try CreditReportWorkbook.write(report, context: context, to: path)
         return ""

@@ -9,6 +9,7 @@ struct FileMaintenanceJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         SubsidiaryInputs.Scope(salesMonths: quarter.trailingTwentyFourMonths, customerFiles: .only([quarter, quarter.previous]))
@@ -18,11 +19,22 @@ struct FileMaintenanceJob: ReportJob {
         SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
     }
 
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
+        [ReportMemo.Use(kind: .files, subsidiary: instance.owner, period: instance.period)]
+    }
+
+    /// The report for `subsidiary` and `quarter`, computed once per run (hq-quarterly shows it too).
+    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs,
+                       memo: ReportMemo) throws -> FileMaintenanceReport {
+        try memo.fileMaintenance(subsidiary, quarter) {
+            let scope = scope(quarter)
+            return FileMaintenanceReport(quarter: quarter, customerFiles: try loader.customerFiles(subsidiary, scope),
+                                         history: try loader.salesHistory(subsidiary, scope: scope), settings: loader.config.policy)
+        }
+    }
+
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let loader = SubsidiaryInputs(config: config, store: store)
-        let scope = Self.scope(instance.period)
-        let report = FileMaintenanceReport(quarter: instance.period, customerFiles: try loader.customerFiles(instance.owner, scope),
-                                           history: try loader.salesHistory(instance.owner, scope: scope), settings: config.policy)
+        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store), memo: memo)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try FileMaintenanceWorkbook.write(report, context: context, to: path)
         return ""

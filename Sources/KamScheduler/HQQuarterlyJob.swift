@@ -11,6 +11,7 @@ struct HQQuarterlyJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         var scope = VisitReportJob.scope(quarter)
@@ -40,23 +41,29 @@ struct HQQuarterlyJob: ReportJob {
         }
     }
 
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
+        config.organisation.subsidiaries.flatMap { sub in
+            [ReportMemo.Kind.files, .visits].map { ReportMemo.Use(kind: $0, subsidiary: sub.code, period: instance.period) }
+        }
+    }
+
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let q = instance.period
         let loader = SubsidiaryInputs(config: config, store: store)
         var inputs: [HQSubsidiaryInput] = []
         for sub in config.organisation.subsidiaries {
-            let scope = Self.scope(q)
-            let credit = try loader.credit(sub.code, scope)
-            let files = FileMaintenanceReport(quarter: q, customerFiles: credit.customerFiles.mapValues { Array($0.values) },
-                                              history: credit.history, settings: config.policy)
-            let visits = VisitReport(quarter: q, visits: try loader.visits(sub.code, scope), credit: credit)
+            let files = try FileMaintenanceJob.report(sub.code, q, loader: loader, memo: memo)
+            let visits = try VisitReportJob.report(sub.code, q, loader: loader, memo: memo)
+            let hasAcceptedApprovals = build.inputs.contains {
+                $0.subsidiary == sub.code && $0.kind == InputKind.approvals.rawValue && $0.period == q.description
+            }
             let submissions = build.statuses.filter { $0.input.subsidiary == sub.code }.map {
                 InputSubmission(kind: $0.input.kind.rawValue, period: $0.input.period, status: $0.status)
             }
             inputs.append(HQSubsidiaryInput(
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
                 files: SubsidiaryFileFigures(report: files), visits: SubsidiaryVisitFigures(report: visits),
-                hasAcceptedApprovals: credit.approvals[q] != nil, submissions: submissions))
+                hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])

@@ -9,6 +9,7 @@ struct KeyAccountReviewJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     static func quarters(of year: Int) -> [Period] { (1...4).map { Period.quarter(year: year, quarter: $0) } }
 

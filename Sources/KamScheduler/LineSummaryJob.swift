@@ -10,6 +10,7 @@ struct LineSummaryJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     func subsidiaries(of instance: JobInstance) -> [Subsidiary] {
         config.organisation.subsidiaries.filter { $0.lineCode == instance.owner }
@@ -31,6 +32,13 @@ struct LineSummaryJob: ReportJob {
         }
     }
 
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
+        subsidiaries(of: instance).flatMap { sub in
+            [ReportMemo.Use(kind: .sales, subsidiary: sub.code, period: instance.period)]
+                + (instance.period.isQuarter ? [ReportMemo.Use(kind: .credit, subsidiary: sub.code, period: instance.period)] : [])
+        }
+    }
+
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         guard let line = config.organisation.line(code: instance.owner) else { return "" }
         let loader = SubsidiaryInputs(config: config, store: store)
@@ -39,12 +47,11 @@ struct LineSummaryJob: ReportJob {
         var delivered: [SubsidiaryReportTotals] = []
         var notes: [String] = []
         for sub in subsidiaries(of: instance) {
-            let history = try loader.salesHistory(sub.code, scope: .init(salesMonths: instance.period.trailingTwentyFourMonths))
-            let report = SalesReport(period: instance.period, history: history, settings: config.policy)
+            let report = try SalesReportJob.report(sub.code, instance.period, config: config, store: store, memo: memo)
             let own = try store.latestDelivery(job: JobKind.salesReport.rawValue, owner: sub.code, period: instance.period.description)
             var warnings: [SubsidiaryCreditWarning] = []
             if instance.period.isQuarter {
-                let credit = CreditReport(quarter: instance.period, inputs: try loader.credit(sub.code, CreditReportJob.scope(instance.period)))
+                let credit = try CreditReportJob.report(sub.code, instance.period, loader: loader, memo: memo)
                 warnings = SubsidiaryCreditWarning.warnings(of: credit, subsidiaryCode: sub.code)
             }
             inputs.append(LineSubsidiaryInput(subsidiary: sub, report: report, submission: statuses[sub.code] ?? .missing,

@@ -12,6 +12,9 @@ protocol ReportJob {
     /// for workbooks that state none.
     func expectedInputs(for instance: JobInstance) -> [ExpectedInput]
 
+    /// The per-subsidiary reports the workbook for `instance` computes or shows (see `ReportMemo`).
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use]
+
     /// Writes the workbook for `instance` to `path`, returning the key figures it states (JSON)
     /// when other workbooks reconcile with them, else "".
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String
@@ -19,6 +22,7 @@ protocol ReportJob {
 
 extension ReportJob {
     func expectedInputs(for instance: JobInstance) -> [ExpectedInput] { [] }
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] { [] }
 }
 
 /// What a build knows beyond the instance: its revision, why it was made, the files it reads

@@ -33,16 +33,16 @@ public struct ReportingEngine: Sendable {
         return try KamStore(path: config.dataFolder.appendingPathComponent("kam.sqlite").path)
     }
 
-    func job(_ kind: JobKind, store: KamStore) -> ReportJob {
+    func job(_ kind: JobKind, store: KamStore, memo: ReportMemo) -> ReportJob {
         switch kind {
-        case .salesReport: SalesReportJob(config: config, store: store, clock: clock)
-        case .creditReport: CreditReportJob(config: config, store: store, clock: clock)
-        case .creditLimitProposal: CreditLimitProposalJob(config: config, store: store, clock: clock)
-        case .visitReport: VisitReportJob(config: config, store: store, clock: clock)
-        case .fileMaintenance: FileMaintenanceJob(config: config, store: store, clock: clock)
-        case .lineSummary: LineSummaryJob(config: config, store: store, clock: clock)
-        case .hqQuarterly: HQQuarterlyJob(config: config, store: store, clock: clock)
-        case .keyAccountReview: KeyAccountReviewJob(config: config, store: store, clock: clock)
+        case .salesReport: SalesReportJob(config: config, store: store, clock: clock, memo: memo)
+        case .creditReport: CreditReportJob(config: config, store: store, clock: clock, memo: memo)
+        case .creditLimitProposal: CreditLimitProposalJob(config: config, store: store, clock: clock, memo: memo)
+        case .visitReport: VisitReportJob(config: config, store: store, clock: clock, memo: memo)
+        case .fileMaintenance: FileMaintenanceJob(config: config, store: store, clock: clock, memo: memo)
+        case .lineSummary: LineSummaryJob(config: config, store: store, clock: clock, memo: memo)
+        case .hqQuarterly: HQQuarterlyJob(config: config, store: store, clock: clock, memo: memo)
+        case .keyAccountReview: KeyAccountReviewJob(config: config, store: store, clock: clock, memo: memo)
         }
     }
 
@@ -117,6 +117,7 @@ public struct ReportingEngine: Sendable {
                          into summary: inout RunSummary, shouldStop: () -> Bool) throws {
         let submissions = try store.allSubmissions()
         let index = SubmissionIndex(submissions)
+        let memo = ReportMemo(index: index)
         let known = Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } })
         var current: [String: Delivery] = [:]
         for d in try store.currentDeliveries() { current["\(d.job)|\(d.owner)|\(d.period)"] = d }
@@ -128,7 +129,7 @@ public struct ReportingEngine: Sendable {
         // here, in order, once they are recorded. Output is byte-identical to building in turn.
         var plan: [PlannedBuild] = []
         for instance in instances {
-            let job = job(instance.job, store: store)
+            let job = job(instance.job, store: store, memo: memo)
             let period = instance.period.description
             let previous = current["\(instance.job.rawValue)|\(instance.owner)|\(period)"]
             // Nothing accepted since the last check: a delivered instance cannot be out of date.
@@ -152,6 +153,7 @@ public struct ReportingEngine: Sendable {
             plan.append(PlannedBuild(instance: instance, job: job,
                                      build: BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)))
         }
+        memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
         for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
             try? SecureFiles.makeFolder(folder)
         }

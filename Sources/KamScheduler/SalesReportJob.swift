@@ -10,14 +10,27 @@ struct SalesReportJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
         index.effectiveSales(instance.owner, months: instance.period.trailingTwentyFourMonths)
     }
 
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
+        [ReportMemo.Use(kind: .sales, subsidiary: instance.owner, period: instance.period)]
+    }
+
+    /// The report for `subsidiary` and `period`, computed once per run (line-summary shows it too).
+    static func report(_ subsidiary: String, _ period: Period, config: KamConfiguration, store: KamStore,
+                       memo: ReportMemo) throws -> SalesReport {
+        try memo.salesReport(subsidiary, period) {
+            let (history, _) = try store.salesHistory(subsidiary: subsidiary, months: period.trailingTwentyFourMonths)
+            return SalesReport(period: period, history: history, settings: config.policy)
+        }
+    }
+
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let (history, _) = try store.salesHistory(subsidiary: instance.owner, months: instance.period.trailingTwentyFourMonths)
-        let report = SalesReport(period: instance.period, history: history, settings: config.policy)
+        let report = try Self.report(instance.owner, instance.period, config: config, store: store, memo: memo)
         var notes: [String] = []
         // Missing means no accepted file covers a month of P; an accepted header-only file is a
         // submission of zero lines (SPEC §8), not a missing one.

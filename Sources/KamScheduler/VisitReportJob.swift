@@ -9,6 +9,7 @@ struct VisitReportJob: ReportJob {
     let config: KamConfiguration
     let store: KamStore
     let clock: ZonedClock
+    let memo: ReportMemo
 
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         var scope = CreditReportJob.scope(quarter)
@@ -21,11 +22,20 @@ struct VisitReportJob: ReportJob {
         SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
     }
 
+    func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
+        [ReportMemo.Use(kind: .visits, subsidiary: instance.owner, period: instance.period)]
+    }
+
+    /// The report for `subsidiary` and `quarter`, computed once per run (hq-quarterly shows it too).
+    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs, memo: ReportMemo) throws -> VisitReport {
+        try memo.visitReport(subsidiary, quarter) {
+            let scope = scope(quarter)
+            return VisitReport(quarter: quarter, visits: try loader.visits(subsidiary, scope), credit: try loader.credit(subsidiary, scope))
+        }
+    }
+
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let loader = SubsidiaryInputs(config: config, store: store)
-        let scope = Self.scope(instance.period)
-        let report = VisitReport(quarter: instance.period, visits: try loader.visits(instance.owner, scope),
-                                 credit: try loader.credit(instance.owner, scope))
+        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store), memo: memo)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try VisitReportWorkbook.write(report, context: context, to: path)
         return ""
