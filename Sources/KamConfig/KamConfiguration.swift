@@ -20,6 +20,8 @@ public struct KamConfiguration: Sendable {
     public var calendarDays: [JobKind: Int] = [:]
     public var policy = PolicySettings()
     public var workdays = WorkdayCalendar()
+    /// SHA-256 of the file's text: figures computed under one config are only reused under the same one.
+    public var fingerprint = ""
 
     /// The configured zone; the identifier was validated when the file was read.
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone.current }
@@ -52,6 +54,8 @@ public struct KamConfiguration: Sendable {
             throw ConfigError(file: file.path, line: nil, key: "", message: "not valid YAML: \(error)")
         }
         guard let node else { throw ConfigError(file: file.path, line: nil, key: "", message: "the file is empty") }
-        return try ConfigReader(file: file).read(ConfigNode(node: node, key: "", file: file.path))
+        var config = try ConfigReader(file: file).read(ConfigNode(node: node, key: "", file: file.path))
+        config.fingerprint = SHA256.hex(Array(yaml.utf8))
+        return config
     }
 }

@@ -24,15 +24,22 @@ struct CreditReportJob: ReportJob {
         [ReportMemo.Use(kind: .credit, subsidiary: instance.owner, period: instance.period)]
     }
 
-    /// The report for `subsidiary` and `quarter`, computed once per run (line-summary's 资信预警 shows it too).
-    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs, memo: ReportMemo) throws -> CreditReport {
-        try memo.creditReport(subsidiary, quarter) {
-            CreditReport(quarter: quarter, inputs: try loader.credit(subsidiary, scope(quarter)))
+    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> CreditReport {
+        CreditReport(quarter: quarter, inputs: try loader.credit(subsidiary, scope(quarter)))
+    }
+
+    /// The warnings line-summary's 资信预警 lists: handed over by the job (`ReportMemo`), else computed.
+    static func warnings(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs,
+                         memo: ReportMemo) throws -> [SubsidiaryCreditWarning] {
+        try memo.creditWarnings(subsidiary, quarter) {
+            SubsidiaryCreditWarning.warnings(of: try report(subsidiary, quarter, loader: loader), subsidiaryCode: subsidiary)
         }
     }
 
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store), memo: memo)
+        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
+        memo.produced(.credit, instance.owner, instance.period,
+                      SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try CreditReportWorkbook.write(report, context: context, to: path)
         return ""

@@ -23,18 +23,21 @@ struct FileMaintenanceJob: ReportJob {
         [ReportMemo.Use(kind: .files, subsidiary: instance.owner, period: instance.period)]
     }
 
-    /// The report for `subsidiary` and `quarter`, computed once per run (hq-quarterly shows it too).
-    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs,
-                       memo: ReportMemo) throws -> FileMaintenanceReport {
-        try memo.fileMaintenance(subsidiary, quarter) {
-            let scope = scope(quarter)
-            return FileMaintenanceReport(quarter: quarter, customerFiles: try loader.customerFiles(subsidiary, scope),
-                                         history: try loader.salesHistory(subsidiary, scope: scope), settings: loader.config.policy)
-        }
+    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> FileMaintenanceReport {
+        let scope = scope(quarter)
+        return FileMaintenanceReport(quarter: quarter, customerFiles: try loader.customerFiles(subsidiary, scope),
+                                     history: try loader.salesHistory(subsidiary, scope: scope), settings: loader.config.policy)
+    }
+
+    /// The figures hq-quarterly shows: handed over by the job (`ReportMemo`), else computed.
+    static func figures(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs,
+                        memo: ReportMemo) throws -> SubsidiaryFileFigures {
+        try memo.fileFigures(subsidiary, quarter) { SubsidiaryFileFigures(report: try report(subsidiary, quarter, loader: loader)) }
     }
 
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store), memo: memo)
+        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
+        memo.produced(.files, instance.owner, instance.period, SubsidiaryFileFigures(report: report))
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try FileMaintenanceWorkbook.write(report, context: context, to: path)
         return ""

@@ -52,8 +52,8 @@ struct HQQuarterlyJob: ReportJob {
         let loader = SubsidiaryInputs(config: config, store: store)
         var inputs: [HQSubsidiaryInput] = []
         for sub in config.organisation.subsidiaries {
-            let files = try FileMaintenanceJob.report(sub.code, q, loader: loader, memo: memo)
-            let visits = try VisitReportJob.report(sub.code, q, loader: loader, memo: memo)
+            let files = try FileMaintenanceJob.figures(sub.code, q, loader: loader, memo: memo)
+            let visits = try VisitReportJob.figures(sub.code, q, loader: loader, memo: memo)
             let hasAcceptedApprovals = build.inputs.contains {
                 $0.subsidiary == sub.code && $0.kind == InputKind.approvals.rawValue && $0.period == q.description
             }
@@ -62,7 +62,7 @@ struct HQQuarterlyJob: ReportJob {
             }
             inputs.append(HQSubsidiaryInput(
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
-                files: SubsidiaryFileFigures(report: files), visits: SubsidiaryVisitFigures(report: visits),
+                files: files, visits: visits,
                 hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)

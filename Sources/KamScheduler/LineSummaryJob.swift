@@ -51,8 +51,7 @@ struct LineSummaryJob: ReportJob {
             let own = try store.latestDelivery(job: JobKind.salesReport.rawValue, owner: sub.code, period: instance.period.description)
             var warnings: [SubsidiaryCreditWarning] = []
             if instance.period.isQuarter {
-                let credit = try CreditReportJob.report(sub.code, instance.period, loader: loader, memo: memo)
-                warnings = SubsidiaryCreditWarning.warnings(of: credit, subsidiaryCode: sub.code)
+                warnings = try CreditReportJob.warnings(sub.code, instance.period, loader: loader, memo: memo)
             }
             inputs.append(LineSubsidiaryInput(subsidiary: sub, report: report, submission: statuses[sub.code] ?? .missing,
                                               salesReportRevision: own?.revision, creditWarnings: warnings))

@@ -2,32 +2,34 @@ import Foundation
 import KamPolicy
 import KamStore
 
-/// The per-subsidiary reports one run has already computed. A group workbook (汇总分析表,
-/// 客户档案及拜访分析) shows each subsidiary's sales, credit, visit and file figures — the same
-/// reports that subsidiary's own workbooks were built from a moment earlier in the run. At group
+/// The per-subsidiary figures a consolidated workbook shows, computed once. 汇总分析表 shows each
+/// subsidiary's 客户销售报表 and its credit warnings, 客户档案及拜访分析 each subsidiary's file and
+/// visit figures — the same figures those subsidiaries' own workbooks were built from. At group
 /// scale recomputing them was most of a quarter close (every subsidiary's 24-month history and
-/// snapshots loaded and evaluated again), so the jobs hand their reports over through this memo.
+/// snapshots loaded and evaluated again), and most of a run after one late file. So the jobs
+/// hand them over: within a run through memory, across runs through the store's report cache.
 ///
-/// A report is keyed by what it was computed from: the subsidiary, the period, and the ids of the
-/// accepted files the producing job's scope reads now (from the run's `SubmissionIndex`). A
-/// consumer asks with the same scope, so it gets the report only when it would have computed
-/// the very same one; otherwise it computes its own.
+/// Figures are keyed by what they were computed from: the subsidiary, the period, the ids of the
+/// accepted files the producing job's scope reads now (from the run's `SubmissionIndex`), the
+/// config file's fingerprint and the kam build. A consumer asks with the same scope, so it gets
+/// figures only when it would have computed the very same ones; otherwise it computes them.
 ///
 /// Memory stays bounded: the run tells the memo (`expect`) how many of its planned builds will
-/// ask for each report, and a report is kept only until the last of them has asked — a
-/// quarter's visit and file reports live from their own workbooks until 客户档案及拜访分析,
-/// not for the whole run. Shared by the writer threads: two threads may compute the same report
-/// at once — both results are equal, one is kept.
+/// ask for each figure, and a figure is kept in memory only until the last of them has asked.
+/// Shared by the writer threads: two threads may compute the same figures at once — both
+/// results are equal, one is kept.
 final class ReportMemo: @unchecked Sendable {
-    // @unchecked: `reports` and `uses` are only read and written under `lock`; `index` is immutable.
+    // @unchecked: `figures` and `uses` are only read and written under `lock`; the rest is immutable.
     private let index: SubmissionIndex
+    private let store: KamStore
+    private let fingerprint: String
     private let lock = NSLock()
-    private var reports: [Key: any Sendable] = [:]
+    private var figures: [Key: any Sendable] = [:]
     private var uses: [Use: Int] = [:]
 
-    enum Kind: Hashable, Sendable { case sales, credit, visits, files }
+    enum Kind: String, Hashable, Sendable { case sales, credit, visits, files }
 
-    /// One build's request for one report: which, for whom, for which period.
+    /// One build's request for one subsidiary's figures: which, for whom, for which period.
     struct Use: Hashable, Sendable {
         let kind: Kind
         let subsidiary: String
@@ -36,14 +38,16 @@ final class ReportMemo: @unchecked Sendable {
 
     private struct Key: Hashable {
         let use: Use
-        let inputs: [Int64]
+        let computedFrom: String
     }
 
-    init(index: SubmissionIndex) {
+    init(index: SubmissionIndex, store: KamStore, configFingerprint: String) {
         self.index = index
+        self.store = store
+        self.fingerprint = "\(configFingerprint)|\(BuildIdentity.current)"
     }
 
-    /// Counts the requests the run's planned builds will make; reports nobody else asks for are not kept.
+    /// Counts the requests the run's planned builds will make; figures nobody else asks for are not kept in memory.
     func expect(_ planned: [Use]) {
         lock.withLock { for use in planned { uses[use, default: 0] += 1 } }
     }
@@ -51,47 +55,81 @@ final class ReportMemo: @unchecked Sendable {
     /// 客户销售报表's figures for `period`: sales over its trailing 24 months.
     func salesReport(_ subsidiary: String, _ period: Period, compute: () throws -> SalesReport) throws -> SalesReport {
         let files = index.effectiveSales(subsidiary, months: period.trailingTwentyFourMonths)
-        return try value(Key(use: Use(kind: .sales, subsidiary: subsidiary, period: period), inputs: Self.ids(files)), compute)
+        return try share(key(.sales, subsidiary, period, files), compute)
     }
 
-    /// 客户资信报表's figures for `quarter` (`CreditReportJob.scope`).
-    func creditReport(_ subsidiary: String, _ quarter: Period, compute: () throws -> CreditReport) throws -> CreditReport {
-        try value(key(.credit, subsidiary, quarter, CreditReportJob.scope(quarter)), compute)
+    /// 客户资信报表's warnings for `quarter` (`CreditReportJob.scope`), as 汇总分析表 lists them.
+    func creditWarnings(_ subsidiary: String, _ quarter: Period,
+                        compute: () throws -> [SubsidiaryCreditWarning]) throws -> [SubsidiaryCreditWarning] {
+        try share(key(.credit, subsidiary, quarter, CreditReportJob.scope(quarter)), compute)
     }
 
-    /// 客户拜访记录及分析's figures for `quarter` (`VisitReportJob.scope`).
-    func visitReport(_ subsidiary: String, _ quarter: Period, compute: () throws -> VisitReport) throws -> VisitReport {
-        try value(key(.visits, subsidiary, quarter, VisitReportJob.scope(quarter)), compute)
+    /// 客户拜访记录及分析's figures for `quarter` (`VisitReportJob.scope`), as 客户档案及拜访分析 shows them.
+    func visitFigures(_ subsidiary: String, _ quarter: Period,
+                      compute: () throws -> SubsidiaryVisitFigures) throws -> SubsidiaryVisitFigures {
+        try share(key(.visits, subsidiary, quarter, VisitReportJob.scope(quarter)), compute)
     }
 
-    /// 客户档案维护情况's figures for `quarter` (`FileMaintenanceJob.scope`).
-    func fileMaintenance(_ subsidiary: String, _ quarter: Period,
-                         compute: () throws -> FileMaintenanceReport) throws -> FileMaintenanceReport {
-        try value(key(.files, subsidiary, quarter, FileMaintenanceJob.scope(quarter)), compute)
+    /// 客户档案维护情况's figures for `quarter` (`FileMaintenanceJob.scope`), as 客户档案及拜访分析 shows them.
+    func fileFigures(_ subsidiary: String, _ quarter: Period,
+                     compute: () throws -> SubsidiaryFileFigures) throws -> SubsidiaryFileFigures {
+        try share(key(.files, subsidiary, quarter, FileMaintenanceJob.scope(quarter)), compute)
+    }
+
+    /// The producing job, which computed the full report for its own workbook, hands over what
+    /// the consolidation shows. Counts as one use.
+    func produced<Figures: Codable & Sendable>(_ kind: Kind, _ subsidiary: String, _ period: Period, _ value: Figures) {
+        let scope: SubsidiaryInputs.Scope = switch kind {
+        case .sales: .init(salesMonths: period.trailingTwentyFourMonths)
+        case .credit: CreditReportJob.scope(period)
+        case .visits: VisitReportJob.scope(period)
+        case .files: FileMaintenanceJob.scope(period)
+        }
+        let key = key(kind, subsidiary, period, scope)
+        _ = try? share(key, { value }, recompute: true)
     }
 
     private func key(_ kind: Kind, _ subsidiary: String, _ period: Period, _ scope: SubsidiaryInputs.Scope) -> Key {
-        Key(use: Use(kind: kind, subsidiary: subsidiary, period: period),
-            inputs: Self.ids(SubsidiaryInputs.submissions(subsidiary, scope: scope, index: index)))
+        key(kind, subsidiary, period, SubsidiaryInputs.submissions(subsidiary, scope: scope, index: index))
     }
 
-    private static func ids(_ submissions: [Submission]) -> [Int64] {
-        submissions.compactMap(\.id).sorted()
+    private func key(_ kind: Kind, _ subsidiary: String, _ period: Period, _ files: [Submission]) -> Key {
+        let ids = files.compactMap(\.id).sorted().map(String.init).joined(separator: ",")
+        return Key(use: Use(kind: kind, subsidiary: subsidiary, period: period), computedFrom: "\(fingerprint)|\(ids)")
     }
 
-    /// Each call is one use: the report is returned from the memo when known, else computed, and
-    /// kept only while more uses are expected.
-    private func value<Report: Sendable>(_ key: Key, _ compute: () throws -> Report) throws -> Report {
+    /// Each call is one use: figures come from memory, else from the store's cache, else are
+    /// computed and cached; they stay in memory only while more uses are expected. With
+    /// `recompute` (the producer, which has just computed them) the cache is written, not read.
+    private func share<Figures: Codable & Sendable>(_ key: Key, _ compute: () throws -> Figures,
+                                                    recompute: Bool = false) throws -> Figures {
         let (known, more) = lock.withLock { () -> ((any Sendable)?, Bool) in
             let left = max(0, (uses[key.use] ?? 0) - 1)
             uses[key.use] = left
-            let known = reports[key]
-            if left == 0 { reports[key] = nil }
+            let known = figures[key]
+            if left == 0 { figures[key] = nil }
             return (known, left > 0)
         }
-        if let known = known as? Report { return known }
-        let report = try compute()
-        if more { lock.withLock { reports[key] = report } }
-        return report
+        if !recompute, let known = known as? Figures { return known }
+        let value: Figures
+        if !recompute, let cached = cached(key, as: Figures.self) {
+            value = cached
+        } else {
+            value = try compute()
+            // A cache that cannot be written only costs a recomputation later.
+            if let payload = try? JSONEncoder().encode(value) {
+                try? store.cacheReport(kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary,
+                                       period: key.use.period.description, computedFrom: key.computedFrom, payload: payload)
+            }
+        }
+        if more { lock.withLock { figures[key] = value } }
+        return value
+    }
+
+    private func cached<Figures: Decodable>(_ key: Key, as type: Figures.Type) -> Figures? {
+        guard let payload = try? store.cachedReport(kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary,
+                                                    period: key.use.period.description, computedFrom: key.computedFrom)
+        else { return nil }
+        return try? JSONDecoder().decode(Figures.self, from: payload)
     }
 }

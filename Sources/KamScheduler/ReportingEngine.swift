@@ -117,7 +117,7 @@ public struct ReportingEngine: Sendable {
                          into summary: inout RunSummary, shouldStop: () -> Bool) throws {
         let submissions = try store.allSubmissions()
         let index = SubmissionIndex(submissions)
-        let memo = ReportMemo(index: index)
+        let memo = ReportMemo(index: index, store: store, configFingerprint: config.fingerprint)
         let known = Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } })
         var current: [String: Delivery] = [:]
         for d in try store.currentDeliveries() { current["\(d.job)|\(d.owner)|\(d.period)"] = d }

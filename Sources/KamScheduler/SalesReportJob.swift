@@ -20,7 +20,7 @@ struct SalesReportJob: ReportJob {
         [ReportMemo.Use(kind: .sales, subsidiary: instance.owner, period: instance.period)]
     }
 
-    /// The report for `subsidiary` and `period`, computed once per run (line-summary shows it too).
+    /// The report for `subsidiary` and `period`: line-summary shows it too, so it is computed once (`ReportMemo`).
     static func report(_ subsidiary: String, _ period: Period, config: KamConfiguration, store: KamStore,
                        memo: ReportMemo) throws -> SalesReport {
         try memo.salesReport(subsidiary, period) {

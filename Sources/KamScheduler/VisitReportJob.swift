@@ -26,16 +26,20 @@ struct VisitReportJob: ReportJob {
         [ReportMemo.Use(kind: .visits, subsidiary: instance.owner, period: instance.period)]
     }
 
-    /// The report for `subsidiary` and `quarter`, computed once per run (hq-quarterly shows it too).
-    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs, memo: ReportMemo) throws -> VisitReport {
-        try memo.visitReport(subsidiary, quarter) {
-            let scope = scope(quarter)
-            return VisitReport(quarter: quarter, visits: try loader.visits(subsidiary, scope), credit: try loader.credit(subsidiary, scope))
-        }
+    static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> VisitReport {
+        let scope = scope(quarter)
+        return VisitReport(quarter: quarter, visits: try loader.visits(subsidiary, scope), credit: try loader.credit(subsidiary, scope))
+    }
+
+    /// The figures hq-quarterly shows: handed over by the job (`ReportMemo`), else computed.
+    static func figures(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs,
+                        memo: ReportMemo) throws -> SubsidiaryVisitFigures {
+        try memo.visitFigures(subsidiary, quarter) { SubsidiaryVisitFigures(report: try report(subsidiary, quarter, loader: loader)) }
     }
 
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store), memo: memo)
+        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
+        memo.produced(.visits, instance.owner, instance.period, SubsidiaryVisitFigures(report: report))
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try VisitReportWorkbook.write(report, context: context, to: path)
         return ""

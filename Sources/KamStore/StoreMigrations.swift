@@ -153,6 +153,19 @@ enum StoreMigrations {
             // the subsidiary workbook as delivered, not with a recomputation.
             try db.alter(table: "delivery") { t in t.add(column: "figures", .text).notNull().defaults(to: "") }
         }
+        migrator.registerMigration("v4-report-cache") { db in
+            // Figures computed for one subsidiary and period, kept with what they were computed
+            // from (config, kam build, input files), so a later run's consolidation reuses them
+            // instead of recomputing every subsidiary (KamScheduler's ReportMemo).
+            try db.create(table: "report_cache") { t in
+                t.column("kind", .text).notNull()
+                t.column("subsidiary", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("computedFrom", .text).notNull()
+                t.column("payload", .blob).notNull()
+                t.primaryKey(["kind", "subsidiary", "period"])
+            }
+        }
         return migrator
     }
 }

@@ -19,3 +19,6 @@ public struct CustomerVisitCompliance: Sendable, Equatable {
         self.isCompliant = isCompliant
     }
 }
+
+// Codable: the scheduler keeps computed figures between runs (its report cache).
+extension CustomerVisitCompliance: Codable {}

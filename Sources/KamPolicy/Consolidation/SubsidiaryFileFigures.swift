@@ -37,3 +37,6 @@ public struct SubsidiaryFileFigures: Sendable, Equatable {
                                                       changedRecords: 0, completeness: nil, invalidCreditCodes: 0,
                                                       customersWithoutFile: 0)
 }
+
+// Codable: the scheduler keeps computed figures between runs (its report cache).
+extension SubsidiaryFileFigures: Codable {}

@@ -16,3 +16,6 @@ public enum GradeChange: String, Sendable, CaseIterable {
         }
     }
 }
+
+// Codable: the scheduler keeps computed figures between runs (its report cache).
+extension GradeChange: Codable {}

@@ -1,0 +1,23 @@
+import Foundation
+import GRDB
+
+/// The report cache: one entry per kind, subsidiary and period, replaced when recomputed. The
+/// store does not interpret the payload; `computedFrom` is compared whole by the caller, so an
+/// entry computed from other files, another config or another kam build is never used.
+extension KamStore {
+    public func cachedReport(kind: String, subsidiary: String, period: String, computedFrom: String) throws -> Data? {
+        try db.read { db in
+            try Data.fetchOne(db, sql: """
+                SELECT payload FROM report_cache WHERE kind = ? AND subsidiary = ? AND period = ? AND computedFrom = ?
+                """, arguments: [kind, subsidiary, period, computedFrom])
+        }
+    }
+
+    public func cacheReport(kind: String, subsidiary: String, period: String, computedFrom: String, payload: Data) throws {
+        try db.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO report_cache (kind, subsidiary, period, computedFrom, payload) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [kind, subsidiary, period, computedFrom, payload])
+        }
+    }
+}
