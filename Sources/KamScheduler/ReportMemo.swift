@@ -119,7 +119,8 @@ final class ReportMemo: @unchecked Sendable {
             // A cache that cannot be written only costs a recomputation later.
             if let payload = try? JSONEncoder().encode(value) {
                 try? store.cacheReport(kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary,
-                                       period: key.use.period.description, computedFrom: key.computedFrom, payload: payload)
+                                       period: key.use.period.description, lastMonth: key.use.period.lastMonth.index,
+                                       computedFrom: key.computedFrom, payload: payload)
             }
         }
         if more { lock.withLock { figures[key] = value } }

@@ -19,6 +19,9 @@ public struct ReportingEngine: Sendable {
     /// Jobs this version builds; the other jobs' instances wait in the calendar.
     public static let implementedJobs: Set<JobKind> = Set(JobKind.allCases)
 
+    /// How long the figures of a period stay in the report cache after it ended (`ReportMemo`).
+    static let reportCacheMonths = 12
+
     /// Ledger key: the highest submission id whose effect on delivered workbooks was checked.
     static let revisionMark = "revisions-checked-through-submission"
 
@@ -111,6 +114,7 @@ public struct ReportingEngine: Sendable {
         try deliver(due, store: store, runId: runId, forced: false, checkRevisions: checkRevisions, into: &summary,
                     shouldStop: shouldStop)
         if summary.failed.isEmpty && !summary.stoppedEarly { try store.setLedgerValue(Self.revisionMark, latestSubmission) }
+        try? store.pruneReportCache(endedBefore: clock.localNow.date.yearMonth.index - Self.reportCacheMonths)
     }
 
     private func deliver(_ instances: [JobInstance], store: KamStore, runId: Int64, forced: Bool, checkRevisions: Bool = true,

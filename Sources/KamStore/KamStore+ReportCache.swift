@@ -13,11 +13,19 @@ extension KamStore {
         }
     }
 
-    public func cacheReport(kind: String, subsidiary: String, period: String, computedFrom: String, payload: Data) throws {
+    public func cacheReport(kind: String, subsidiary: String, period: String, lastMonth: Int, computedFrom: String,
+                            payload: Data) throws {
         try db.write { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO report_cache (kind, subsidiary, period, computedFrom, payload) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [kind, subsidiary, period, computedFrom, payload])
+                INSERT OR REPLACE INTO report_cache (kind, subsidiary, period, lastMonth, computedFrom, payload)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [kind, subsidiary, period, lastMonth, computedFrom, payload])
         }
+    }
+
+    /// Forgets entries of periods that ended before `month` (a `YearMonth.index`): a file that
+    /// late is rare, and then costs one recomputation, while each entry costs up to a megabyte.
+    public func pruneReportCache(endedBefore month: Int) throws {
+        try db.write { db in try db.execute(sql: "DELETE FROM report_cache WHERE lastMonth < ?", arguments: [month]) }
     }
 }

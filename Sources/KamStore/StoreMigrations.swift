@@ -161,6 +161,8 @@ enum StoreMigrations {
                 t.column("kind", .text).notNull()
                 t.column("subsidiary", .text).notNull()
                 t.column("period", .text).notNull()
+                // The period's last month (YearMonth.index), for pruning old entries.
+                t.column("lastMonth", .integer).notNull()
                 t.column("computedFrom", .text).notNull()
                 t.column("payload", .blob).notNull()
                 t.primaryKey(["kind", "subsidiary", "period"])
