@@ -78,7 +78,7 @@ final class ReportMemo: @unchecked Sendable {
 
     /// The producing job, which computed the full report for its own workbook, hands over what
     /// the consolidation shows. Counts as one use.
-    func produced<Figures: Codable & Sendable>(_ kind: Kind, _ subsidiary: String, _ period: Period, _ value: Figures) {
+    func produced<Figures: CachedFigures>(_ kind: Kind, _ subsidiary: String, _ period: Period, _ value: Figures) {
         let scope: SubsidiaryInputs.Scope = switch kind {
         case .sales: .init(salesMonths: period.trailingTwentyFourMonths)
         case .credit: CreditReportJob.scope(period)
@@ -101,8 +101,8 @@ final class ReportMemo: @unchecked Sendable {
     /// Each call is one use: figures come from memory, else from the store's cache, else are
     /// computed and cached; they stay in memory only while more uses are expected. With
     /// `recompute` (the producer, which has just computed them) the cache is written, not read.
-    private func share<Figures: Codable & Sendable>(_ key: Key, _ compute: () throws -> Figures,
-                                                    recompute: Bool = false) throws -> Figures {
+    private func share<Figures: CachedFigures>(_ key: Key, _ compute: () throws -> Figures,
+                                               recompute: Bool = false) throws -> Figures {
         let (known, more) = lock.withLock { () -> ((any Sendable)?, Bool) in
             let left = max(0, (uses[key.use] ?? 0) - 1)
             uses[key.use] = left
@@ -112,25 +112,17 @@ final class ReportMemo: @unchecked Sendable {
         }
         if !recompute, let known = known as? Figures { return known }
         let value: Figures
-        if !recompute, let cached = cached(key, as: Figures.self) {
+        let cached = recompute ? nil : store.cachedFigures(Figures.self, kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary,
+                                                           period: key.use.period.description, computedFrom: key.computedFrom)
+        if let cached {
             value = cached
         } else {
             value = try compute()
             // A cache that cannot be written only costs a recomputation later.
-            if let payload = try? JSONEncoder().encode(value) {
-                try? store.cacheReport(kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary,
-                                       period: key.use.period.description, lastMonth: key.use.period.lastMonth.index,
-                                       computedFrom: key.computedFrom, payload: payload)
-            }
+            try? store.cacheFigures(value, kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary, period: key.use.period,
+                                    computedFrom: key.computedFrom)
         }
         if more { lock.withLock { figures[key] = value } }
         return value
-    }
-
-    private func cached<Figures: Decodable>(_ key: Key, as type: Figures.Type) -> Figures? {
-        guard let payload = try? store.cachedReport(kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary,
-                                                    period: key.use.period.description, computedFrom: key.computedFrom)
-        else { return nil }
-        return try? JSONDecoder().decode(Figures.self, from: payload)
     }
 }

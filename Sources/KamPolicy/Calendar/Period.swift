@@ -96,6 +96,3 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         YearMonth.range(lastMonth.adding(months: -23), through: lastMonth)
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension Period: Codable {}

@@ -43,6 +43,3 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
         return (first.index...last.index).map(YearMonth.init(index:))
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension YearMonth: Codable {}

@@ -9,6 +9,3 @@ public enum CreditWarningLevel: String, Sendable, CaseIterable, Comparable {
         a == .overLimit && b == .warning
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension CreditWarningLevel: Codable {}

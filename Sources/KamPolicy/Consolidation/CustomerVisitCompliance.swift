@@ -19,6 +19,3 @@ public struct CustomerVisitCompliance: Sendable, Equatable {
         self.isCompliant = isCompliant
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension CustomerVisitCompliance: Codable {}

@@ -28,6 +28,3 @@ public struct SubsidiaryCreditWarning: Sendable, Equatable {
         self.level = level
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension SubsidiaryCreditWarning: Codable {}

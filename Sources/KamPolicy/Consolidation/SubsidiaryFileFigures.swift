@@ -37,6 +37,3 @@ public struct SubsidiaryFileFigures: Sendable, Equatable {
                                                       changedRecords: 0, completeness: nil, invalidCreditCodes: 0,
                                                       customersWithoutFile: 0)
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension SubsidiaryFileFigures: Codable {}

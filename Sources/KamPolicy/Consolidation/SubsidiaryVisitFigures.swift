@@ -29,6 +29,3 @@ public struct SubsidiaryVisitFigures: Sendable, Equatable {
             .sorted { CustomerIDOrder.precedes($0.customerID, $1.customerID) }
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension SubsidiaryVisitFigures: Codable {}

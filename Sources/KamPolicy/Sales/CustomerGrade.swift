@@ -34,6 +34,3 @@ public enum CustomerGrade: String, Sendable, Comparable, CaseIterable {
         return graded.compactMapValues { gradeOfValue[$0] }
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension CustomerGrade: Codable {}

@@ -16,6 +16,3 @@ public enum GradeChange: String, Sendable, CaseIterable {
         }
     }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension GradeChange: Codable {}

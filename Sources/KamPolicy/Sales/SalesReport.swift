@@ -104,6 +104,3 @@ public struct SalesReport: Sendable {
 
     public func count(of grade: CustomerGrade) -> Int { rows.filter { $0.grade == grade }.count }
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension SalesReport: Codable {}

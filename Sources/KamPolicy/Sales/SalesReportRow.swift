@@ -17,6 +17,3 @@ public struct SalesReportRow: Sendable, Equatable {
     public var isKeyAccount: Bool
     public var keyAccountLevel: String?
 }
-
-// Codable: the scheduler keeps computed figures between runs (its report cache).
-extension SalesReportRow: Codable {}

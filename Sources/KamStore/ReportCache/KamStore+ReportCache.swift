@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KamPolicy
 
 /// The report cache: one entry per kind, subsidiary and period, replaced when recomputed. The
 /// store does not interpret the payload; `computedFrom` is compared whole by the caller, so an
@@ -21,6 +22,21 @@ extension KamStore {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [kind, subsidiary, period, lastMonth, computedFrom, payload])
         }
+    }
+
+    /// The cached figures, or nil when there are none for exactly `computedFrom` or they cannot
+    /// be read back whole (then the caller recomputes them).
+    public func cachedFigures<Figures: CachedFigures>(_ type: Figures.Type, kind: String, subsidiary: String, period: String,
+                                                       computedFrom: String) -> Figures? {
+        guard let payload = try? cachedReport(kind: kind, subsidiary: subsidiary, period: period, computedFrom: computedFrom)
+        else { return nil }
+        return try? Figures(payload: [UInt8](payload))
+    }
+
+    public func cacheFigures<Figures: CachedFigures>(_ figures: Figures, kind: String, subsidiary: String, period: Period,
+                                                      computedFrom: String) throws {
+        try cacheReport(kind: kind, subsidiary: subsidiary, period: period.description, lastMonth: period.lastMonth.index,
+                        computedFrom: computedFrom, payload: Data(figures.payload))
     }
 
     /// Forgets entries of periods that ended before `month` (a `YearMonth.index`): a file that

@@ -1,0 +1,77 @@
+import Testing
+@testable import KamPolicy
+@testable import KamStore
+
+/// The report cache's binary form gives back exactly what was written (every optional blank
+/// and filled, negative and extreme fen, doubles bit for bit, Chinese text), and refuses any
+/// payload that is not whole.
+@Suite struct CachedFiguresTests {
+    static func row(rank: Int?, id: String, filled: Bool, sales: Fen) -> SalesReportRow {
+        .restored(rank: rank, customerID: id, customerName: filled ? "甲公司, \"华东\"" : "", sales: sales, previousSales: -sales,
+                  pop: filled ? -0.333_333_333_333_333_3 : nil, lastYearSales: Fen.max, yoy: filled ? .infinity : nil,
+                  profit: filled ? Fen.min : nil, margin: filled ? 5e-324 : nil, ttm: 0, grade: filled ? .a : nil,
+                  previousGrade: filled ? .c : nil, gradeChange: filled ? .up : nil, isKeyAccount: filled,
+                  keyAccountLevel: filled ? "战略客户" : nil)
+    }
+
+    static let report = SalesReport(
+        period: .quarter(year: 2026, quarter: 3),
+        rows: [row(rank: 1, id: "C001", filled: true, sales: 123_456_789), row(rank: nil, id: "0012", filled: false, sales: -5),
+               row(rank: 2, id: "", filled: true, sales: 0)],
+        potentialCustomers: [row(rank: 1, id: "C001", filled: true, sales: 1)], hasDataInPeriod: true, isProfitKnown: false)
+
+    static func roundTrip<F: CachedFigures>(_ value: F) throws -> F { try F(payload: value.payload) }
+
+    @Test func salesReportsComeBackExactly() throws {
+        let back = try Self.roundTrip(Self.report)
+        #expect(back.period == Self.report.period)
+        #expect(back.rows == Self.report.rows)
+        #expect(back.potentialCustomers == Self.report.potentialCustomers)
+        #expect(back.hasDataInPeriod && !back.isProfitKnown)
+        #expect(back.rows[0].pop?.bitPattern == Self.report.rows[0].pop?.bitPattern)
+        let empty = SalesReport(period: .month(YearMonth(year: 2026, month: 1)), rows: [], potentialCustomers: [],
+                                hasDataInPeriod: false, isProfitKnown: true)
+        let emptyBack = try Self.roundTrip(empty)
+        #expect(emptyBack.period == empty.period && emptyBack.rows.isEmpty && emptyBack.isProfitKnown)
+    }
+
+    @Test(arguments: [Period.month(YearMonth(year: 1999, month: 12)), .quarter(year: 2026, quarter: 4), .year(2027)])
+    func periodsComeBackExactly(_ period: Period) throws {
+        #expect(try Self.roundTrip(period) == period)
+    }
+
+    @Test func consolidationFiguresComeBackExactly() throws {
+        let warnings = [
+            SubsidiaryCreditWarning(subsidiaryCode: "HG01", customerID: "C1", customerName: "乙", receivable: -1, effectiveLimit: 0,
+                                    isLimitApproved: false, utilisation: nil, level: .overLimit),
+            SubsidiaryCreditWarning(subsidiaryCode: "HG01", customerID: "C2", customerName: "", receivable: Fen.max,
+                                    effectiveLimit: 1, isLimitApproved: true, utilisation: 0.9, level: .warning),
+        ]
+        #expect(try Self.roundTrip(warnings) == warnings)
+        #expect(try Self.roundTrip([SubsidiaryCreditWarning]()) == [])
+        let visits = SubsidiaryVisitFigures(hasVisits: true, customers: [
+            CustomerVisitCompliance(customerID: "C1", customerName: "丙", grade: .b, required: 2, actual: 0, isCompliant: false),
+            CustomerVisitCompliance(customerID: "C2", customerName: "丁", grade: .c, required: 0, actual: 7, isCompliant: true),
+        ])
+        #expect(try Self.roundTrip(visits) == visits)
+        let files = SubsidiaryFileFigures(hasSnapshot: true, records: 2_500, newRecords: 3, removedRecords: 0, changedRecords: 12,
+                                          completeness: 0.987_654_321, invalidCreditCodes: 1, customersWithoutFile: 4)
+        #expect(try Self.roundTrip(files) == files)
+        #expect(try Self.roundTrip(SubsidiaryFileFigures.missing) == .missing)
+    }
+
+    @Test func payloadsThatAreNotWholeAreRefused() throws {
+        let payload = Self.report.payload
+        #expect(throws: FiguresReader.Malformed.self) { try SalesReport(payload: []) }
+        #expect(throws: FiguresReader.Malformed.self) { try SalesReport(payload: [99] + payload.dropFirst()) }
+        #expect(throws: FiguresReader.Malformed.self) { try SalesReport(payload: payload + [0]) }
+        for cut in stride(from: 1, to: payload.count, by: 7) {
+            #expect(throws: FiguresReader.Malformed.self) { try SalesReport(payload: Array(payload.prefix(cut))) }
+        }
+        // An enum value this build does not know.
+        var w = FiguresWriter()
+        w.bool(true)
+        w.array([0]) { w, _ in w.string("C1"); w.string("名"); w.string("Z"); w.int(1); w.int(1); w.bool(true) }
+        #expect(throws: FiguresReader.Malformed.self) { try SubsidiaryVisitFigures(payload: w.bytes) }
+    }
+}
