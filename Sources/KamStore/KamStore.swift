@@ -92,20 +92,32 @@ public final class KamStore: Sendable {
             for (id, entries) in bySubmission {
                 let hasCost = entries.first?.value.hasCost ?? false
                 let wanted = Set(entries.map { $0.key.index })
-                let rows = try Row.fetchCursor(db, sql: """
+                // Rows come in primary-key order (customer, then month): each customer's months
+                // are collected apart and stored once, instead of one nested-dictionary update a row.
+                var customer: String?
+                var months: [YearMonth: CustomerMonthFigures] = [:]
+                let rows = try RawRows(db, sql: """
                     SELECT customerId, month, sales, cost, nonZeroLines, lines, latestName, latestNameDate, latestNameSequence
-                    FROM sales_month WHERE submissionId = ?
-                    """, arguments: [id])
-                while let row = try rows.next() {
-                    let monthIndex: Int = row[1]
-                    guard wanted.contains(monthIndex) else { continue }
+                    FROM sales_month WHERE submissionId = ? ORDER BY customerId, month
+                    """, table: "sales_month", arguments: [id])
+                try rows.forEach(db) { row in
+                    let monthIndex = try row.int(1)
+                    guard wanted.contains(monthIndex) else { return }
+                    let id = try row.string(0)
+                    if id != customer {
+                        if let previous = customer, !months.isEmpty { history.customers[previous, default: [:]].merge(months) { _, b in b } }
+                        customer = id
+                        months = [:]
+                    }
                     let month = YearMonth(index: monthIndex)
                     let figures = CustomerMonthFigures(
-                        sales: row[2], cost: row[3], nonZeroLines: row[4], lines: row[5], latestName: row[6],
-                        latestNameRecency: LineRecency(date: row[7], sequence: row[8]))
-                    history.customers[row[0], default: [:]][month] = figures
+                        sales: try row.int64(2), cost: try row.int64(3), nonZeroLines: try row.int(4), lines: try row.int(5),
+                        latestName: try row.string(6),
+                        latestNameRecency: LineRecency(date: try row.int(7), sequence: try row.int(8)))
+                    months[month] = figures
                     if figures.lines > 0 { history.costKnownByMonth[month] = hasCost }
                 }
+                if let previous = customer, !months.isEmpty { history.customers[previous, default: [:]].merge(months) { _, b in b } }
             }
         }
         let used = Set(effective.values.compactMap(\.id))
