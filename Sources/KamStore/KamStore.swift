@@ -87,38 +87,67 @@ public final class KamStore: Sendable {
             for m in period.months where months.contains(m) { effective[m] = s }
         }
         var history = SalesHistory()
+        let monthIndexes = effective.keys.map(\.index)
+        guard let low = monthIndexes.min(), let high = monthIndexes.max() else {
+            return (history, [])
+        }
+        // A customer's months usually come from several files (one per quarter or month): its
+        // figures are gathered into one row of month cells first, and each customer's dictionary
+        // is built once at the end, instead of growing and merging dictionaries row by row.
+        let span = high - low + 1
+        var slotOf: [String: Int] = [:]
+        var customers: [String] = []
+        var cells: [CustomerMonthFigures?] = []
+        var withLines = [Bool](repeating: false, count: span)
         try db.read { db in
             let bySubmission = Dictionary(grouping: effective, by: { $0.value.id ?? -1 })
             for (id, entries) in bySubmission {
-                let hasCost = entries.first?.value.hasCost ?? false
-                let wanted = Set(entries.map { $0.key.index })
-                // Rows come in primary-key order (customer, then month): each customer's months
-                // are collected apart and stored once, instead of one nested-dictionary update a row.
+                var wanted = [Bool](repeating: false, count: span)
+                for (m, _) in entries { wanted[m.index - low] = true }
                 var customer: String?
-                var months: [YearMonth: CustomerMonthFigures] = [:]
+                var slot = 0
+                var name: String?
                 let rows = try RawRows(db, sql: """
                     SELECT customerId, month, sales, cost, nonZeroLines, lines, latestName, latestNameDate, latestNameSequence
                     FROM sales_month WHERE submissionId = ? ORDER BY customerId, month
                     """, table: "sales_month", arguments: [id])
                 try rows.forEach(db) { row in
-                    let monthIndex = try row.int(1)
-                    guard wanted.contains(monthIndex) else { return }
-                    let id = try row.string(0)
+                    let column = try row.int(1) - low
+                    guard column >= 0, column < span, wanted[column] else { return }
+                    let id = try row.string(0, sameAs: customer)
                     if id != customer {
-                        if let previous = customer, !months.isEmpty { history.customers[previous, default: [:]].merge(months) { _, b in b } }
                         customer = id
-                        months = [:]
+                        if let known = slotOf[id] {
+                            slot = known
+                        } else {
+                            slot = customers.count
+                            slotOf[id] = slot
+                            customers.append(id)
+                            cells.append(contentsOf: repeatElement(nil, count: span))
+                        }
                     }
-                    let month = YearMonth(index: monthIndex)
+                    let latestName = try row.string(6, sameAs: name)
+                    name = latestName
                     let figures = CustomerMonthFigures(
                         sales: try row.int64(2), cost: try row.int64(3), nonZeroLines: try row.int(4), lines: try row.int(5),
-                        latestName: try row.string(6),
-                        latestNameRecency: LineRecency(date: try row.int(7), sequence: try row.int(8)))
-                    months[month] = figures
-                    if figures.lines > 0 { history.costKnownByMonth[month] = hasCost }
+                        latestName: latestName, latestNameRecency: LineRecency(date: try row.int(7), sequence: try row.int(8)))
+                    cells[slot * span + column] = figures
+                    if figures.lines > 0 { withLines[column] = true }
                 }
-                if let previous = customer, !months.isEmpty { history.customers[previous, default: [:]].merge(months) { _, b in b } }
             }
+        }
+        history.customers.reserveCapacity(customers.count)
+        for (slot, id) in customers.enumerated() {
+            let row = cells[(slot * span)..<((slot + 1) * span)]
+            var byMonth: [YearMonth: CustomerMonthFigures] = Dictionary(minimumCapacity: row.count { $0 != nil })
+            for (column, figures) in zip(0..., row) {
+                if let figures { byMonth[YearMonth(index: low + column)] = figures }
+            }
+            history.customers[id] = byMonth
+        }
+        for (column, hasLines) in withLines.enumerated() where hasLines {
+            let month = YearMonth(index: low + column)
+            history.costKnownByMonth[month] = effective[month]?.hasCost ?? false
         }
         let used = Set(effective.values.compactMap(\.id))
         return (history, submissions.filter { used.contains($0.id ?? -1) })

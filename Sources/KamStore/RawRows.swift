@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -52,6 +53,25 @@ struct RawRows {
         let s = statement.sqliteStatement
         guard sqlite3_column_type(s, index) != SQLITE_NULL, let text = sqlite3_column_text(s, index) else {
             throw problem(index)
+        }
+        return String(cString: text)
+    }
+
+    /// The text in column `index`, or `previous` itself when the column holds the same text: a
+    /// customer's id and name repeat row after row, and sharing one String skips decoding and
+    /// allocating it again. Equal bytes decode to an equal String, so the result is the same.
+    func string(_ index: Int32, sameAs previous: String?) throws -> String {
+        let s = statement.sqliteStatement
+        guard sqlite3_column_type(s, index) != SQLITE_NULL, let text = sqlite3_column_text(s, index) else {
+            throw problem(index)
+        }
+        if let previous {
+            // `String(cString:)` reads up to the first NUL: compare the same bytes.
+            let length = strlen(text)
+            let same = previous.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.count == length && (length == 0 || bytes.baseAddress.map { memcmp($0, text, length) == 0 } == true)
+            }
+            if same == true { return previous }
         }
         return String(cString: text)
     }

@@ -16,9 +16,12 @@ struct SalesHistoryIndex: Sendable {
     private let hasNonZeroLine: [Bool]
     private let hasLines: [Bool]
     private let recency: [LineRecency]
-    private let names: [String]
-    /// The history itself, for a history whose months are too spread out to lay densely.
-    private let sparse: SalesHistory?
+    /// The history itself: names are read from it once the latest month is found (copying every
+    /// month's name into the index cost more than the lookups it saved), and a history whose
+    /// months are too spread out to lay densely is answered from it.
+    private let history: SalesHistory
+    private let isSparse: Bool
+    private var sparse: SalesHistory? { isSparse ? history : nil }
 
     /// Beyond this many columns (a century of months) the index keeps the dictionaries instead.
     private static let maximumWidth = 1200
@@ -39,8 +42,9 @@ struct SalesHistoryIndex: Sendable {
             self.rowOf = rowOf
             firstMonth = 0
             self.width = 0
-            (sales, cost, hasNonZeroLine, hasLines, recency, names) = ([], [], [], [], [], [])
-            sparse = history
+            (sales, cost, hasNonZeroLine, hasLines, recency) = ([], [], [], [], [])
+            self.history = history
+            isSparse = true
             return
         }
         let cells = rowOf.count * width
@@ -49,7 +53,6 @@ struct SalesHistoryIndex: Sendable {
         var nonZero = [Bool](repeating: false, count: cells)
         var lines = [Bool](repeating: false, count: cells)
         var recency = [LineRecency](repeating: LineRecency(date: 0, sequence: 0), count: cells)
-        var names = [String](repeating: "", count: cells)
         for (id, byMonth) in history.customers {
             guard let row = rowOf[id] else { continue }
             for (m, f) in byMonth {
@@ -59,7 +62,6 @@ struct SalesHistoryIndex: Sendable {
                 nonZero[cell] = f.nonZeroLines > 0
                 lines[cell] = f.lines > 0
                 recency[cell] = f.latestNameRecency
-                names[cell] = f.latestName
             }
         }
         self.rowOf = rowOf
@@ -70,8 +72,8 @@ struct SalesHistoryIndex: Sendable {
         hasNonZeroLine = nonZero
         hasLines = lines
         self.recency = recency
-        self.names = names
-        sparse = nil
+        self.history = history
+        isSparse = false
     }
 
     /// The customers of the history (its `customers.keys`).
@@ -125,7 +127,11 @@ struct SalesHistoryIndex: Sendable {
             guard let c = cell(row, m), hasLines[c] else { continue }
             if best.map({ recency[c] >= recency[$0] }) ?? true { best = c }
         }
-        return best.map { names[$0] }
+        return best.flatMap { name(of: customer, cell: $0) }
+    }
+
+    private func name(of customer: String, cell: Int) -> String? {
+        history.customers[customer]?[YearMonth(index: firstMonth + cell % width)]?.latestName
     }
 
     /// The name on the customer's latest line in any month up to `lastMonth` (months ascending).
@@ -141,6 +147,6 @@ struct SalesHistoryIndex: Sendable {
         for c in (row * width)...(row * width + lastColumn) where hasLines[c] {
             if best.map({ recency[c] >= recency[$0] }) ?? true { best = c }
         }
-        return best.map { names[$0] }
+        return best.flatMap { name(of: customer, cell: $0) }
     }
 }
