@@ -48,6 +48,11 @@ struct RawRows {
 
     func int(_ index: Int32) throws -> Int { Int(try int64(index)) }
 
+    /// The integer in column `index`, nil when it is NULL (an aggregate over no rows).
+    func optionalInt64(_ index: Int32) throws -> Int64? {
+        sqlite3_column_type(statement.sqliteStatement, index) == SQLITE_NULL ? nil : try int64(index)
+    }
+
     /// The text in column `index` of the current row (`sqlite3_column_text`), decoded as GRDB does.
     func string(_ index: Int32) throws -> String {
         let s = statement.sqliteStatement
