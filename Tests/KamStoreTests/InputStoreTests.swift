@@ -164,4 +164,32 @@ import Testing
         #expect(history.costKnownByMonth == [jul: true, aug: false, sep: true])
         #expect(history.sales(of: "C2", in: months) == 700)
     }
+    @Test func interleavedRowidsStillReadOnlyTheFilesRows() throws {
+        let store = try KamStore()
+        func record(_ month: Int, _ lines: String) throws -> Int64 {
+            let period = Period.month(YearMonth(year: 2026, month: month))
+            let file = SalesFile.read(Array(("date,customer_id,customer_name,amount\n" + lines).utf8), period: period,
+                                      settings: ReadSettings())
+            let name = "sales_\(period).csv"
+            let s = Submission(subsidiary: "YY01", kind: "sales", period: period.description, fileName: name, sha256: name,
+                               receivedAt: Int64(month), status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0,
+                               problemCount: 0, hasCost: false, amountTotal: file.amountTotal, costTotal: file.costTotal,
+                               archivePath: name)
+            return try #require(try store.recordAccepted(s, records: .sales(file)).id)
+        }
+        let july = try record(7, "2026-07-02,C1,甲,1\n")
+        _ = try record(8, "2026-08-02,C2,乙,2\n2026-08-03,C3,丙,3\n")
+        // A row of July's file after August's rows (a store written by another version, say).
+        try store.db.write { db in
+            try db.execute(sql: """
+                INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines, latestName,
+                                         latestNameDate, latestNameSequence)
+                VALUES (?, 'C4', ?, 400, 0, 1, 1, '丁', 20260705, 9)
+                """, arguments: [july, YearMonth(year: 2026, month: 7).index])
+        }
+        let jul = YearMonth(year: 2026, month: 7)
+        let (history, _) = try store.salesHistory(subsidiary: "YY01", months: [jul])
+        #expect(history.customers.keys.sorted() == ["C1", "C4"])
+        #expect(history.customers["C4"]?[jul]?.sales == 400)
+    }
 }
