@@ -41,7 +41,8 @@ public struct CreditInputs: Sendable {
     /// Customers whose credit figures for Q are shown (SPEC §8): in Q's snapshot, with a non-zero
     /// opening balance, or with non-zero sales in Q.
     public func customers(in quarter: Period) -> Set<String> {
-        var ids = Set(receivables[quarter]?.keys.map { $0 } ?? [])
+        var ids = Set<String>(minimumCapacity: max(sales.customers.count, receivables[quarter]?.count ?? 0))
+        if let snapshot = receivables[quarter] { ids.formUnion(snapshot.keys) }
         for (id, r) in receivables[quarter.previous] ?? [:] where r.receivable != 0 { ids.insert(id) }
         let months = quarter.months
         for id in sales.customers where sales.sales(of: id, in: months) != 0 { ids.insert(id) }
@@ -55,10 +56,16 @@ public struct CreditInputs: Sendable {
 
     /// Assessed grades of every customer shown for the quarter; empty when its file is missing.
     public func assessedGrades(in quarter: Period) -> [String: CreditGrade] {
-        guard receivables[quarter] != nil else { return [:] }
-        var grades: [String: CreditGrade] = [:]
-        for id in customers(in: quarter) {
-            if let g = figures(of: id, in: quarter).assessedGrade { grades[id] = g }
+        guard let snapshot = receivables[quarter] else { return [:] }
+        // `figures(of:in:)` for each customer, with the snapshots and months looked up once.
+        let opening = receivables[quarter.previous]
+        let months = quarter.months
+        let ids = customers(in: quarter)
+        var grades: [String: CreditGrade] = Dictionary(minimumCapacity: ids.count)
+        for id in ids {
+            let figures = CreditFigures.of(customer: id, quarterSnapshot: snapshot, openingSnapshot: opening,
+                                           sales: sales.sales(of: id, in: months), settings: settings.credit)
+            if let g = figures.assessedGrade { grades[id] = g }
         }
         return grades
     }
