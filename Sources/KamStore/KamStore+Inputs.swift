@@ -115,49 +115,55 @@ extension KamStore {
     }
 
     public func receivables(subsidiary: String, quarter: Period) throws -> InputSnapshot<ReceivableRecord>? {
-        try snapshot(subsidiary: subsidiary, kind: .receivables, quarter: quarter, sql: """
+        try snapshot(subsidiary: subsidiary, kind: .receivables, quarter: quarter, table: "receivable_row", sql: """
             SELECT customerId, receivable, overdue, collected, paymentTerms FROM receivable_row WHERE submissionId = ? ORDER BY seq
             """) { row in
-            ReceivableRecord(customerID: row[0], receivable: row[1], overdue: row[2], collected: row[3], paymentTerms: row[4])
+            ReceivableRecord(customerID: try row.string(0), receivable: try row.int64(1), overdue: try row.int64(2),
+                             collected: try row.int64(3), paymentTerms: try row.string(4))
         }
     }
 
     public func customerFiles(subsidiary: String, quarter: Period) throws -> InputSnapshot<CustomerFileRecord>? {
         let names = CustomerFileRecord.fieldNames
-        return try snapshot(subsidiary: subsidiary, kind: .customers, quarter: quarter, sql: """
+        return try snapshot(subsidiary: subsidiary, kind: .customers, quarter: quarter, table: "customer_file_row", sql: """
             SELECT customerId, \(names.joined(separator: ", ")) FROM customer_file_row WHERE submissionId = ? ORDER BY seq
             """) { row in
-            var fields: [String: String] = [:]
-            for (i, name) in names.enumerated() { fields[name] = row[i + 1] }
-            return CustomerFileRecord(customerID: row[0], fields: fields)
+            var fields: [String: String] = Dictionary(minimumCapacity: names.count)
+            for (i, name) in names.enumerated() { fields[name] = try row.string(Int32(i + 1)) }
+            return CustomerFileRecord(customerID: try row.string(0), fields: fields)
         }
     }
 
     public func visits(subsidiary: String, quarter: Period) throws -> InputSnapshot<VisitRecord>? {
-        try snapshot(subsidiary: subsidiary, kind: .visits, quarter: quarter, sql: """
+        try snapshot(subsidiary: subsidiary, kind: .visits, quarter: quarter, table: "visit_row", sql: """
             SELECT date, customerId, visitor, role, purpose, notes FROM visit_row WHERE submissionId = ? ORDER BY seq
             """) { row in
-            let role: String = row[3]
+            let role = try row.string(3)
             // Only the three roles are ever stored; an unknown one would mean a damaged store.
             guard let visitorRole = VisitorRole(rawValue: role) else { throw StoredValueProblem(table: "visit_row", value: role) }
-            return VisitRecord(date: LocalDate(daysSinceEpoch: row[0]), customerID: row[1], visitor: row[2], role: visitorRole,
-                               purpose: row[4], notes: row[5])
+            return VisitRecord(date: LocalDate(daysSinceEpoch: try row.int(0)), customerID: try row.string(1),
+                               visitor: try row.string(2), role: visitorRole, purpose: try row.string(4), notes: try row.string(5))
         }
     }
 
     public func approvals(subsidiary: String, quarter: Period) throws -> InputSnapshot<ApprovalRecord>? {
-        try snapshot(subsidiary: subsidiary, kind: .approvals, quarter: quarter, sql: """
+        try snapshot(subsidiary: subsidiary, kind: .approvals, quarter: quarter, table: "approval_row", sql: """
             SELECT customerId, approvedLimit, approvedBy FROM approval_row WHERE submissionId = ? ORDER BY seq
             """) { row in
-            ApprovalRecord(customerID: row[0], approvedLimit: row[1], approvedBy: row[2])
+            ApprovalRecord(customerID: try row.string(0), approvedLimit: try row.int64(1), approvedBy: try row.string(2))
         }
     }
 
-    private func snapshot<R: Sendable>(subsidiary: String, kind: InputKind, quarter: Period, sql: String,
-                                       make: (Row) throws -> R) throws -> InputSnapshot<R>? {
+    private func snapshot<R: Sendable>(subsidiary: String, kind: InputKind, quarter: Period, table: String, sql: String,
+                                       make: (RawRows) throws -> R) throws -> InputSnapshot<R>? {
         guard let submission = try latestAccepted(subsidiary: subsidiary, kind: kind, quarter: quarter),
               let id = submission.id else { return nil }
-        let records = try db.read { db in try Row.fetchAll(db, sql: sql, arguments: [id]).map(make) }
+        let records = try db.read { db in
+            var records: [R] = []
+            records.reserveCapacity(submission.rowCount)
+            try RawRows(db, sql: sql, table: table, arguments: [id]).forEach(db) { records.append(try make($0)) }
+            return records
+        }
         return InputSnapshot(submission: submission, records: records)
     }
 }

@@ -87,26 +87,79 @@ public final class KamStore: Sendable {
             for m in period.months where months.contains(m) { effective[m] = s }
         }
         var history = SalesHistory()
+        let monthIndexes = effective.keys.map(\.index)
+        guard let low = monthIndexes.min(), let high = monthIndexes.max() else {
+            return (history, [])
+        }
+        // A customer's months usually come from several files (one per quarter or month): its
+        // figures are gathered into one row of month cells first, and each customer's dictionary
+        // is built once at the end, instead of growing and merging dictionaries row by row.
+        let span = high - low + 1
+        var slotOf: [String: Int] = [:]
+        var customers: [String] = []
+        var names: [String?] = []
+        var cells: [CustomerMonthFigures?] = []
+        var withLines = [Bool](repeating: false, count: span)
         try db.read { db in
             let bySubmission = Dictionary(grouping: effective, by: { $0.value.id ?? -1 })
             for (id, entries) in bySubmission {
-                let hasCost = entries.first?.value.hasCost ?? false
-                let wanted = Set(entries.map { $0.key.index })
-                let rows = try Row.fetchCursor(db, sql: """
+                var wanted = [Bool](repeating: false, count: span)
+                for (m, _) in entries { wanted[m.index - low] = true }
+                // A file's rows are inserted in one transaction, so their rowids are one run: read
+                // that run of the table in rowid order rather than through the primary-key index,
+                // which costs an index seek and a table seek a row. The submissionId test keeps the
+                // result exact whatever the rowids. Rows come in no particular order.
+                var bounds: (first: Int64, last: Int64)?
+                try RawRows(db, sql: "SELECT min(rowid), max(rowid) FROM sales_month WHERE submissionId = ?",
+                            table: "sales_month", arguments: [id]).forEach(db) { row in
+                    if let first = try row.optionalInt64(0), let last = try row.optionalInt64(1) { bounds = (first, last) }
+                }
+                guard let bounds else { continue }
+                var customer: String?
+                var slot = 0
+                let rows = try RawRows(db, sql: """
                     SELECT customerId, month, sales, cost, nonZeroLines, lines, latestName, latestNameDate, latestNameSequence
-                    FROM sales_month WHERE submissionId = ?
-                    """, arguments: [id])
-                while let row = try rows.next() {
-                    let monthIndex: Int = row[1]
-                    guard wanted.contains(monthIndex) else { continue }
-                    let month = YearMonth(index: monthIndex)
+                    FROM sales_month NOT INDEXED WHERE rowid BETWEEN ? AND ? AND submissionId = ?
+                    """, table: "sales_month", arguments: [bounds.first, bounds.last, id])
+                try rows.forEach(db) { row in
+                    let column = try row.int(1) - low
+                    guard column >= 0, column < span, wanted[column] else { return }
+                    let id = try row.string(0, sameAs: customer)
+                    if id != customer {
+                        customer = id
+                        if let known = slotOf[id] {
+                            slot = known
+                        } else {
+                            slot = customers.count
+                            slotOf[id] = slot
+                            customers.append(id)
+                            names.append(nil)
+                            cells.append(contentsOf: repeatElement(nil, count: span))
+                        }
+                    }
+                    // A customer's name is usually the same every month: share one String.
+                    let latestName = try row.string(6, sameAs: names[slot])
+                    names[slot] = latestName
                     let figures = CustomerMonthFigures(
-                        sales: row[2], cost: row[3], nonZeroLines: row[4], lines: row[5], latestName: row[6],
-                        latestNameRecency: LineRecency(date: row[7], sequence: row[8]))
-                    history.customers[row[0], default: [:]][month] = figures
-                    if figures.lines > 0 { history.costKnownByMonth[month] = hasCost }
+                        sales: try row.int64(2), cost: try row.int64(3), nonZeroLines: try row.int(4), lines: try row.int(5),
+                        latestName: latestName, latestNameRecency: LineRecency(date: try row.int(7), sequence: try row.int(8)))
+                    cells[slot * span + column] = figures
+                    if figures.lines > 0 { withLines[column] = true }
                 }
             }
+        }
+        history.customers.reserveCapacity(customers.count)
+        for (slot, id) in customers.enumerated() {
+            let row = cells[(slot * span)..<((slot + 1) * span)]
+            var byMonth: [YearMonth: CustomerMonthFigures] = Dictionary(minimumCapacity: row.count { $0 != nil })
+            for (column, figures) in zip(0..., row) {
+                if let figures { byMonth[YearMonth(index: low + column)] = figures }
+            }
+            history.customers[id] = byMonth
+        }
+        for (column, hasLines) in withLines.enumerated() where hasLines {
+            let month = YearMonth(index: low + column)
+            history.costKnownByMonth[month] = effective[month]?.hasCost ?? false
         }
         let used = Set(effective.values.compactMap(\.id))
         return (history, submissions.filter { used.contains($0.id ?? -1) })

@@ -89,4 +89,107 @@ import Testing
         #expect(bytes == Array("甲\u{0}乙".utf8).count)
         #expect(history.customers["C2"]?[sep]?.sales == -200)
     }
+    @Test func laterFileWinsMonthByMonthAcrossCustomers() throws {
+        let store = try KamStore()
+        func record(_ period: Period, _ name: String, at received: Int64, hasCost: Bool, _ lines: String) throws {
+            let header = hasCost ? "date,customer_id,customer_name,amount,cost\n" : "date,customer_id,customer_name,amount\n"
+            let file = SalesFile.read(Array((header + lines).utf8), period: period, settings: ReadSettings())
+            #expect(file.check.isAccepted(maxBadRows: 0))
+            let s = Submission(subsidiary: "HG01", kind: "sales", period: period.description, fileName: name, sha256: name,
+                               receivedAt: received, status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
+                               hasCost: hasCost, amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: name)
+            try store.recordAccepted(s, records: .sales(file))
+        }
+        let q3 = Period.quarter(year: 2026, quarter: 3)
+        try record(q3, "sales_2026Q3.csv", at: 1, hasCost: true, """
+            2026-07-02,C1,甲,1,0
+            2026-08-02,C1,甲,2,0
+            2026-09-02,C1,甲新,3,1
+            2026-08-03,C2,甲,4,0
+            2026-09-04,C3,丙,5,0
+
+            """)
+        // A later correction of the quarter wins all three of its months, even those it has no
+        // line in: C2 and July/September's lines disappear, C3 appears.
+        try record(q3, "sales_2026Q3_更正.csv", at: 2, hasCost: false, """
+            2026-08-05,C1,乙,20
+            2026-08-06,C3,丙,30
+            2026-08-06,C3,丙,-30
+
+            """)
+        let months = YearMonth.range(YearMonth(year: 2026, month: 6), through: YearMonth(year: 2026, month: 9))
+        let (history, used) = try store.salesHistory(subsidiary: "HG01", months: months)
+        #expect(used.map(\.fileName) == ["sales_2026Q3_更正.csv"])
+        let (jul, aug, sep) = (YearMonth(year: 2026, month: 7), YearMonth(year: 2026, month: 8), YearMonth(year: 2026, month: 9))
+        #expect(history.customers.keys.sorted() == ["C1", "C3"])
+        #expect(history.customers["C1"]?.keys.sorted() == [aug])
+        #expect(history.customers["C1"]?[aug]?.sales == 2000)
+        #expect(history.customers["C1"]?[aug]?.latestName == "乙")
+        #expect(history.customers["C3"]?[aug]?.sales == 0)
+        #expect(history.customers["C3"]?[aug]?.nonZeroLines == 2)
+        #expect(history.customers["C3"]?[aug]?.latestName == "丙")
+        #expect(history.costKnownByMonth == [aug: false])
+        #expect(history.customers["C1"]?[jul] == nil && history.customers["C1"]?[sep] == nil)
+
+        // Only the months asked for are read: the correction has no September line.
+        let (september, _) = try store.salesHistory(subsidiary: "HG01", months: [sep])
+        #expect(september.customers.isEmpty && september.costKnownByMonth.isEmpty)
+    }
+
+    @Test func monthlyFilesComposeAcrossMonths() throws {
+        let store = try KamStore()
+        func record(_ month: Int, at received: Int64, hasCost: Bool, _ lines: String) throws {
+            let period = Period.month(YearMonth(year: 2026, month: month))
+            let header = hasCost ? "date,customer_id,customer_name,amount,cost\n" : "date,customer_id,customer_name,amount\n"
+            let file = SalesFile.read(Array((header + lines).utf8), period: period, settings: ReadSettings())
+            #expect(file.check.isAccepted(maxBadRows: 0))
+            let name = "sales_\(period).csv"
+            let s = Submission(subsidiary: "YY01", kind: "sales", period: period.description, fileName: name, sha256: name,
+                               receivedAt: received, status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
+                               hasCost: hasCost, amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: name)
+            try store.recordAccepted(s, records: .sales(file))
+        }
+        try record(7, at: 1, hasCost: true, "2026-07-02,C1,甲,1,1\n2026-07-03,C2,同名,2,1\n")
+        try record(8, at: 2, hasCost: false, "2026-08-02,C1,甲二,3\n2026-08-03,C3,同名,4\n")
+        try record(9, at: 3, hasCost: true, "2026-09-02,C2,同名,5,2\n")
+        let months = YearMonth.range(YearMonth(year: 2026, month: 7), through: YearMonth(year: 2026, month: 9))
+        let (history, used) = try store.salesHistory(subsidiary: "YY01", months: months)
+        #expect(used.count == 3)
+        let (jul, aug, sep) = (months[0], months[1], months[2])
+        #expect(history.customers["C1"]?.keys.sorted() == [jul, aug])
+        #expect(history.customers["C1"]?[aug]?.latestName == "甲二")
+        #expect(history.customers["C2"]?.keys.sorted() == [jul, sep])
+        #expect(history.customers["C2"]?[sep]?.cost == 200)
+        #expect(history.customers["C3"]?[aug]?.latestName == "同名")
+        #expect(history.costKnownByMonth == [jul: true, aug: false, sep: true])
+        #expect(history.sales(of: "C2", in: months) == 700)
+    }
+    @Test func interleavedRowidsStillReadOnlyTheFilesRows() throws {
+        let store = try KamStore()
+        func record(_ month: Int, _ lines: String) throws -> Int64 {
+            let period = Period.month(YearMonth(year: 2026, month: month))
+            let file = SalesFile.read(Array(("date,customer_id,customer_name,amount\n" + lines).utf8), period: period,
+                                      settings: ReadSettings())
+            let name = "sales_\(period).csv"
+            let s = Submission(subsidiary: "YY01", kind: "sales", period: period.description, fileName: name, sha256: name,
+                               receivedAt: Int64(month), status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0,
+                               problemCount: 0, hasCost: false, amountTotal: file.amountTotal, costTotal: file.costTotal,
+                               archivePath: name)
+            return try #require(try store.recordAccepted(s, records: .sales(file)).id)
+        }
+        let july = try record(7, "2026-07-02,C1,甲,1\n")
+        _ = try record(8, "2026-08-02,C2,乙,2\n2026-08-03,C3,丙,3\n")
+        // A row of July's file after August's rows (a store written by another version, say).
+        try store.db.write { db in
+            try db.execute(sql: """
+                INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines, latestName,
+                                         latestNameDate, latestNameSequence)
+                VALUES (?, 'C4', ?, 400, 0, 1, 1, '丁', 20260705, 9)
+                """, arguments: [july, YearMonth(year: 2026, month: 7).index])
+        }
+        let jul = YearMonth(year: 2026, month: 7)
+        let (history, _) = try store.salesHistory(subsidiary: "YY01", months: [jul])
+        #expect(history.customers.keys.sorted() == ["C1", "C4"])
+        #expect(history.customers["C4"]?[jul]?.sales == 400)
+    }
 }

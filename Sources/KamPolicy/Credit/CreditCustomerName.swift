@@ -8,6 +8,17 @@ public enum CreditCustomerName {
             let months = byMonth.keys.filter { $0 <= lastMonth }.sorted()
             if let name = history.latestName(of: customer, in: months) { return name }
         }
+        return fromFiles(customer, upTo: lastMonth, customerFiles: customerFiles)
+    }
+
+    /// The same name, read from the history's index (what the credit and visit reports hold).
+    static func of(_ customer: String, upTo lastMonth: YearMonth, sales: SalesHistoryIndex,
+                   customerFiles: [Period: [String: CustomerFileRecord]]) -> String {
+        sales.latestName(of: customer, upTo: lastMonth) ?? fromFiles(customer, upTo: lastMonth, customerFiles: customerFiles)
+    }
+
+    private static func fromFiles(_ customer: String, upTo lastMonth: YearMonth,
+                                  customerFiles: [Period: [String: CustomerFileRecord]]) -> String {
         let quarters = customerFiles.keys.filter { $0.lastMonth <= lastMonth }.sorted { $0.lastMonth > $1.lastMonth }
         for q in quarters {
             if let name = customerFiles[q]?[customer]?.customerName, !name.isEmpty { return name }

@@ -11,7 +11,11 @@
 /// - `approvals`: at least Q's accepted file (absent = no approvals for Q).
 /// - `customerFiles`: snapshots up to Q, for names of customers without sales.
 public struct CreditInputs: Sendable {
-    public var history: SalesHistory
+    public var history: SalesHistory {
+        didSet { sales = SalesHistoryIndex(history) }
+    }
+    /// `history` laid out for the per-customer window sums every credit rule repeats.
+    private(set) var sales: SalesHistoryIndex
     public var receivables: [Period: [String: ReceivableRecord]]
     public var approvals: [Period: [String: ApprovalRecord]]
     public var customerFiles: [Period: [String: CustomerFileRecord]]
@@ -23,6 +27,7 @@ public struct CreditInputs: Sendable {
     public init(history: SalesHistory, receivables: [Period: [ReceivableRecord]], approvals: [Period: [ApprovalRecord]] = [:],
                 customerFiles: [Period: [CustomerFileRecord]] = [:], settings: PolicySettings, cadence: Cadence) {
         self.history = history
+        sales = SalesHistoryIndex(history)
         self.receivables = receivables.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
         self.approvals = approvals.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
         self.customerFiles = customerFiles.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
@@ -36,23 +41,31 @@ public struct CreditInputs: Sendable {
     /// Customers whose credit figures for Q are shown (SPEC §8): in Q's snapshot, with a non-zero
     /// opening balance, or with non-zero sales in Q.
     public func customers(in quarter: Period) -> Set<String> {
-        var ids = Set(receivables[quarter]?.keys.map { $0 } ?? [])
+        var ids = Set<String>(minimumCapacity: max(sales.customers.count, receivables[quarter]?.count ?? 0))
+        if let snapshot = receivables[quarter] { ids.formUnion(snapshot.keys) }
         for (id, r) in receivables[quarter.previous] ?? [:] where r.receivable != 0 { ids.insert(id) }
-        for id in history.customers.keys where history.sales(of: id, in: quarter.months) != 0 { ids.insert(id) }
+        let months = quarter.months
+        for id in sales.customers where sales.sales(of: id, in: months) != 0 { ids.insert(id) }
         return ids
     }
 
     public func figures(of customer: String, in quarter: Period) -> CreditFigures {
         CreditFigures.of(customer: customer, quarterSnapshot: receivables[quarter], openingSnapshot: receivables[quarter.previous],
-                         sales: history.sales(of: customer, in: quarter.months), settings: settings.credit)
+                         sales: sales.sales(of: customer, in: quarter.months), settings: settings.credit)
     }
 
     /// Assessed grades of every customer shown for the quarter; empty when its file is missing.
     public func assessedGrades(in quarter: Period) -> [String: CreditGrade] {
-        guard receivables[quarter] != nil else { return [:] }
-        var grades: [String: CreditGrade] = [:]
-        for id in customers(in: quarter) {
-            if let g = figures(of: id, in: quarter).assessedGrade { grades[id] = g }
+        guard let snapshot = receivables[quarter] else { return [:] }
+        // `figures(of:in:)` for each customer, with the snapshots and months looked up once.
+        let opening = receivables[quarter.previous]
+        let months = quarter.months
+        let ids = customers(in: quarter)
+        var grades: [String: CreditGrade] = Dictionary(minimumCapacity: ids.count)
+        for id in ids {
+            let figures = CreditFigures.of(customer: id, quarterSnapshot: snapshot, openingSnapshot: opening,
+                                           sales: sales.sales(of: id, in: months), settings: settings.credit)
+            if let g = figures.assessedGrade { grades[id] = g }
         }
         return grades
     }
@@ -67,7 +80,7 @@ public struct CreditInputs: Sendable {
     /// (see `approvedGradesByQuarter(through:)`, computed once per report).
     func proposal(for customer: String, quarter: Period, approved: (Period) -> [String: CreditGrade]) -> CreditLimitProposalRow {
         let basis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: quarter), cadence: cadence)
-        let ttm = history.sales(of: customer, in: Period.month(basis).trailingTwelveMonths)
+        let ttm = sales.sales(of: customer, in: Period.month(basis).trailingTwelveMonths)
         let grade = earliestReceivablesQuarter.map {
             LatestApprovedGrade.at(basisMonth: basis, customer: customer, earliest: $0, approved: approved)
         } ?? .two

@@ -28,7 +28,7 @@ public struct CreditLimitProposal: Sendable {
         roundTo = inputs.settings.credit.roundTo
 
         let ttmMonths = Period.month(basis).trailingTwelveMonths
-        var ids = Set(inputs.history.customers.keys.filter { inputs.history.sales(of: $0, in: ttmMonths) != 0 })
+        var ids = Set(inputs.sales.customers.filter { inputs.sales.sales(of: $0, in: ttmMonths) != 0 })
         if let latest = inputs.receivables.keys.filter({ $0.lastMonth <= basis }).max(by: { $0.lastMonth < $1.lastMonth }) {
             ids.formUnion(inputs.receivables[latest]?.keys.map { $0 } ?? [])
         }
@@ -36,7 +36,7 @@ public struct CreditLimitProposal: Sendable {
         let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
         rows = ids.sorted(by: CustomerIDOrder.precedes).map { id in
             var row = inputs.proposal(for: id, quarter: quarter, approved: approved)
-            row.customerName = CreditCustomerName.of(id, upTo: month, history: inputs.history, customerFiles: inputs.customerFiles)
+            row.customerName = CreditCustomerName.of(id, upTo: month, sales: inputs.sales, customerFiles: inputs.customerFiles)
             return row
         }
     }

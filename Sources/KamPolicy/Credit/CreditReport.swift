@@ -23,7 +23,7 @@ public struct CreditReport: Sendable {
         let approvals = inputs.approvals[quarter]
         let lastMonth = quarter.lastMonth
         let name: (String) -> String = {
-            CreditCustomerName.of($0, upTo: lastMonth, history: inputs.history, customerFiles: inputs.customerFiles)
+            CreditCustomerName.of($0, upTo: lastMonth, sales: inputs.sales, customerFiles: inputs.customerFiles)
         }
         rows = inputs.customers(in: quarter).sorted(by: CustomerIDOrder.precedes).map { id in
             let figures = inputs.figures(of: id, in: quarter)

@@ -20,12 +20,14 @@ public struct SalesReport: Sendable {
         let previousTTMMonths = period.previous.trailingTwelveMonths
         let window = period.trailingTwentyFourMonths
 
-        let ids = history.customers.keys.filter { history.hasNonZeroLine($0, in: window) }
+        // Every customer is summed over half a dozen windows: index the history once.
+        let index = SalesHistoryIndex(history)
+        let ids = index.customers.filter { index.hasNonZeroLine($0, in: window) }
         var ttm: [String: Fen] = [:]
         var previousTTM: [String: Fen] = [:]
-        for id in history.customers.keys {
-            ttm[id] = history.sales(of: id, in: ttmMonths)
-            previousTTM[id] = history.sales(of: id, in: previousTTMMonths)
+        for id in index.customers {
+            ttm[id] = index.sales(of: id, in: ttmMonths)
+            previousTTM[id] = index.sales(of: id, in: previousTTMMonths)
         }
         let grades = CustomerGrade.grades(ttm: ttm, settings: settings.grading)
         let previousGrades = CustomerGrade.grades(ttm: previousTTM, settings: settings.grading)
@@ -33,22 +35,22 @@ public struct SalesReport: Sendable {
         let profitKnown = history.isProfitKnown(in: months)
         let ttmProfitKnown = history.isProfitKnown(in: ttmMonths)
         let subsidiaryTTMProfit: Fen? = ttmProfitKnown
-            ? history.customers.keys.reduce(0) { $0 + history.sales(of: $1, in: ttmMonths) - history.cost(of: $1, in: ttmMonths) }
+            ? index.customers.reduce(0) { $0 + index.sales(of: $1, in: ttmMonths) - index.cost(of: $1, in: ttmMonths) }
             : nil
 
         var unordered: [SalesReportRow] = []
         unordered.reserveCapacity(ids.count)
         for id in ids {
-            let sales = history.sales(of: id, in: months)
-            let previous = history.sales(of: id, in: previousMonths)
-            let lastYear = history.sales(of: id, in: lastYearMonths)
-            let profit = profitKnown ? sales - history.cost(of: id, in: months) : nil
+            let sales = index.sales(of: id, in: months)
+            let previous = index.sales(of: id, in: previousMonths)
+            let lastYear = index.sales(of: id, in: lastYearMonths)
+            let profit = profitKnown ? sales - index.cost(of: id, in: months) : nil
             let customerTTM = ttm[id] ?? 0
-            let ttmProfit = ttmProfitKnown ? customerTTM - history.cost(of: id, in: ttmMonths) : nil
+            let ttmProfit = ttmProfitKnown ? customerTTM - index.cost(of: id, in: ttmMonths) : nil
             unordered.append(SalesReportRow(
                 rank: nil,
                 customerID: id,
-                customerName: history.latestName(of: id, in: window) ?? "",
+                customerName: index.latestName(of: id, in: window) ?? "",
                 sales: sales,
                 previousSales: previous,
                 pop: GrowthRate.of(sales, over: previous),

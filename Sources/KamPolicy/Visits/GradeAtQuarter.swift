@@ -9,4 +9,12 @@ public enum GradeAtQuarter {
         for id in history.customers.keys { ttm[id] = history.sales(of: id, in: window) }
         return CustomerGrade.grades(ttm: ttm, settings: settings)
     }
+
+    /// The same grades from the history's index.
+    static func grades(quarter: Period, sales: SalesHistoryIndex, settings: GradingSettings) -> [String: CustomerGrade] {
+        let window = quarter.trailingTwelveMonths
+        var ttm: [String: Fen] = Dictionary(minimumCapacity: sales.customers.count)
+        for id in sales.customers { ttm[id] = sales.sales(of: id, in: window) }
+        return CustomerGrade.grades(ttm: ttm, settings: settings)
+    }
 }

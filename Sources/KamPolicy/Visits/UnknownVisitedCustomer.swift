@@ -10,4 +10,12 @@ public enum UnknownVisitedCustomer {
         guard let byMonth = history.customers[customer] else { return true }
         return !quarter.trailingTwentyFourMonths.contains { (byMonth[$0]?.lines ?? 0) > 0 }
     }
+
+    /// The same test against the history's index.
+    static func isUnknown(_ customer: String, quarter: Period, sales: SalesHistoryIndex,
+                          customerFiles: [Period: [String: CustomerFileRecord]]) -> Bool {
+        let inFiles = customerFiles.contains { q, records in q.lastMonth <= quarter.lastMonth && records[customer] != nil }
+        if inFiles { return false }
+        return !sales.hasLine(customer, in: quarter.trailingTwentyFourMonths)
+    }
 }

@@ -22,9 +22,8 @@ public struct VisitReport: Sendable {
     /// Q and names); its history must cover the 24 months ending with Q's last month.
     public init(quarter: Period, visits allVisits: [Period: [VisitRecord]], credit: CreditInputs) {
         self.quarter = quarter
-        let history = credit.history
         let settings = credit.settings
-        let grades = GradeAtQuarter.grades(quarter: quarter, history: history, settings: settings.grading)
+        let grades = GradeAtQuarter.grades(quarter: quarter, sales: credit.sales, settings: settings.grading)
         let approved = credit.approvedGrades(in: quarter)
         let own = allVisits[quarter] ?? []
         isVisitsMissing = allVisits[quarter] == nil
@@ -34,7 +33,7 @@ public struct VisitReport: Sendable {
         var unknownCache: [String: Bool] = [:]
         func unknown(_ id: String) -> Bool {
             if let hit = unknownCache[id] { return hit }
-            let u = UnknownVisitedCustomer.isUnknown(id, quarter: quarter, history: history, customerFiles: credit.customerFiles)
+            let u = UnknownVisitedCustomer.isUnknown(id, quarter: quarter, sales: credit.sales, customerFiles: credit.customerFiles)
             unknownCache[id] = u
             return u
         }
@@ -63,7 +62,7 @@ public struct VisitReport: Sendable {
             for v in mine { byRole[v.role, default: 0] += 1 }
             return VisitReportRow(
                 customerID: id,
-                customerName: CreditCustomerName.of(id, upTo: quarter.lastMonth, history: history, customerFiles: credit.customerFiles),
+                customerName: CreditCustomerName.of(id, upTo: quarter.lastMonth, sales: credit.sales, customerFiles: credit.customerFiles),
                 grade: grades[id], approvedCreditGrade: approved[id], required: required, actual: mine.count,
                 compliance: VisitCompliance.of(actual: mine.count, required: required), visitsByRole: byRole,
                 seniorVisit: HalfYearSeniorVisit.of(grade: grades[id], roles: Set((halfYearByCustomer[id] ?? []).map(\.role)),
