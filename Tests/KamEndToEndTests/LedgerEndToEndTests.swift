@@ -130,7 +130,9 @@ import Testing
             #expect(rerun.status == 0, "after a kill at \(fraction): \(rerun.stderr)")
             let reports = ws.appendingPathComponent("reports")
             #expect(Self.files(under: reports).filter { $0.hasSuffix(".tmp") }.isEmpty)
-            #expect(try KamBinary.digests(reports) == expected, "kill at \(fraction) of the run")
+            let actual = try KamBinary.digests(reports)
+            let differing = Set(actual.keys).union(expected.keys).filter { actual[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "kill at \(fraction) of the run: these differ from an uninterrupted run: \(differing)")
             #expect(try KamBinary.kam("run", "--config", config, "--as-of", asOf).stdout.contains("delivered: 0 workbook(s)"))
         }
     }
