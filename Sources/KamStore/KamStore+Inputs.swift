@@ -19,38 +19,47 @@ extension KamStore {
             switch records {
             case .sales(let file): try Self.insertSales(file, submissionId: id, db: db)
             case .receivables(let rows):
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
                 for (i, r) in rows.enumerated() {
-                    try st.execute(arguments: [id, i, r.customerID, r.receivable, r.overdue, r.collected, r.paymentTerms])
+                    try RawInsert.row(st, db) { b in
+                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.receivable); b.int(r.overdue); b.int(r.collected)
+                        b.text(r.paymentTerms)
+                    }
                 }
             case .customers(let rows):
                 let names = CustomerFileRecord.fieldNames
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))
                     VALUES (?, ?, ?\(String(repeating: ", ?", count: names.count)))
                     """)
                 for (i, r) in rows.enumerated() {
-                    let values: [any DatabaseValueConvertible] = [id, i, r.customerID] + names.map { r.value($0) }
-                    try st.execute(arguments: StatementArguments(values))
+                    try RawInsert.row(st, db) { b in
+                        b.int(id); b.int(i); b.text(r.customerID)
+                        for name in names { b.text(r.value(name)) }
+                    }
                 }
             case .visits(let rows):
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for (i, r) in rows.enumerated() {
-                    try st.execute(arguments: [id, i, r.date.daysSinceEpoch, r.customerID, r.visitor, r.role.rawValue,
-                                               r.purpose, r.notes])
+                    try RawInsert.row(st, db) { b in
+                        b.int(id); b.int(i); b.int(r.date.daysSinceEpoch); b.text(r.customerID); b.text(r.visitor)
+                        b.text(r.role.rawValue); b.text(r.purpose); b.text(r.notes)
+                    }
                 }
             case .approvals(let rows):
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO approval_row (submissionId, seq, customerId, approvedLimit, approvedBy) VALUES (?, ?, ?, ?, ?)
                     """)
                 for (i, r) in rows.enumerated() {
-                    try st.execute(arguments: [id, i, r.customerID, r.approvedLimit, r.approvedBy])
+                    try RawInsert.row(st, db) { b in
+                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.approvedLimit); b.text(r.approvedBy)
+                    }
                 }
             }
             return s
@@ -67,7 +76,14 @@ extension KamStore {
             """)
         let s = statement.sqliteStatement
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (key, f) in file.months {
+        // In primary-key order (the id's bytes, as SQLite's BINARY collation compares them,
+        // then the month): each row then lands at the end of the key's index instead of at a
+        // random page of it. Which row gets which rowid is no part of what is stored.
+        let ordered = file.months.sorted { a, b in
+            a.key.customerID.utf8.elementsEqual(b.key.customerID.utf8) ? a.key.month.index < b.key.month.index
+                : a.key.customerID.utf8.lexicographicallyPrecedes(b.key.customerID.utf8)
+        }
+        for (key, f) in ordered {
             sqlite3_reset(s)
             sqlite3_bind_int64(s, 1, id)
             // Explicit lengths: a NUL inside a value (possible past the binary check) is kept, not cut.
