@@ -77,12 +77,10 @@ extension KamStore {
         let s = statement.sqliteStatement
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         // In primary-key order (the id's bytes, as SQLite's BINARY collation compares them,
-        // then the month): each row then lands at the end of the key's index instead of at a
-        // random page of it. Which row gets which rowid is no part of what is stored.
-        let ordered = file.months.sorted { a, b in
-            a.key.customerID.utf8.elementsEqual(b.key.customerID.utf8) ? a.key.month.index < b.key.month.index
-                : a.key.customerID.utf8.lexicographicallyPrecedes(b.key.customerID.utf8)
-        }
+        // then the month) when the reader listed it: each row then lands at the end of the
+        // key's index instead of at a random page of it. Which row gets which rowid is no
+        // part of what is stored.
+        let ordered = file.orderedMonths.count == file.months.count ? file.orderedMonths : file.months.map { ($0.key, $0.value) }
         for (key, f) in ordered {
             sqlite3_reset(s)
             sqlite3_bind_int64(s, 1, id)

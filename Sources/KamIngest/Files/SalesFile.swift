@@ -15,6 +15,9 @@ public struct SalesFile: Sendable {
     public var amountTotal: Fen = 0
     public var costTotal: Fen = 0
     public var months: [Key: CustomerMonthFigures] = [:]
+    /// `months` in the store's primary-key order (the id's bytes, then the month), made by the
+    /// reader so the storing thread need not sort; empty when `months` was filled otherwise.
+    public var orderedMonths: [(key: Key, figures: CustomerMonthFigures)] = []
 
     public static func read(_ bytes: [UInt8], period: Period, settings: ReadSettings) -> SalesFile {
         var source = MemoryByteSource(bytes)
@@ -111,7 +114,7 @@ public struct SalesFile: Sendable {
         file.hasCostColumn = hasCost
         file.amountTotal = amountTotal
         file.costTotal = costTotal
-        file.months = aggregate.months()
+        (file.months, file.orderedMonths) = aggregate.months()
         return file
     }
 }
