@@ -42,7 +42,8 @@ public struct SalesFile: Sendable {
         var hasCost = false
         var columns: SalesColumns?
         var budget = MoneyBudget()
-        try InputFileReader(kind: .sales, settings: settings).stream(&source, check: &check, progress: progress) { fields, line, header in
+        let stands = try InputFileReader(kind: .sales, settings: settings).stream(&source, check: &check, progress: progress,
+                                                                                decodeFirst: false) { fields, line, header in
             let c = columns ?? SalesColumns(header)
             columns = c
             hasCost = c.cost != nil
@@ -111,6 +112,8 @@ public struct SalesFile: Sendable {
             return []
         }
         file.check = check
+        // Undecodable after all: nothing read counts, as if the file had been checked first.
+        guard stands else { return file }
         file.hasCostColumn = hasCost
         file.amountTotal = amountTotal
         file.costTotal = costTotal
