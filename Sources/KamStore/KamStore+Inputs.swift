@@ -23,8 +23,10 @@ extension KamStore {
                     INSERT INTO receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
                 for (i, r) in rows.enumerated() {
-                    try RawInsert.row(st, db) { b in
+                    try insert.row { b in
                         b.int(id); b.int(i); b.text(r.customerID); b.int(r.receivable); b.int(r.overdue); b.int(r.collected)
                         b.text(r.paymentTerms)
                     }
@@ -35,8 +37,10 @@ extension KamStore {
                     INSERT INTO customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))
                     VALUES (?, ?, ?\(String(repeating: ", ?", count: names.count)))
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
                 for (i, r) in rows.enumerated() {
-                    try RawInsert.row(st, db) { b in
+                    try insert.row { b in
                         b.int(id); b.int(i); b.text(r.customerID)
                         for name in names { b.text(r.value(name)) }
                     }
@@ -46,8 +50,10 @@ extension KamStore {
                     INSERT INTO visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
                 for (i, r) in rows.enumerated() {
-                    try RawInsert.row(st, db) { b in
+                    try insert.row { b in
                         b.int(id); b.int(i); b.int(r.date.daysSinceEpoch); b.text(r.customerID); b.text(r.visitor)
                         b.text(r.role.rawValue); b.text(r.purpose); b.text(r.notes)
                     }
@@ -56,8 +62,10 @@ extension KamStore {
                 let st = try db.makeStatement(sql: """
                     INSERT INTO approval_row (submissionId, seq, customerId, approvedLimit, approvedBy) VALUES (?, ?, ?, ?, ?)
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
                 for (i, r) in rows.enumerated() {
-                    try RawInsert.row(st, db) { b in
+                    try insert.row { b in
                         b.int(id); b.int(i); b.text(r.customerID); b.int(r.approvedLimit); b.text(r.approvedBy)
                     }
                 }
@@ -74,32 +82,20 @@ extension KamStore {
                                      latestName, latestNameDate, latestNameSequence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let s = statement.sqliteStatement
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         // In primary-key order (the id's bytes, as SQLite's BINARY collation compares them,
         // then the month) when the reader listed it: each row then lands at the end of the
         // key's index instead of at a random page of it. Which row gets which rowid is no
         // part of what is stored.
         let ordered = file.orderedMonths.count == file.months.count ? file.orderedMonths : file.months.map { ($0.key, $0.value) }
+        var insert = RawInsert(statement, db)
+        defer { insert.finish() }
         for (key, f) in ordered {
-            sqlite3_reset(s)
-            sqlite3_bind_int64(s, 1, id)
-            // Explicit lengths: a NUL inside a value (possible past the binary check) is kept, not cut.
-            _ = key.customerID.withCString { sqlite3_bind_text(s, 2, $0, Int32(key.customerID.utf8.count), transient) }
-            sqlite3_bind_int64(s, 3, Int64(key.month.index))
-            sqlite3_bind_int64(s, 4, f.sales)
-            sqlite3_bind_int64(s, 5, f.cost)
-            sqlite3_bind_int64(s, 6, Int64(f.nonZeroLines))
-            sqlite3_bind_int64(s, 7, Int64(f.lines))
-            _ = f.latestName.withCString { sqlite3_bind_text(s, 8, $0, Int32(f.latestName.utf8.count), transient) }
-            sqlite3_bind_int64(s, 9, Int64(f.latestNameRecency.date))
-            sqlite3_bind_int64(s, 10, Int64(f.latestNameRecency.sequence))
-            let code = sqlite3_step(s)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            try insert.row { b in
+                b.int(id); b.text(key.customerID); b.int(key.month.index); b.int(f.sales); b.int(f.cost)
+                b.int(f.nonZeroLines); b.int(f.lines); b.text(f.latestName); b.int(f.latestNameRecency.date)
+                b.int(f.latestNameRecency.sequence)
             }
         }
-        sqlite3_reset(s)
     }
 
     /// Every submission (accepted and rejected) of (subsidiary, kind, period), in received
