@@ -76,3 +76,66 @@ import Testing
         }.map(\.key.month.index))
     }
 }
+
+/// `UTF8Scan` against the plain per-byte form it had before its ASCII and CJK fast paths.
+@Suite struct UTF8ScanDifferentialTests {
+    static func reference(_ p: UnsafeBufferPointer<UInt8>, final: Bool) -> UTF8Scan.Outcome {
+        guard let base = p.baseAddress else { return .valid(consumed: 0) }
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = base[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return .invalid(at: i)
+            }
+            if i + length > n {
+                if final { return .invalid(at: i) }
+                if i + 1 < n, !(base[i + 1] >= lower && base[i + 1] <= upper) { return .invalid(at: i) }
+                if i + 2 < n, base[i + 2] & 0xC0 != 0x80 { return .invalid(at: i) }
+                return .valid(consumed: i)
+            }
+            let second = base[i + 1]
+            guard second >= lower && second <= upper else { return .invalid(at: i) }
+            var k = 2
+            while k < length {
+                if base[i + k] & 0xC0 != 0x80 { return .invalid(at: i) }
+                k += 1
+            }
+            i += length
+        }
+        return .valid(consumed: n)
+    }
+
+    static func same(_ a: UTF8Scan.Outcome, _ b: UTF8Scan.Outcome) -> Bool {
+        switch (a, b) {
+        case (.valid(let x), .valid(let y)), (.invalid(let x), .invalid(let y)): x == y
+        default: false
+        }
+    }
+
+    @Test func fastPathsAgreeWithThePlainScan() {
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("2026-09-30,C1,".utf8), Array("中".utf8), Array("é".utf8), Array("😀".utf8),
+                                 [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xEF, 0xBF],
+                                 [0xE4], [0xB8], [0xFF], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F], Array(repeating: 0x41, count: 40)]
+        var rng = SplitMix(seed: 32)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            for final in [true, false] {
+                bytes.withUnsafeBufferPointer { p in
+                    #expect(Self.same(UTF8Scan.scan(p, final: final), Self.reference(p, final: final)), "\(bytes) final \(final)")
+                }
+            }
+        }
+    }
+}

@@ -16,7 +16,7 @@ struct RowContext {
     }
 
     /// The raw cell of a canonical column; "" when the file has no such column.
-    func value(_ column: String) -> String { header.index[column].map { fields[$0] } ?? "" }
+    func value(_ column: String) -> String { header.position(of: column).map { fields[$0] } ?? "" }
 
     /// The trimmed cell of a text column.
     func text(_ column: String) -> String { value(column).trimmingSpaces }
