@@ -39,10 +39,17 @@ extension KamStore {
                     """)
                 var insert = RawInsert(st, db)
                 defer { insert.finish() }
+                // A row's cells by walking its dictionary once and placing each value by name
+                // (a few short-string compares), instead of hashing every column name per row.
+                var cells = [String](repeating: "", count: names.count)
                 for (i, r) in rows.enumerated() {
+                    for k in cells.indices { cells[k] = "" }
+                    for (name, value) in r.fields {
+                        if let k = names.firstIndex(of: name) { cells[k] = value }
+                    }
                     try insert.row { b in
                         b.int(id); b.int(i); b.text(r.customerID)
-                        for name in names { b.text(r.value(name)) }
+                        for cell in cells { b.text(cell) }
                     }
                 }
             case .visits(let rows):
