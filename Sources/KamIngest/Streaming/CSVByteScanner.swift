@@ -119,49 +119,49 @@ struct CSVByteScanner<S: ByteSource> {
         guard let b = memory.window.baseAddress, let t = memory.special.baseAddress else { return .needMore }
         var spans = memory.spans
         let result: Scan = {
-                while true {
-                    // At a field's start.
-                    let fieldStart = p
-                    if fields * 2 + 2 > spans.count {
-                        memory.growSpans()
-                        spans = memory.spans
-                    }
-                    if p < e, b[p] == quote {
-                        quotedFields.append(fields)
-                        p += 1
-                        while true {
-                            if p >= e { return atEOF ? (p - s0 - 1 > limit ? .tooLong : .unterminated) : .needMore }
-                            let c = b[p]
-                            if c == quote {
-                                if p + 1 < e {
-                                    if b[p + 1] == quote { p += 2; continue }
-                                } else if !atEOF { return .needMore }
-                                p += 1
-                                break
-                            }
-                            if c == lf { lines += 1 }
-                            p += 1
-                        }
-                    }
-                    while p < e, t[Int(b[p])] == 0 { p += 1 }
-                    spans[fields * 2] = fieldStart
-                    spans[fields * 2 + 1] = p
-                    fields += 1
-                    if p >= e {
-                        if !atEOF { return .needMore }
-                        if p - s0 - 1 > limit { return .tooLong }
-                        return .complete
-                    }
-                    let c = b[p]
-                    if c == sep { p += 1; continue }
-                    if p - s0 > limit { return .tooLong }
-                    if c == cr {
-                        if p + 1 < e { if b[p + 1] == lf { p += 1 } } else if !atEOF { return .needMore }
-                    }
+            while true {
+                // At a field's start.
+                let fieldStart = p
+                if fields * 2 + 2 > spans.count {
+                    memory.growSpans()
+                    spans = memory.spans
+                }
+                if p < e, b[p] == quote {
+                    quotedFields.append(fields)
                     p += 1
-                    lines += 1
+                    while true {
+                        if p >= e { return atEOF ? (p - s0 - 1 > limit ? .tooLong : .unterminated) : .needMore }
+                        let c = b[p]
+                        if c == quote {
+                            if p + 1 < e {
+                                if b[p + 1] == quote { p += 2; continue }
+                            } else if !atEOF { return .needMore }
+                            p += 1
+                            break
+                        }
+                        if c == lf { lines += 1 }
+                        p += 1
+                    }
+                }
+                while p < e, t[Int(b[p])] == 0 { p += 1 }
+                spans[fields * 2] = fieldStart
+                spans[fields * 2 + 1] = p
+                fields += 1
+                if p >= e {
+                    if !atEOF { return .needMore }
+                    if p - s0 - 1 > limit { return .tooLong }
                     return .complete
                 }
+                let c = b[p]
+                if c == sep { p += 1; continue }
+                if p - s0 > limit { return .tooLong }
+                if c == cr {
+                    if p + 1 < e { if b[p + 1] == lf { p += 1 } } else if !atEOF { return .needMore }
+                }
+                p += 1
+                lines += 1
+                return .complete
+            }
         }()
         pOut = p
         linesOut = lines
