@@ -85,6 +85,10 @@ struct DropIngestor {
             guard !known.contains("\(subsidiary)|\(sha)") else {
                 return PreparedDrop(url: url, subsidiary: subsidiary, name: name, staged: staged, mtime: mtime, sha: .success(sha), file: nil, identity: identity)
             }
+            // New bytes: the copy will become the archive, whose adoption fsyncs it. Flushing
+            // it here, on a reader thread, leaves that fsync on the storing thread (the one
+            // every file waits for) little to write. Best effort: the adoption still syncs.
+            try? SecureFiles.sync(staged.path)
             let file: Result<CheckedFile, any Error>
             do {
                 file = .success(try CheckedFile.read(path: staged.path, fileName: name, settings: config.readSettings(for: subsidiary)))

@@ -19,38 +19,62 @@ extension KamStore {
             switch records {
             case .sales(let file): try Self.insertSales(file, submissionId: id, db: db)
             case .receivables(let rows):
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
                 for (i, r) in rows.enumerated() {
-                    try st.execute(arguments: [id, i, r.customerID, r.receivable, r.overdue, r.collected, r.paymentTerms])
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.receivable); b.int(r.overdue); b.int(r.collected)
+                        b.text(r.paymentTerms)
+                    }
                 }
             case .customers(let rows):
                 let names = CustomerFileRecord.fieldNames
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))
                     VALUES (?, ?, ?\(String(repeating: ", ?", count: names.count)))
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
+                // A row's cells by walking its dictionary once and placing each value by name
+                // (a few short-string compares), instead of hashing every column name per row.
+                var cells = [String](repeating: "", count: names.count)
                 for (i, r) in rows.enumerated() {
-                    let values: [any DatabaseValueConvertible] = [id, i, r.customerID] + names.map { r.value($0) }
-                    try st.execute(arguments: StatementArguments(values))
+                    for k in cells.indices { cells[k] = "" }
+                    for (name, value) in r.fields {
+                        if let k = names.firstIndex(of: name) { cells[k] = value }
+                    }
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.text(r.customerID)
+                        for cell in cells { b.text(cell) }
+                    }
                 }
             case .visits(let rows):
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
                 for (i, r) in rows.enumerated() {
-                    try st.execute(arguments: [id, i, r.date.daysSinceEpoch, r.customerID, r.visitor, r.role.rawValue,
-                                               r.purpose, r.notes])
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.int(r.date.daysSinceEpoch); b.text(r.customerID); b.text(r.visitor)
+                        b.text(r.role.rawValue); b.text(r.purpose); b.text(r.notes)
+                    }
                 }
             case .approvals(let rows):
-                let st = try db.cachedStatement(sql: """
+                let st = try db.makeStatement(sql: """
                     INSERT INTO approval_row (submissionId, seq, customerId, approvedLimit, approvedBy) VALUES (?, ?, ?, ?, ?)
                     """)
+                var insert = RawInsert(st, db)
+                defer { insert.finish() }
                 for (i, r) in rows.enumerated() {
-                    try st.execute(arguments: [id, i, r.customerID, r.approvedLimit, r.approvedBy])
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.approvedLimit); b.text(r.approvedBy)
+                    }
                 }
             }
             return s
@@ -65,27 +89,20 @@ extension KamStore {
                                      latestName, latestNameDate, latestNameSequence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let s = statement.sqliteStatement
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (key, f) in file.months {
-            sqlite3_reset(s)
-            sqlite3_bind_int64(s, 1, id)
-            // Explicit lengths: a NUL inside a value (possible past the binary check) is kept, not cut.
-            _ = key.customerID.withCString { sqlite3_bind_text(s, 2, $0, Int32(key.customerID.utf8.count), transient) }
-            sqlite3_bind_int64(s, 3, Int64(key.month.index))
-            sqlite3_bind_int64(s, 4, f.sales)
-            sqlite3_bind_int64(s, 5, f.cost)
-            sqlite3_bind_int64(s, 6, Int64(f.nonZeroLines))
-            sqlite3_bind_int64(s, 7, Int64(f.lines))
-            _ = f.latestName.withCString { sqlite3_bind_text(s, 8, $0, Int32(f.latestName.utf8.count), transient) }
-            sqlite3_bind_int64(s, 9, Int64(f.latestNameRecency.date))
-            sqlite3_bind_int64(s, 10, Int64(f.latestNameRecency.sequence))
-            let code = sqlite3_step(s)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        // In primary-key order (the id's bytes, as SQLite's BINARY collation compares them,
+        // then the month) when the reader listed it: each row then lands at the end of the
+        // key's index instead of at a random page of it. Which row gets which rowid is no
+        // part of what is stored.
+        let ordered = file.orderedMonths.count == file.months.count ? file.orderedMonths : file.months.map { ($0.key, $0.value) }
+        var insert = RawInsert(statement, db)
+        defer { insert.finish() }
+        for (key, f) in ordered {
+            try insert.row { b in
+                b.int(id); b.text(key.customerID); b.int(key.month.index); b.int(f.sales); b.int(f.cost)
+                b.int(f.nonZeroLines); b.int(f.lines); b.text(f.latestName); b.int(f.latestNameRecency.date)
+                b.int(f.latestNameRecency.sequence)
             }
         }
-        sqlite3_reset(s)
     }
 
     /// Every submission (accepted and rejected) of (subsidiary, kind, period), in received

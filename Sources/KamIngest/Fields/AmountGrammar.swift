@@ -91,6 +91,19 @@ public enum AmountGrammar {
 extension Substring {
     /// Trims ASCII spaces, tabs and the full-width space that Chinese spreadsheets leave around values.
     var trimmingSpaces: Substring {
+        switch utf8.withContiguousStorageIfAvailable({ ByteText.trimPlan($0) }) {
+        case .untouched?: return self
+        case .ascii(let from, let to)?:
+            let u = utf8
+            return self[u.index(u.startIndex, offsetBy: from)..<u.index(u.startIndex, offsetBy: to)]
+        case .graphemes?, nil: return trimmingSpaceCharacters
+        }
+    }
+
+    /// The rule itself, by `Character`: a space followed by a combining mark is one character
+    /// that is not a space, so it stays. `trimmingSpaces` gives the same answer faster when
+    /// the bytes show that no such case can arise.
+    var trimmingSpaceCharacters: Substring {
         var s = self
         while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" || f == "\u{00A0}" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" || l == "\u{00A0}" { s = s.dropLast() }
@@ -99,7 +112,14 @@ extension Substring {
 }
 
 extension String {
-    var trimmingSpaces: String { String(Substring(self).trimmingSpaces) }
+    var trimmingSpaces: String {
+        var copy = self
+        switch copy.withUTF8({ ByteText.trimPlan($0) }) {
+        case .untouched: return copy
+        case .ascii(let from, let to): return copy.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
+        case .graphemes: return String(Substring(copy).trimmingSpaceCharacters)
+        }
+    }
 }
 
 extension AmountGrammar {

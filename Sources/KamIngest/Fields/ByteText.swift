@@ -7,6 +7,12 @@ import KamPolicy
 enum ByteText {
     /// Trims ASCII space and tab, U+3000 (E3 80 80) and U+00A0 (C2 A0), as `trimmingSpaces` does.
     static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let (s, e) = trimmedRange(b)
+        return UnsafeBufferPointer(rebasing: b[s..<e])
+    }
+
+    /// The byte range `trimmed` keeps.
+    static func trimmedRange(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var s = 0, e = b.count
         while s < e {
             let c = b[s]
@@ -22,7 +28,26 @@ enum ByteText {
             else if c == 0xA0, e - 2 >= s, b[e - 2] == 0xC2 { e -= 2 }
             else { break }
         }
-        return UnsafeBufferPointer(rebasing: b[s..<e])
+        return (s, e)
+    }
+
+    /// How `trimmingSpaces` can trim text with these UTF-8 bytes without comparing
+    /// `Character`s (the slow part of reading the quarter kinds, whose every cell is trimmed).
+    enum TrimPlan: Equatable {
+        /// Neither end starts or ends with a trimmed scalar, so no trimmed character is there.
+        case untouched
+        /// ASCII only (where every byte is one character, CR LF aside, which is never trimmed):
+        /// the byte range to keep.
+        case ascii(from: Int, to: Int)
+        /// Something to trim next to non-ASCII text: a combining mark could join the space,
+        /// so the `Character` rule decides.
+        case graphemes
+    }
+
+    static func trimPlan(_ b: UnsafeBufferPointer<UInt8>) -> TrimPlan {
+        let (from, to) = trimmedRange(b)
+        if from == 0 && to == b.count { return .untouched }
+        return isASCII(b) ? .ascii(from: from, to: to) : .graphemes
     }
 
     static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KamPolicy
 
 /// Customer × month sums for the streaming sales reader, keyed on the id's raw bytes: an
@@ -112,10 +117,17 @@ struct SalesAggregator {
         return true
     }
 
-    /// The sums as the store keeps them.
-    func months() -> [SalesFile.Key: CustomerMonthFigures] {
+    /// The sums as the store keeps them, and the same in the store's primary-key order (id
+    /// bytes, then month): inserting in that order appends to the key's index, and sorting
+    /// here on the raw bytes is cheaper than sorting `String`s on the storing thread.
+    func months() -> (months: [SalesFile.Key: CustomerMonthFigures], ordered: [(key: SalesFile.Key, figures: CustomerMonthFigures)]) {
         var out: [SalesFile.Key: CustomerMonthFigures] = Dictionary(minimumCapacity: entries.count)
-        arena.withUnsafeBufferPointer { a in
+        var made: [(key: SalesFile.Key, figures: CustomerMonthFigures)] = []
+        made.reserveCapacity(entries.count)
+        var merged = false
+        let order: [Int] = arena.withUnsafeBufferPointer { a in
+            // In first-seen order, as adding line by line would: which byte form of a merged
+            // id the dictionary keeps depends on it.
             for e in entries {
                 let id = String(decoding: UnsafeBufferPointer(rebasing: a[e.keyStart..<(e.keyStart + e.keyCount)]), as: UTF8.self)
                 let name = String(decoding: names[e.nameStart..<(e.nameStart + e.nameCount)], as: UTF8.self).trimmingSpaces
@@ -123,20 +135,41 @@ struct SalesAggregator {
                     sales: e.sales, cost: e.cost, nonZeroLines: e.nonZeroLines, lines: e.lines, latestName: name,
                     latestNameRecency: LineRecency(date: e.latestDate, sequence: e.latestSequence))
                 let key = SalesFile.Key(customerID: id, month: YearMonth(index: e.month))
+                made.append((key, figures))
                 // Two byte forms of one id (a precomposed and a decomposed é) are one String key:
                 // merge them, as adding line by line to a String-keyed dictionary would.
                 if let other = out[key] {
-                    var merged = other.latestNameRecency >= figures.latestNameRecency ? other : figures
-                    merged.sales = other.sales + figures.sales
-                    merged.cost = other.cost + figures.cost
-                    merged.lines = other.lines + figures.lines
-                    merged.nonZeroLines = other.nonZeroLines + figures.nonZeroLines
-                    out[key] = merged
+                    var sum = other.latestNameRecency >= figures.latestNameRecency ? other : figures
+                    sum.sales = other.sales + figures.sales
+                    sum.cost = other.cost + figures.cost
+                    sum.lines = other.lines + figures.lines
+                    sum.nonZeroLines = other.nonZeroLines + figures.nonZeroLines
+                    out[key] = sum
+                    merged = true
                 } else {
                     out[key] = figures
                 }
             }
+            return entries.withUnsafeBufferPointer { en in
+                Array(en.indices).sorted { i, j in
+                    let x = en[i], y = en[j]
+                    let common = min(x.keyCount, y.keyCount)
+                    if common > 0, let base = a.baseAddress {
+                        let c = memcmp(base + x.keyStart, base + y.keyStart, common)
+                        if c != 0 { return c < 0 }
+                    }
+                    if x.keyCount != y.keyCount { return x.keyCount < y.keyCount }
+                    return x.month < y.month
+                }
+            }
         }
-        return out
+        guard merged else { return (out, order.map { made[$0] }) }
+        // Rare: list each merged key once, as the dictionary keeps it, with its summed figures.
+        var seen: Set<SalesFile.Key> = []
+        let ordered = order.compactMap { i -> (key: SalesFile.Key, figures: CustomerMonthFigures)? in
+            guard seen.insert(made[i].key).inserted, let at = out.index(forKey: made[i].key) else { return nil }
+            return (out[at].key, out[at].value)
+        }
+        return (out, ordered)
     }
 }

@@ -15,6 +15,9 @@ public struct SalesFile: Sendable {
     public var amountTotal: Fen = 0
     public var costTotal: Fen = 0
     public var months: [Key: CustomerMonthFigures] = [:]
+    /// `months` in the store's primary-key order (the id's bytes, then the month), made by the
+    /// reader so the storing thread need not sort; empty when `months` was filled otherwise.
+    public var orderedMonths: [(key: Key, figures: CustomerMonthFigures)] = []
 
     public static func read(_ bytes: [UInt8], period: Period, settings: ReadSettings) -> SalesFile {
         var source = MemoryByteSource(bytes)
@@ -39,7 +42,8 @@ public struct SalesFile: Sendable {
         var hasCost = false
         var columns: SalesColumns?
         var budget = MoneyBudget()
-        try InputFileReader(kind: .sales, settings: settings).stream(&source, check: &check, progress: progress) { fields, line, header in
+        let stands = try InputFileReader(kind: .sales, settings: settings).stream(&source, check: &check, progress: progress,
+                                                                                decodeFirst: false) { fields, line, header in
             let c = columns ?? SalesColumns(header)
             columns = c
             hasCost = c.cost != nil
@@ -108,10 +112,12 @@ public struct SalesFile: Sendable {
             return []
         }
         file.check = check
+        // Undecodable after all: nothing read counts, as if the file had been checked first.
+        guard stands else { return file }
         file.hasCostColumn = hasCost
         file.amountTotal = amountTotal
         file.costTotal = costTotal
-        file.months = aggregate.months()
+        (file.months, file.orderedMonths) = aggregate.months()
         return file
     }
 }

@@ -5,6 +5,21 @@ public struct HeaderMap: Sendable {
     public let index: [String: Int]
     /// The headers as written, for diagnostics.
     public let headers: [String]
+    /// `index` as a short list: the quarter kinds' row rules look a column up for every cell,
+    /// and comparing a few short names costs less than hashing one.
+    private let positions: [(name: String, index: Int)]
+
+    init(index: [String: Int], headers: [String]) {
+        self.index = index
+        self.headers = headers
+        positions = index.map { ($0.key, $0.value) }
+    }
+
+    /// `index[canonical]`, found without hashing.
+    func position(of canonical: String) -> Int? {
+        for p in positions where p.name == canonical { return p.index }
+        return nil
+    }
 
     /// - Parameter aliases: canonical name → this subsidiary's header (config `columns`).
     public static func resolve(headers raw: [String], kind: InputKind, aliases: [String: String],
@@ -41,10 +56,10 @@ public struct HeaderMap: Sendable {
         return problems.isEmpty ? .success(HeaderMap(index: index, headers: headers)) : .failure(HeaderProblems(diagnostics: problems))
     }
 
-    public func has(_ canonical: String) -> Bool { index[canonical] != nil }
+    public func has(_ canonical: String) -> Bool { position(of: canonical) != nil }
 
     public func header(of canonical: String) -> String {
-        index[canonical].map { headers[$0] } ?? canonical
+        position(of: canonical).map { headers[$0] } ?? canonical
     }
 }
 

@@ -22,29 +22,38 @@ public struct InputFileReader {
 
     /// Streams `source` with the row rule seeing byte views of the fields (the sales hot path).
     /// Throws only when the bytes cannot be read; every problem of the content is in `check`.
+    ///
+    /// A GB18030 file must decode whole before any row counts. With `decodeFirst` it is
+    /// converted once to find out, then again to parse; without, it is converted once while
+    /// parsing, and when a bad byte turns up after rows were handed to `row`, `check` is put
+    /// back to what a first conversion would have left and the result is false: the caller
+    /// must then drop what its rows gave (the sales reader does; it converts its big files once).
+    @discardableResult
     func stream<S: ByteSource>(_ source: inout S, check: inout FileCheck, progress: ((Int) -> Void)? = nil,
-                               row: (_ fields: RecordFields, _ line: Int, _ header: HeaderMap) -> [Diagnostic]) throws(ByteSourceFailure) {
+                               decodeFirst: Bool = true,
+                               row: (_ fields: RecordFields, _ line: Int, _ header: HeaderMap) -> [Diagnostic]) throws(ByteSourceFailure) -> Bool {
+        let initial = check
         let survey = try FileSurvey.survey(&source)
         if survey.blank {
             check.rejectFile(Diagnostic(line: 0, reason: "空文件"))
-            return
+            return true
         }
         if survey.binary {
             check.rejectFile(Diagnostic(line: 0, reason: "不是文本文件(含二进制内容), 请导出为CSV"))
-            return
+            return true
         }
         let encoding: DetectedEncoding
         switch (survey.startsWithBOM, settings.encoding, survey.firstInvalidUTF8) {
         case (true, _, nil): encoding = .utf8BOM
-        case (true, _, let bad?): return undecodable(&check, offset: bad, .utf8BOM)
-        case (false, .utf8, let bad?): return undecodable(&check, offset: bad, .utf8)
+        case (true, _, let bad?): undecodable(&check, offset: bad, .utf8BOM); return true
+        case (false, .utf8, let bad?): undecodable(&check, offset: bad, .utf8); return true
         case (false, .utf8, nil), (false, .auto, nil): encoding = .utf8
         case (false, .gb18030, _), (false, .auto, _): encoding = .gb18030
         }
-        if encoding == .gb18030 {
+        if encoding == .gb18030 && decodeFirst {
             // GB18030 is checked whole before any row is read, as when the file was decoded at once.
             try source.rewind()
-            if let failure = try Self.firstGB18030Failure(source) { return undecodable(&check, offset: failure, .gb18030) }
+            if let failure = try Self.firstGB18030Failure(source) { undecodable(&check, offset: failure, .gb18030); return true }
         }
         check.encoding = encoding
         try source.rewind()
@@ -52,8 +61,9 @@ public struct InputFileReader {
                                      sizeHint: min(source.sizeHint ?? 65_536, 65_536))
         let head: [UInt8]
         do { head = try sniffer.peek(64 * 1024) } catch {
-            sniffer.close()
-            if case .stream(.source(let f)) = error { throw f }
+            // A bad byte this early (possible when GB18030 is not checked first) is found
+            // again by the parse; the converter is closed once, below.
+            if case .stream(.source(let f)) = error { sniffer.close(); throw f }
             head = []
         }
         sniffer.close()
@@ -61,10 +71,14 @@ public struct InputFileReader {
         var scanner = CSVByteScanner(input: UTF8Chunks(source: source, encoding: encoding),
                                      separator: CSVRecordReader.sniffSeparator(head), sizeHint: source.sizeHint)
         defer { scanner.close() }
+        // Whether the parse converted every byte (it stopped at the end, not at a bad header
+        // or a broken record): only then did it also check the whole file decodes.
+        var reachedEnd = false
         do {
             var header: HeaderMap?
             var records = 0
-            while try scanner.next() {
+            var badHeader = false
+            parsing: while try scanner.next() {
                 records += 1
                 if records & 0xFFFF == 0 { progress?(records) }
                 // Read outside the closure: capturing the scanner would copy it per record.
@@ -87,7 +101,8 @@ public struct InputFileReader {
                 guard let problems = outcome else { continue }
                 if header == nil {
                     problems.forEach { check.rejectFile($0) }
-                    return
+                    badHeader = true
+                    break parsing
                 }
                 if problems.isEmpty {
                     check.acceptedRows += 1
@@ -96,8 +111,11 @@ public struct InputFileReader {
                     problems.forEach { check.report($0) }
                 }
             }
-            if header == nil { check.rejectFile(Diagnostic(line: 0, reason: "没有表头")) }
-            if check.acceptedRows == 0 && check.badRows == 0 { check.warnings.append("文件只有表头, 没有数据行") }
+            if !badHeader {
+                reachedEnd = true
+                if header == nil { check.rejectFile(Diagnostic(line: 0, reason: "没有表头")) }
+                if check.acceptedRows == 0 && check.badRows == 0 { check.warnings.append("文件只有表头, 没有数据行") }
+            }
         } catch {
             switch error {
             case .csv(.unterminatedQuote(let line)):
@@ -107,9 +125,24 @@ public struct InputFileReader {
             case .stream(.source(let failure)):
                 throw failure
             case .stream(.decode(let failure)):
+                if encoding == .gb18030 && !decodeFirst {
+                    check = initial
+                    undecodable(&check, offset: failure.offset, failure.encoding)
+                    return false
+                }
                 undecodable(&check, offset: failure.offset, failure.encoding)
             }
         }
+        if encoding == .gb18030 && !decodeFirst && !reachedEnd {
+            // Stopped before the end: the rest must decode too, as when the file is checked first.
+            try source.rewind()
+            if let failure = try Self.firstGB18030Failure(source) {
+                check = initial
+                undecodable(&check, offset: failure, .gb18030)
+                return false
+            }
+        }
+        return true
     }
 
     private func undecodable(_ check: inout FileCheck, offset: Int, _ encoding: DetectedEncoding) {

@@ -16,7 +16,7 @@ struct RowContext {
     }
 
     /// The raw cell of a canonical column; "" when the file has no such column.
-    func value(_ column: String) -> String { header.index[column].map { fields[$0] } ?? "" }
+    func value(_ column: String) -> String { header.position(of: column).map { fields[$0] } ?? "" }
 
     /// The trimmed cell of a text column.
     func text(_ column: String) -> String { value(column).trimmingSpaces }
@@ -34,6 +34,9 @@ struct RowContext {
 
     /// The customer id by `CustomerIDRule`, or nil with the rule's reason.
     mutating func customerID() -> String? {
+        var raw = value("customer_id")
+        // The common id (short ASCII, no space or E inside) needs no rule beyond trimming.
+        if raw.withUTF8({ ByteText.isPlainID(ByteText.trimmed($0)) }) { return raw.trimmingSpaces }
         switch CustomerIDRule.validate(value("customer_id")) {
         case .success(let id): return id
         case .failure(let p): fail("customer_id", p.reason); return nil
@@ -44,7 +47,9 @@ struct RowContext {
     /// not have, counts as 0 (SPEC §8).
     mutating func money(_ column: String, required: Bool) -> Fen? {
         if !required && !header.has(column) { return 0 }
-        switch AmountGrammar.parse(value(column)) {
+        var raw = value(column)
+        if let v = raw.withUTF8({ ByteText.fastAmount(ByteText.trimmed($0)) }) { return v }
+        switch AmountGrammar.parse(raw) {
         case .success(let v): return v
         case .failure(.empty) where !required: return 0
         case .failure(let p): fail(column, p.reason); return nil
@@ -53,7 +58,16 @@ struct RowContext {
 
     /// A date by `DateGrammar` that must lie in `period`.
     mutating func date(_ column: String, in period: Period) -> LocalDate? {
-        guard let d = DateGrammar.parse(value(column)) else {
+        var raw = value(column)
+        // `2026-09-30` and the other exact shapes without the String grammar; a fast shape
+        // that is no calendar date (2026-02-30) is invalid, as `DateGrammar` says too.
+        let parsed: LocalDate?
+        if let v = raw.withUTF8({ ByteText.fastDate(ByteText.trimmed($0)) }) {
+            parsed = v.date
+        } else {
+            parsed = DateGrammar.parse(raw)
+        }
+        guard let d = parsed else {
             fail(column, "日期格式无效(应为 2026-09-30、2026/9/30、2026.09.30 或 20260930)")
             return nil
         }

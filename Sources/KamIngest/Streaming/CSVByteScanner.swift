@@ -14,20 +14,18 @@ struct CSVByteScanner<S: ByteSource> {
 
     private var input: UTF8Chunks<S>
     let separator: UInt8
-    private var window: [UInt8]
+    /// The window, the spans and the separator table (see `ScanMemory`).
+    private let memory: ScanMemory
     private var start = 0
     private var end = 0
     private var exhausted = false
     private var line = 1
-    /// 1 for the bytes that end an unquoted field: the separator, CR and LF.
-    private let special: [UInt8]
 
     /// The current record: where it starts, and each field's span in `window` as
     /// (start, end) pairs; a quoted field's span covers its raw bytes from the opening quote,
     /// and its value (doubled quotes undone) is in `unquoted`.
     private(set) var recordLine = 0
     private(set) var fieldCount = 0
-    private var spans: [Int] = []
     private var quotedFields: [Int] = []
     private var unquoted: [UInt8] = []
 
@@ -38,19 +36,14 @@ struct CSVByteScanner<S: ByteSource> {
         self.input = input
         self.separator = separator
         // Small inputs get a small window; `fill` grows it when a record needs more room.
-        window = [UInt8](repeating: 0, count: min(Self.maximumWindow, max(4096, (sizeHint ?? Self.maximumWindow) + 16)))
-        var table = [UInt8](repeating: 0, count: 256)
-        table[Int(separator)] = 1
-        table[0x0A] = 1
-        table[0x0D] = 1
-        special = table
-        spans = [Int](repeating: 0, count: 64)
+        memory = ScanMemory(windowSize: min(Self.maximumWindow, max(4096, (sizeHint ?? Self.maximumWindow) + 16)),
+                            spanCount: 64, separator: separator)
     }
 
     /// Reads the first bytes of the text (for separator sniffing) without consuming them.
     mutating func peek(_ count: Int) throws(Problem) -> [UInt8] {
         while end - start < count, !exhausted { try fill() }
-        return Array(window[start..<min(end, start + count)])
+        return Array(memory.window[start..<min(end, start + count)])
     }
 
     func close() { input.close() }
@@ -58,23 +51,20 @@ struct CSVByteScanner<S: ByteSource> {
     private mutating func fill() throws(Problem) {
         if start > 0 {
             let keep = end - start
-            if keep > 0 { window.withUnsafeMutableBufferPointer { w in
-                guard let b = w.baseAddress else { return }
-                b.update(from: b + start, count: keep)
-            } }
+            if keep > 0, let b = memory.window.baseAddress { b.update(from: b + start, count: keep) }
             start = 0
             end = keep
         }
-        if window.count == end, window.count < Self.maximumWindow {
-            window += [UInt8](repeating: 0, count: min(window.count, Self.maximumWindow - window.count))
+        let size = memory.window.count
+        if size == end, size < Self.maximumWindow {
+            memory.growWindow(to: size + min(size, Self.maximumWindow - size), keep: end)
         }
-        let room = window.count - end
+        let w = memory.window
+        let room = w.count - end
         if room == 0 { return }
         let n: Int
         do {
-            n = try window.withUnsafeMutableBufferPointer { w throws(StreamFailure) -> Int in
-                try input.produce(into: UnsafeMutableBufferPointer(rebasing: w[end..<(end + min(room, Self.chunk))]))
-            }
+            n = try input.produce(into: UnsafeMutableBufferPointer(rebasing: w[end..<(end + min(room, Self.chunk))]))
         } catch { throw .stream(error) }
         if n == 0 { exhausted = true }
         end += n
@@ -126,51 +116,53 @@ struct CSVByteScanner<S: ByteSource> {
         var p = s0
         var lines = 0
         var fields = 0
-        let result: Scan = window.withUnsafeBufferPointer { w in
-            special.withUnsafeBufferPointer { table in
-                guard let b = w.baseAddress, let t = table.baseAddress else { return .needMore }
-                while true {
-                    // At a field's start.
-                    let fieldStart = p
-                    if fields * 2 + 2 > spans.count { spans += [Int](repeating: 0, count: spans.count) }
-                    if p < e, b[p] == quote {
-                        quotedFields.append(fields)
-                        p += 1
-                        while true {
-                            if p >= e { return atEOF ? (p - s0 - 1 > limit ? .tooLong : .unterminated) : .needMore }
-                            let c = b[p]
-                            if c == quote {
-                                if p + 1 < e {
-                                    if b[p + 1] == quote { p += 2; continue }
-                                } else if !atEOF { return .needMore }
-                                p += 1
-                                break
-                            }
-                            if c == lf { lines += 1 }
-                            p += 1
-                        }
-                    }
-                    while p < e, t[Int(b[p])] == 0 { p += 1 }
-                    spans[fields * 2] = fieldStart
-                    spans[fields * 2 + 1] = p
-                    fields += 1
-                    if p >= e {
-                        if !atEOF { return .needMore }
-                        if p - s0 - 1 > limit { return .tooLong }
-                        return .complete
-                    }
-                    let c = b[p]
-                    if c == sep { p += 1; continue }
-                    if p - s0 > limit { return .tooLong }
-                    if c == cr {
-                        if p + 1 < e { if b[p + 1] == lf { p += 1 } } else if !atEOF { return .needMore }
-                    }
+        guard let b = memory.window.baseAddress, let t = memory.special.baseAddress else { return .needMore }
+        var spans = memory.spans
+        let result: Scan = {
+            while true {
+                // At a field's start.
+                let fieldStart = p
+                if fields * 2 + 2 > spans.count {
+                    memory.growSpans()
+                    spans = memory.spans
+                }
+                if p < e, b[p] == quote {
+                    quotedFields.append(fields)
                     p += 1
-                    lines += 1
+                    while true {
+                        if p >= e { return atEOF ? (p - s0 - 1 > limit ? .tooLong : .unterminated) : .needMore }
+                        let c = b[p]
+                        if c == quote {
+                            if p + 1 < e {
+                                if b[p + 1] == quote { p += 2; continue }
+                            } else if !atEOF { return .needMore }
+                            p += 1
+                            break
+                        }
+                        if c == lf { lines += 1 }
+                        p += 1
+                    }
+                }
+                while p < e, t[Int(b[p])] == 0 { p += 1 }
+                spans[fields * 2] = fieldStart
+                spans[fields * 2 + 1] = p
+                fields += 1
+                if p >= e {
+                    if !atEOF { return .needMore }
+                    if p - s0 - 1 > limit { return .tooLong }
                     return .complete
                 }
+                let c = b[p]
+                if c == sep { p += 1; continue }
+                if p - s0 > limit { return .tooLong }
+                if c == cr {
+                    if p + 1 < e { if b[p + 1] == lf { p += 1 } } else if !atEOF { return .needMore }
+                }
+                p += 1
+                lines += 1
+                return .complete
             }
-        }
+        }()
         pOut = p
         linesOut = lines
         fieldsOut = fields
@@ -182,6 +174,7 @@ struct CSVByteScanner<S: ByteSource> {
     private mutating func undoubleQuotedFields() {
         unquoted.removeAll(keepingCapacity: true)
         let quote = UInt8(ascii: "\"")
+        let window = memory.window, spans = memory.spans
         for i in quotedFields {
             let from = unquoted.count
             var inQuotes = true
@@ -206,12 +199,11 @@ struct CSVByteScanner<S: ByteSource> {
 
     /// Calls `body` with the current record's fields; the spans are valid only inside it.
     func withRecord<R>(_ body: (RecordFields) throws -> R) rethrows -> R {
-        try window.withUnsafeBufferPointer { w in
-            try unquoted.withUnsafeBufferPointer { u in
-                try spans.withUnsafeBufferPointer { s in
-                    try body(RecordFields(window: w, unquoted: u, spans: s, count: fieldCount))
-                }
-            }
+        let w = UnsafeBufferPointer(memory.window), s = UnsafeBufferPointer(memory.spans)
+        // Without quoted fields nothing points into `unquoted`: leave it untouched.
+        if quotedFields.isEmpty { return try body(RecordFields(window: w, unquoted: UnsafeBufferPointer(start: nil, count: 0), spans: s, count: fieldCount)) }
+        return try unquoted.withUnsafeBufferPointer { u in
+            try body(RecordFields(window: w, unquoted: u, spans: s, count: fieldCount))
         }
     }
 }

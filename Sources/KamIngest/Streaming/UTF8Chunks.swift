@@ -11,13 +11,17 @@ struct UTF8Chunks<S: ByteSource> {
     private var source: S
     private let encoding: DetectedEncoding
     private var skip: Int
-    private var pending: [UInt8] = []        // GB18030 input not yet converted
+    private var pending: [UInt8] = []        // GB18030 input: not yet converted in pendingStart..<pendingEnd
     private var pendingStart = 0
+    private var pendingEnd = 0
     private var consumed = 0                 // source bytes converted so far (for error offsets)
     private var sourceDone = false
     private var converter: iconv_t?
-    private var staged: [UInt8] = []         // converted UTF-8 not yet handed out
+    private var staged: [UInt8] = []         // converted UTF-8 not yet handed out: stagedStart..<stagedEnd
     private var stagedStart = 0
+    private var stagedEnd = 0
+    /// Most GB18030 bytes converted per iconv call; the staging buffer holds twice that.
+    private static var conversionStep: Int { 1 << 16 }
 
     init(source: S, encoding: DetectedEncoding) {
         self.source = source
@@ -51,28 +55,34 @@ struct UTF8Chunks<S: ByteSource> {
         // Converted text not yet handed out: the caller's room may be smaller than one character
         // (a window almost full), so conversion goes through a staging buffer of its own and
         // `produce` returns 0 only at the true end of the text.
-        while stagedStart == staged.count {
-            staged.removeAll(keepingCapacity: true)
+        // Both buffers are allocated once and reused: allocating (and zeroing) them per step
+        // cost more than a tenth of converting.
+        while stagedStart == stagedEnd {
             stagedStart = 0
-            if pending.count - pendingStart < 8, !sourceDone {
-                pending.removeSubrange(0..<pendingStart)
+            stagedEnd = 0
+            if pendingEnd - pendingStart < 8, !sourceDone {
+                let keep = pendingEnd - pendingStart
+                let readSize = source.bufferSize(preferred: 1 << 20)
+                if pending.count < keep + readSize { pending += [UInt8](repeating: 0, count: keep + readSize - pending.count) }
+                pending.withUnsafeMutableBufferPointer { b in
+                    if keep > 0, let base = b.baseAddress { base.update(from: base + pendingStart, count: keep) }
+                }
                 pendingStart = 0
-                let have = pending.count
-                pending += [UInt8](repeating: 0, count: source.bufferSize(preferred: 1 << 20))
+                pendingEnd = keep
                 let n: Int
                 do {
                     n = try pending.withUnsafeMutableBufferPointer { b throws(ByteSourceFailure) -> Int in
-                        try source.read(into: UnsafeMutableBufferPointer(rebasing: b[have...]))
+                        try source.read(into: UnsafeMutableBufferPointer(rebasing: b[keep..<(keep + readSize)]))
                     }
                 } catch { throw .source(error) }
-                pending.removeSubrange((have + n)...)
+                pendingEnd += n
                 if n == 0 { sourceDone = true }
             }
-            let available = pending.count - pendingStart
+            let available = pendingEnd - pendingStart
             if available == 0 { return 0 }
             // GB18030 → UTF-8 grows at most 1.5× (2 bytes → 3), so 2× the input always fits.
-            let take = min(available, 1 << 16)
-            staged = [UInt8](repeating: 0, count: 2 * take + 16)
+            let take = min(available, Self.conversionStep)
+            if staged.count < 2 * Self.conversionStep + 16 { staged = [UInt8](repeating: 0, count: 2 * Self.conversionStep + 16) }
             var produced = 0
             var failedAt: Int?
             var incomplete = false
@@ -82,16 +92,16 @@ struct UTF8Chunks<S: ByteSource> {
                     var inPtr = b.baseAddress.map { UnsafeMutableRawPointer($0 + pendingStart).assumingMemoryBound(to: CChar.self) }
                     var inLeft = take
                     var outPtr = o.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
-                    var outLeft = o.count
+                    var outLeft = 2 * take + 16
                     let r = iconv(converter, &inPtr, &inLeft, &outPtr, &outLeft)
                     used = take - inLeft
-                    produced = o.count - outLeft
+                    produced = 2 * take + 16 - outLeft
                     if r == -1 {
                         if errno == EINVAL { incomplete = true } else if errno != E2BIG { failedAt = consumed + used }
                     }
                 }
             }
-            staged.removeSubrange(produced...)
+            stagedEnd = produced
             pendingStart += used
             consumed += used
             if let failedAt { throw .decode(TextDecoding.Failure(offset: failedAt, encoding: .gb18030)) }
@@ -102,7 +112,7 @@ struct UTF8Chunks<S: ByteSource> {
                 throw .decode(TextDecoding.Failure(offset: consumed, encoding: .gb18030))
             }
         }
-        let n = min(out.count, staged.count - stagedStart)
+        let n = min(out.count, stagedEnd - stagedStart)
         guard n > 0, let base = out.baseAddress else { return 0 }
         staged.withUnsafeBufferPointer { s in
             if let from = s.baseAddress { base.update(from: from + stagedStart, count: n) }

@@ -14,12 +14,25 @@ enum UTF8Scan {
         let n = p.count
         var i = 0
         while i < n {
+            // ASCII runs 32 bytes, then 8 bytes at a time.
+            while i + 32 <= n {
+                let w = UnsafeRawPointer(base + i)
+                let any = w.loadUnaligned(as: UInt64.self) | w.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | w.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | w.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
             if i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             }
             let b = base[i]
             if b < 0x80 { i += 1; continue }
+            // The common CJK case (E1–EC, EE–EF and two continuation bytes) without the table below.
+            if b >= 0xE1, b != 0xED, b <= 0xEF, i + 3 <= n, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             let length: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
             switch b {

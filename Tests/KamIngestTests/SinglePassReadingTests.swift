@@ -1,0 +1,141 @@
+import Testing
+@testable import KamIngest
+@testable import KamPolicy
+
+/// The faster paths of the ingest must read exactly as the plain rules do: trimming by bytes
+/// against trimming by `Character`, the sales reader's one GB18030 conversion against
+/// converting once to check and once to parse, and the storing order of the aggregates.
+@Suite struct SinglePassReadingTests {
+    static let alphabet: [String] = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{301}", "\u{600}", "\u{200D}", "a", "中", "1", "\r\n",
+                                     "\r", "\n", "é", "e", ",", "\u{FE0F}", "👍"]
+
+    @Test func trimmingByBytesAgreesWithTrimmingByCharacter() {
+        var rng = SplitMix(seed: 7_2026)
+        for _ in 0..<60_000 {
+            let length = Int(rng.next() % 7)
+            let s = (0..<length).map { _ in Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))] }.joined()
+            #expect(s.trimmingSpaces == String(Substring(s).trimmingSpaceCharacters), "\(s.debugDescription)")
+            #expect(Array(s.trimmingSpaces.utf8) == Array(Substring(s).trimmingSpaceCharacters.utf8), "\(s.debugDescription)")
+            let sub = Substring(s)
+            #expect(Array(sub.trimmingSpaces.utf8) == Array(sub.trimmingSpaceCharacters.utf8), "\(s.debugDescription)")
+        }
+    }
+
+    let september = Period.month(YearMonth(year: 2026, month: 9))
+
+    /// What the reader reports when the file is converted whole before any row is read.
+    func checkedFirst(_ bytes: [UInt8]) -> FileCheck {
+        var source = MemoryByteSource(bytes)
+        var check = FileCheck()
+        _ = try? InputFileReader(kind: .sales, settings: ReadSettings()).stream(&source, check: &check, decodeFirst: true) { _, _, _ in [] }
+        return check
+    }
+
+    @Test func oneGB18030ConversionReportsWhatCheckingFirstDoes() {
+        var body = "日期,客户编码,客户名称,金额\r\n"
+        for i in 0..<3_000 { body += "2026-09-\(10 + i % 20),C\(i % 97),华东化工\(i),\(i).50\r\n" }
+        let good = GB18030.encode(body)
+        let badHeader = GB18030.encode("日期,客户名称\r\n2026-09-01,甲\r\n")
+        let cases: [(String, [UInt8])] = [
+            ("valid", good),
+            ("bad byte at the end", good + [0xFF, 0x0D, 0x0A]),
+            ("bad byte in the middle", Array(good[0..<40_000]) + [0x81, 0x0A] + Array(good[40_000...])),
+            ("bad byte in the header", [0x81, 0x20] + good),
+            ("bad header, bad byte later", badHeader + [0xFF]),
+            ("bad header", badHeader),
+            ("unterminated quote, bad byte later", GB18030.encode("日期,客户编码,客户名称,金额\r\n2026-09-01,C1,\"甲") + [0xFF]),
+        ]
+        for (label, bytes) in cases {
+            let expected = checkedFirst(bytes)
+            let f = SalesFile.read(bytes, period: september, settings: ReadSettings())
+            #expect(f.check.diagnostics == expected.diagnostics, "\(label)")
+            #expect(f.check.acceptedRows == expected.acceptedRows && f.check.badRows == expected.badRows, "\(label)")
+            #expect(f.check.encoding == expected.encoding && f.check.fileRejected == expected.fileRejected, "\(label)")
+            #expect(f.check.problemCount == expected.problemCount && f.check.warnings == expected.warnings, "\(label)")
+            if expected.diagnostics.contains(where: { $0.reason.contains("无法按") }) {
+                #expect(f.months.isEmpty && f.orderedMonths.isEmpty && f.amountTotal == 0 && !f.hasCostColumn, "\(label)")
+            }
+        }
+    }
+
+    @Test func aggregatesAreListedInKeyOrderWithMergedFormsOnce() {
+        let text = "date,customer_id,customer_name,amount\n2026-09-01,Zé,a,1\n2026-09-02,B1,b,2\n2026-09-03,Ze\u{301},c,3\n2026-09-04,A9,d,4\n2026-08-01,B1,e,5\n"
+        let f = SalesFile.read(Array(text.utf8), period: Period.quarter(year: 2026, quarter: 3), settings: ReadSettings())
+        #expect(f.months.count == 4)
+        #expect(f.orderedMonths.count == f.months.count)
+        for (key, figures) in f.orderedMonths { #expect(f.months[key] == figures) }
+        let ids = f.orderedMonths.map { Array($0.key.customerID.utf8) }
+        #expect(zip(ids, ids.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) || $0 == $1 })
+        // The merged id keeps its first-seen form and both lines.
+        let merged = f.orderedMonths.first { $0.key.customerID == "Zé" }
+        #expect(merged.map { Array($0.key.customerID.utf8) } == Array("Zé".utf8))
+        #expect(merged?.figures.sales == 400 && merged?.figures.latestName == "c")
+        #expect(f.orderedMonths.map(\.key.month.index) == f.orderedMonths.sorted {
+            Array($0.key.customerID.utf8).lexicographicallyPrecedes(Array($1.key.customerID.utf8))
+                || (Array($0.key.customerID.utf8) == Array($1.key.customerID.utf8) && $0.key.month.index < $1.key.month.index)
+        }.map(\.key.month.index))
+    }
+}
+
+/// `UTF8Scan` against the plain per-byte form it had before its ASCII and CJK fast paths.
+@Suite struct UTF8ScanDifferentialTests {
+    static func reference(_ p: UnsafeBufferPointer<UInt8>, final: Bool) -> UTF8Scan.Outcome {
+        guard let base = p.baseAddress else { return .valid(consumed: 0) }
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = base[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return .invalid(at: i)
+            }
+            if i + length > n {
+                if final { return .invalid(at: i) }
+                if i + 1 < n, !(base[i + 1] >= lower && base[i + 1] <= upper) { return .invalid(at: i) }
+                if i + 2 < n, base[i + 2] & 0xC0 != 0x80 { return .invalid(at: i) }
+                return .valid(consumed: i)
+            }
+            let second = base[i + 1]
+            guard second >= lower && second <= upper else { return .invalid(at: i) }
+            var k = 2
+            while k < length {
+                if base[i + k] & 0xC0 != 0x80 { return .invalid(at: i) }
+                k += 1
+            }
+            i += length
+        }
+        return .valid(consumed: n)
+    }
+
+    static func same(_ a: UTF8Scan.Outcome, _ b: UTF8Scan.Outcome) -> Bool {
+        switch (a, b) {
+        case (.valid(let x), .valid(let y)), (.invalid(let x), .invalid(let y)): x == y
+        default: false
+        }
+    }
+
+    @Test func fastPathsAgreeWithThePlainScan() {
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("2026-09-30,C1,".utf8), Array("中".utf8), Array("é".utf8), Array("😀".utf8),
+                                 [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xEF, 0xBF],
+                                 [0xE4], [0xB8], [0xFF], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F], Array(repeating: 0x41, count: 40)]
+        var rng = SplitMix(seed: 32)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            for final in [true, false] {
+                bytes.withUnsafeBufferPointer { p in
+                    #expect(Self.same(UTF8Scan.scan(p, final: final), Self.reference(p, final: final)), "\(bytes) final \(final)")
+                }
+            }
+        }
+    }
+}
