@@ -1,7 +1,16 @@
 internal import CXLSXWriter
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// Held around every `workbook_close`. libxlsxwriter writes the document's created time
+/// (docProps/core.xml, on close) through `gmtime()`, which returns one buffer shared by the
+/// whole process: two workbooks closing at once on different threads could each print the
+/// other's date (seen: a line summary stamped with a credit proposal's fire time after a
+/// kill and re-run). Closing is also where the XML is written and zipped, so this serialises
+/// part of a parallel run; correctness first.
+private let libraryClose = Mutex(())
 
 /// An .xlsx file being written. It owns the `lxw_workbook*`; `close()` writes the file and
 /// is final — libxlsxwriter frees the workbook even when closing fails.
@@ -27,7 +36,7 @@ public final class Workbook {
     deinit {
         // An abandoned workbook still has to be freed, and libxlsxwriter only frees on close;
         // its caller owns (and removes) whatever partial file that leaves behind.
-        if let handle { workbook_close(handle) }
+        if let handle { libraryClose.withLock { _ in _ = workbook_close(handle) } }
     }
 
     private func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
@@ -98,7 +107,8 @@ public final class Workbook {
     public func close() throws(XLSXError) {
         let wb = try open()
         handle = nil
-        try check(workbook_close(wb), "workbook_close(\(path))")
+        let result = libraryClose.withLock { _ in workbook_close(wb) }
+        try check(result, "workbook_close(\(path))")
     }
 }
 

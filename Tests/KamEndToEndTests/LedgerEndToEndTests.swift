@@ -132,7 +132,13 @@ import Testing
             #expect(Self.files(under: reports).filter { $0.hasSuffix(".tmp") }.isEmpty)
             let actual = try KamBinary.digests(reports)
             let differing = Set(actual.keys).union(expected.keys).filter { actual[$0] != expected[$0] }.sorted()
-            #expect(differing.isEmpty, "kill at \(fraction) of the run: these differ from an uninterrupted run: \(differing)")
+            if !differing.isEmpty {
+                // Kept for a post-mortem: the files, the store and the reference run.
+                let kept = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kam-kill-\(fraction)-\(UUID().uuidString)")
+                try? FileManager.default.copyItem(at: ws, to: kept)
+                try? FileManager.default.copyItem(at: reference, to: kept.appendingPathExtension("reference"))
+                Issue.record("kill at \(fraction) of the run: \(differing) differ from an uninterrupted run; kept at \(kept.path)")
+            }
             #expect(try KamBinary.kam("run", "--config", config, "--as-of", asOf).stdout.contains("delivered: 0 workbook(s)"))
         }
     }
