@@ -6,7 +6,9 @@ import KamPolicy
 /// The one SQLite file that holds kam's history: submissions, their monthly aggregates, and
 /// the deliveries ledger. Enough to recompute any past report.
 public final class KamStore: Sendable {
-    let db: DatabaseQueue
+    /// A pool on disk (WAL: the writer threads building workbooks read at once, and a reader
+    /// never waits for the run's writes), a queue in memory (tests).
+    let db: any DatabaseWriter
 
     /// Opens (creating if needed) the store at `path` and migrates it. The file is 0600:
     /// it holds confidential customer data.
@@ -23,14 +25,16 @@ public final class KamStore: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
-        db = try DatabaseQueue(path: path, configuration: configuration)
-        try StoreMigrations.migrator.migrate(db)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try StoreMigrations.migrator.migrate(pool)
+        db = pool
     }
 
     /// An in-memory store, for tests.
     public init() throws {
-        db = try DatabaseQueue()
-        try StoreMigrations.migrator.migrate(db)
+        let queue = try DatabaseQueue()
+        try StoreMigrations.migrator.migrate(queue)
+        db = queue
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T { try db.read(body) }

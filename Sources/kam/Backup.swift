@@ -7,8 +7,9 @@ extension Kam {
         static let configuration = CommandConfiguration(
             abstract: "Copy the store (SQLite online backup, safe during a run) and the archive of received files to DIR.",
             discussion: """
-                Restore: stop kam (the daemon or timer), then copy DIR/kam.sqlite to the data folder \
-                (paths.data, default var/) as kam.sqlite with mode 0600, and DIR/archive/ to var/archive/. \
+                Restore: stop kam (the daemon or timer), remove kam.sqlite-wal and kam.sqlite-shm from the \
+                data folder (paths.data, default var/) if present, then copy DIR/kam.sqlite there as \
+                kam.sqlite with mode 0600, and DIR/archive/ to var/archive/. \
                 The next `kam run` continues from the restored ledger.
                 """)
 
