@@ -25,7 +25,11 @@ public final class KamStore: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
+        // FULL, not GRDB's WAL default NORMAL: a drop file leaves the drop folder once its
+        // commit returns, so that commit must survive a power cut, not only a crash of kam.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try StoreMigrations.migrator.migrate(pool)
         db = pool
     }
