@@ -94,20 +94,15 @@ public final class KamStore: Sendable {
             guard let period = Period(parsing: s.period) else { continue }
             for m in period.months where months.contains(m) { effective[m] = s }
         }
-        var history = SalesHistory()
         let monthIndexes = effective.keys.map(\.index)
         guard let low = monthIndexes.min(), let high = monthIndexes.max() else {
-            return (history, [])
+            return (SalesHistory(), [])
         }
-        // A customer's months usually come from several files (one per quarter or month): its
-        // figures are gathered into one row of month cells first, and each customer's dictionary
-        // is built once at the end, instead of growing and merging dictionaries row by row.
+        // A customer's months usually come from several files (one per quarter or month): each row
+        // goes straight into the history's month cells for the customer, with no dictionary per
+        // customer to build.
         let span = high - low + 1
-        var slotOf: [String: Int] = [:]
-        var customers: [String] = []
-        var names: [String?] = []
-        var cells: [CustomerMonthFigures?] = []
-        var withLines = [Bool](repeating: false, count: span)
+        var builder = SalesHistoryBuilder(firstMonth: YearMonth(index: low), monthCount: span)
         try db.read { db in
             let bySubmission = Dictionary(grouping: effective, by: { $0.value.id ?? -1 })
             for (id, entries) in bySubmission {
@@ -130,45 +125,23 @@ public final class KamStore: Sendable {
                     FROM sales_month NOT INDEXED WHERE rowid BETWEEN ? AND ? AND submissionId = ?
                     """, table: "sales_month", arguments: [bounds.first, bounds.last, id])
                 try rows.forEach(db) { row in
-                    let column = try row.int(1) - low
+                    let month = try row.int(1)
+                    let column = month - low
                     guard column >= 0, column < span, wanted[column] else { return }
                     let id = try row.string(0, sameAs: customer)
                     if id != customer {
                         customer = id
-                        if let known = slotOf[id] {
-                            slot = known
-                        } else {
-                            slot = customers.count
-                            slotOf[id] = slot
-                            customers.append(id)
-                            names.append(nil)
-                            cells.append(contentsOf: repeatElement(nil, count: span))
-                        }
+                        slot = builder.row(of: id)
                     }
                     // A customer's name is usually the same every month: share one String.
-                    let latestName = try row.string(6, sameAs: names[slot])
-                    names[slot] = latestName
-                    let figures = CustomerMonthFigures(
-                        sales: try row.int64(2), cost: try row.int64(3), nonZeroLines: try row.int(4), lines: try row.int(5),
-                        latestName: latestName, latestNameRecency: LineRecency(date: try row.int(7), sequence: try row.int(8)))
-                    cells[slot * span + column] = figures
-                    if figures.lines > 0 { withLines[column] = true }
+                    let latestName = try row.string(6, sameAs: builder.latestName(inRow: slot))
+                    builder.set(row: slot, month: YearMonth(index: month), figures: try row.int64(2), cost: try row.int64(3),
+                                nonZeroLines: try row.int(4), lines: try row.int(5), latestName: latestName,
+                                latestNameRecency: LineRecency(date: try row.int(7), sequence: try row.int(8)))
                 }
             }
         }
-        history.customers.reserveCapacity(customers.count)
-        for (slot, id) in customers.enumerated() {
-            let row = cells[(slot * span)..<((slot + 1) * span)]
-            var byMonth: [YearMonth: CustomerMonthFigures] = Dictionary(minimumCapacity: row.count { $0 != nil })
-            for (column, figures) in zip(0..., row) {
-                if let figures { byMonth[YearMonth(index: low + column)] = figures }
-            }
-            history.customers[id] = byMonth
-        }
-        for (column, hasLines) in withLines.enumerated() where hasLines {
-            let month = YearMonth(index: low + column)
-            history.costKnownByMonth[month] = effective[month]?.hasCost ?? false
-        }
+        let history = builder.history { effective[$0]?.hasCost ?? false }
         let used = Set(effective.values.compactMap(\.id))
         return (history, submissions.filter { used.contains($0.id ?? -1) })
     }

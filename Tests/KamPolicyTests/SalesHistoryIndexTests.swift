@@ -1,9 +1,10 @@
 import Testing
 @testable import KamPolicy
 
-/// The reports read sales through `SalesHistoryIndex`; every answer must be the one the
-/// `SalesHistory` dictionaries give, including ties between names, months outside the history,
-/// zero-line months and histories too spread out to lay densely.
+/// The reports read sales through `SalesHistoryIndex`, the storage of `SalesHistory`; every answer
+/// must be the one the dictionaries it replaced give (`DictionarySalesHistory`), including ties
+/// between names, months outside the history, zero-line months and histories too spread out to
+/// lay densely, whether it was laid out from the dictionaries or built row by row by the store.
 @Suite struct SalesHistoryIndexTests {
     /// A small deterministic generator, so a failure repeats.
     struct Generator {
@@ -14,9 +15,9 @@ import Testing
         }
     }
 
-    static func history(seed: UInt64, firstMonth: YearMonth, span: Int) -> SalesHistory {
+    static func customers(seed: UInt64, firstMonth: YearMonth, span: Int) -> [String: [YearMonth: CustomerMonthFigures]] {
         var g = Generator(state: seed)
-        var h = SalesHistory()
+        var customers: [String: [YearMonth: CustomerMonthFigures]] = [:]
         for c in 0..<30 {
             var byMonth: [YearMonth: CustomerMonthFigures] = [:]
             for _ in 0..<g.next(12) {
@@ -26,10 +27,10 @@ import Testing
                     sales: sales, cost: Fen(g.next(300)), nonZeroLines: lines == 0 ? 0 : g.next(2), lines: lines,
                     latestName: "名\(g.next(5))", latestNameRecency: LineRecency(date: 20260100 + g.next(3), sequence: g.next(2)))
             }
-            h.customers["C\(c)"] = byMonth
+            customers["C\(c)"] = byMonth
         }
-        h.customers["EMPTY"] = [:]
-        return h
+        customers["EMPTY"] = [:]
+        return customers
     }
 
     static func windows(around first: YearMonth, span: Int) -> [[YearMonth]] {
@@ -43,24 +44,26 @@ import Testing
         return result
     }
 
-    func check(_ history: SalesHistory, first: YearMonth, span: Int) {
-        let index = SalesHistoryIndex(history)
-        #expect(Set(index.customers) == Set(history.customers.keys))
-        for id in Array(history.customers.keys) + ["NOBODY"] {
+    /// Every query of `history` (its public methods and its index) answers as `reference`.
+    func check(_ history: SalesHistory, against reference: DictionarySalesHistory, first: YearMonth, span: Int) {
+        let index = history.index
+        #expect(history.customers == reference.customers)
+        #expect(Set(index.customers) == Set(reference.customers.keys))
+        for id in Array(reference.customers.keys) + ["NOBODY"] {
             for months in Self.windows(around: first, span: span) {
-                #expect(index.sales(of: id, in: months) == history.sales(of: id, in: months))
-                #expect(index.cost(of: id, in: months) == history.cost(of: id, in: months))
-                #expect(index.hasNonZeroLine(id, in: months) == history.hasNonZeroLine(id, in: months))
-                #expect(index.latestName(of: id, in: months) == history.latestName(of: id, in: months))
-                let anyLine = history.customers[id].map { byMonth in months.contains { (byMonth[$0]?.lines ?? 0) > 0 } } ?? false
-                #expect(index.hasLine(id, in: months) == anyLine)
+                #expect(index.sales(of: id, in: months) == reference.sales(of: id, in: months))
+                #expect(history.sales(of: id, in: months) == reference.sales(of: id, in: months))
+                #expect(index.cost(of: id, in: months) == reference.cost(of: id, in: months))
+                #expect(history.cost(of: id, in: months) == reference.cost(of: id, in: months))
+                #expect(index.hasNonZeroLine(id, in: months) == reference.hasNonZeroLine(id, in: months))
+                #expect(history.hasNonZeroLine(id, in: months) == reference.hasNonZeroLine(id, in: months))
+                #expect(index.latestName(of: id, in: months) == reference.latestName(of: id, in: months))
+                #expect(history.latestName(of: id, in: months) == reference.latestName(of: id, in: months))
+                #expect(index.hasLine(id, in: months) == reference.hasLine(id, in: months))
             }
             for offset in [-2, 0, 5, span, span + 4] {
                 let last = first.adding(months: offset)
-                let expected = history.customers[id].flatMap { byMonth in
-                    history.latestName(of: id, in: byMonth.keys.filter { $0 <= last }.sorted())
-                }
-                #expect(index.latestName(of: id, upTo: last) == expected)
+                #expect(index.latestName(of: id, upTo: last) == reference.latestName(of: id, upTo: last))
             }
         }
     }
@@ -68,21 +71,59 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func denseIndexAnswersAsTheDictionaries(seed: UInt64) {
         let first = YearMonth(year: 2024, month: 10)
-        check(Self.history(seed: seed, firstMonth: first, span: 27), first: first, span: 27)
+        let customers = Self.customers(seed: seed, firstMonth: first, span: 27)
+        check(SalesHistory(customers: customers), against: DictionarySalesHistory(customers: customers), first: first, span: 27)
     }
 
-    @Test func spreadOutHistoryFallsBackToTheDictionaries() {
+    @Test func spreadOutHistoryAnswersAsTheDictionaries() {
         let first = YearMonth(year: 1900, month: 1)
-        var history = Self.history(seed: 9, firstMonth: first, span: 27)
-        history.customers["FAR"] = [YearMonth(year: 2100, month: 1): CustomerMonthFigures(
+        var customers = Self.customers(seed: 9, firstMonth: first, span: 27)
+        customers["FAR"] = [YearMonth(year: 2100, month: 1): CustomerMonthFigures(
             sales: 5, cost: 1, nonZeroLines: 1, lines: 1, latestName: "远", latestNameRecency: LineRecency(date: 1, sequence: 1))]
-        check(history, first: first, span: 27)
-        #expect(SalesHistoryIndex(history).latestName(of: "FAR", upTo: YearMonth(year: 2200, month: 1)) == "远")
+        let history = SalesHistory(customers: customers)
+        check(history, against: DictionarySalesHistory(customers: customers), first: first, span: 27)
+        #expect(history.index.latestName(of: "FAR", upTo: YearMonth(year: 2200, month: 1)) == "远")
+        #expect(history.index.latestName(of: "FAR", upTo: YearMonth(year: 2099, month: 12)) == nil)
+    }
+
+    /// The store's way in: cells in any order, a customer's rows spread over several files, a
+    /// cell set twice (the later wins), names shared or not.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func builderAnswersAsTheDictionaries(seed: UInt64) {
+        let first = YearMonth(year: 2024, month: 10)
+        var customers = Self.customers(seed: seed, firstMonth: first, span: 27)
+        var g = Generator(state: seed)
+        var cells = customers.flatMap { id, byMonth in byMonth.map { (id, $0.key, $0.value) } }
+        for i in cells.indices.reversed() { cells.swapAt(i, g.next(i + 1)) }
+        var builder = SalesHistoryBuilder(firstMonth: first, monthCount: 27)
+        for (id, byMonth) in customers where byMonth.isEmpty { _ = builder.row(of: id) }  // named, no months
+        if let (id, m, _) = cells.first {
+            // A replaced cell: only the last figures set remain.
+            let row = builder.row(of: id)
+            builder.set(row: row, month: m, figures: 99, cost: 9, nonZeroLines: 0, lines: 0, latestName: "旧",
+                        latestNameRecency: LineRecency(date: 1, sequence: 1))
+        }
+        for (id, m, f) in cells {
+            let row = builder.row(of: id)
+            let name = builder.latestName(inRow: row) == f.latestName ? builder.latestName(inRow: row) ?? "" : f.latestName
+            builder.set(row: row, month: m, figures: f.sales, cost: f.cost, nonZeroLines: f.nonZeroLines, lines: f.lines,
+                        latestName: name, latestNameRecency: f.latestNameRecency)
+        }
+        let outside = builder.row(of: "OUTSIDE")
+        builder.set(row: outside, month: first.adding(months: 27), figures: 1, cost: 0, nonZeroLines: 1, lines: 1,
+                    latestName: "外", latestNameRecency: LineRecency(date: 1, sequence: 1))
+        customers["OUTSIDE"] = [:]
+        let history = builder.history { $0.month % 2 == 0 }
+        check(history, against: DictionarySalesHistory(customers: customers), first: first, span: 27)
+        var withLines: [YearMonth: Bool] = [:]
+        for byMonth in customers.values { for (m, f) in byMonth where f.lines > 0 { withLines[m] = m.month % 2 == 0 } }
+        #expect(history.costKnownByMonth == withLines)
     }
 
     @Test func emptyHistory() {
-        let index = SalesHistoryIndex(SalesHistory())
+        let index = SalesHistory().index
         #expect(index.customers.isEmpty)
+        #expect(SalesHistory().customers.isEmpty)
         #expect(index.sales(of: "C", in: [YearMonth(year: 2026, month: 1)]) == 0)
         #expect(index.latestName(of: "C", upTo: YearMonth(year: 2026, month: 1)) == nil)
     }

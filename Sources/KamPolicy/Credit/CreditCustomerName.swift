@@ -4,11 +4,7 @@
 public enum CreditCustomerName {
     public static func of(_ customer: String, upTo lastMonth: YearMonth, history: SalesHistory,
                           customerFiles: [Period: [String: CustomerFileRecord]]) -> String {
-        if let byMonth = history.customers[customer] {
-            let months = byMonth.keys.filter { $0 <= lastMonth }.sorted()
-            if let name = history.latestName(of: customer, in: months) { return name }
-        }
-        return fromFiles(customer, upTo: lastMonth, customerFiles: customerFiles)
+        of(customer, upTo: lastMonth, sales: history.index, customerFiles: customerFiles)
     }
 
     /// The same name, read from the history's index (what the credit and visit reports hold).

@@ -12,9 +12,10 @@
 /// - `customerFiles`: snapshots up to Q, for names of customers without sales.
 public struct CreditInputs: Sendable {
     public var history: SalesHistory {
-        didSet { sales = SalesHistoryIndex(history) }
+        didSet { sales = history.index }
     }
-    /// `history` laid out for the per-customer window sums every credit rule repeats.
+    /// `history`'s month rows, held beside it so the per-customer window sums every credit rule
+    /// repeats read them directly (nothing is built: it is the history's own storage).
     private(set) var sales: SalesHistoryIndex
     public var receivables: [Period: [String: ReceivableRecord]]
     public var approvals: [Period: [String: ApprovalRecord]]
@@ -27,7 +28,7 @@ public struct CreditInputs: Sendable {
     public init(history: SalesHistory, receivables: [Period: [ReceivableRecord]], approvals: [Period: [ApprovalRecord]] = [:],
                 customerFiles: [Period: [CustomerFileRecord]] = [:], settings: PolicySettings, cadence: Cadence) {
         self.history = history
-        sales = SalesHistoryIndex(history)
+        sales = history.index
         self.receivables = receivables.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
         self.approvals = approvals.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }
         self.customerFiles = customerFiles.mapValues { Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b }) }

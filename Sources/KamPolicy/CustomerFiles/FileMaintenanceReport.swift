@@ -46,7 +46,7 @@ public struct FileMaintenanceReport: Sendable {
         }
         let months = quarter.months
         let window = quarter.trailingTwentyFourMonths
-        withoutFile = sortedIDs(history.customers.keys.filter { current[$0] == nil && history.hasNonZeroLine($0, in: months) })
+        withoutFile = sortedIDs(history.index.customers.filter { current[$0] == nil && history.hasNonZeroLine($0, in: months) })
             .map { CustomerWithoutFile(customerID: $0, customerName: history.latestName(of: $0, in: window) ?? "",
                                         sales: history.sales(of: $0, in: months)) }
         invalidCreditCodes = records.filter { !$0.creditCode.trimmedSpaces.isEmpty && !UnifiedSocialCreditCode.isValid($0.creditCode.trimmedSpaces) }

@@ -1,24 +1,37 @@
 /// A subsidiary's effective monthly sales per customer: for each month, the figures of the
 /// latest accepted file covering it (the store resolves supersession before building this).
+///
+/// The figures are held as dense month rows (`SalesHistoryIndex`), which is what every rule
+/// reads; `customers` gives and takes the dictionary form for tests and small callers.
 public struct SalesHistory: Sendable {
     /// The months that have sales data, and whether the file they came from had a cost column.
     public var costKnownByMonth: [YearMonth: Bool]
-    /// customer_id → month → figures.
-    public var customers: [String: [YearMonth: CustomerMonthFigures]]
+    /// The figures, as the rules read them.
+    private(set) var index: SalesHistoryIndex
+
+    /// customer_id → month → figures. Built on each read and laid out again on each write: the
+    /// rules read `index` instead.
+    public var customers: [String: [YearMonth: CustomerMonthFigures]] {
+        get { index.dictionaries }
+        set { index = SalesHistoryIndex(newValue) }
+    }
 
     public init(costKnownByMonth: [YearMonth: Bool] = [:], customers: [String: [YearMonth: CustomerMonthFigures]] = [:]) {
         self.costKnownByMonth = costKnownByMonth
-        self.customers = customers
+        index = SalesHistoryIndex(customers)
+    }
+
+    init(costKnownByMonth: [YearMonth: Bool], index: SalesHistoryIndex) {
+        self.costKnownByMonth = costKnownByMonth
+        self.index = index
     }
 
     public func sales(of customer: String, in months: [YearMonth]) -> Fen {
-        guard let byMonth = customers[customer] else { return 0 }
-        return months.reduce(0) { $0 + (byMonth[$1]?.sales ?? 0) }
+        index.sales(of: customer, in: months)
     }
 
     public func cost(of customer: String, in months: [YearMonth]) -> Fen {
-        guard let byMonth = customers[customer] else { return 0 }
-        return months.reduce(0) { $0 + (byMonth[$1]?.cost ?? 0) }
+        index.cost(of: customer, in: months)
     }
 
     /// Profit over a window is known when every month of it that has sales data came from a
@@ -38,19 +51,13 @@ public struct SalesHistory: Sendable {
         return sales(of: customer, in: months) - cost(of: customer, in: months)
     }
 
-    /// The name on the customer's latest line within the window, or nil when it has none there.
+    /// The name on the customer's latest line within the window (months in the order given, a
+    /// later one winning a tie), or nil when it has none there.
     public func latestName(of customer: String, in months: [YearMonth]) -> String? {
-        guard let byMonth = customers[customer] else { return nil }
-        var best: CustomerMonthFigures?
-        for m in months {
-            guard let f = byMonth[m], f.lines > 0 else { continue }
-            if best.map({ f.latestNameRecency >= $0.latestNameRecency }) ?? true { best = f }
-        }
-        return best?.latestName
+        index.latestName(of: customer, in: months)
     }
 
     public func hasNonZeroLine(_ customer: String, in months: [YearMonth]) -> Bool {
-        guard let byMonth = customers[customer] else { return false }
-        return months.contains { (byMonth[$0]?.nonZeroLines ?? 0) > 0 }
+        index.hasNonZeroLine(customer, in: months)
     }
 }

@@ -1,93 +1,149 @@
-/// A `SalesHistory` laid out for the report rules' inner loops: one dense row of months per
-/// customer, so a window sum is integer indexing instead of a dictionary lookup (and a copy of
-/// the month's figures, name included) per month. A report asks for the same customers' sums
-/// over a dozen windows; building this once per report is one pass over the history.
+/// The storage of a `SalesHistory`, laid out for the report rules' inner loops: one dense row of
+/// month cells per customer, so a window sum is integer indexing instead of a dictionary lookup
+/// (and a copy of the month's figures, name included) per month. The store fills it in one pass
+/// over its rows (`SalesHistoryBuilder`), so no report builds it again, and a customer's name is
+/// kept once in `names` however many months repeat it.
 ///
-/// Every query answers exactly as the `SalesHistory` method of the same name does.
+/// Every query answers exactly as the dictionary form (`SalesHistory.customers`) did: see
+/// `SalesHistoryIndexTests`, which compares against a reference over the dictionaries.
 struct SalesHistoryIndex: Sendable {
     /// customer_id → row.
-    private let rowOf: [String: Int]
+    private(set) var rowOf: [String: Int] = [:]
     /// `YearMonth.index` of column 0.
-    private let firstMonth: Int
-    /// Columns per row (months from the earliest to the latest month with figures).
-    private let width: Int
-    private let sales: [Fen]
-    private let cost: [Fen]
-    private let hasNonZeroLine: [Bool]
-    private let hasLines: [Bool]
-    private let recency: [LineRecency]
-    /// The history itself: names are read from it once the latest month is found (copying every
-    /// month's name into the index cost more than the lookups it saved), and a history whose
-    /// months are too spread out to lay densely is answered from it.
-    private let history: SalesHistory
-    private let isSparse: Bool
-    private var sparse: SalesHistory? { isSparse ? history : nil }
+    private(set) var firstMonth = 0
+    /// Columns per row.
+    private(set) var width = 0
+    /// The month index of each column, ascending, when the months are too spread out to lay
+    /// densely (more than `maximumWidth` apart); nil when column `c` is month `firstMonth + c`.
+    private var spread: [Int]?
+    private var sales: [Fen] = []
+    private var cost: [Fen] = []
+    private var nonZeroLines: [Int] = []
+    private var lines: [Int] = []
+    private var recency: [LineRecency] = []
+    /// Index into `names` of the cell's latest name; `absent` when the history has no figures there.
+    private var nameSlot: [Int] = []
+    /// The distinct latest names, each stored once per run of months that repeat it.
+    private var names: [String] = []
 
-    /// Beyond this many columns (a century of months) the index keeps the dictionaries instead.
-    private static let maximumWidth = 1200
+    static let absent = -1
+    /// Beyond this many months between the first and the last, columns hold only the months present.
+    static let maximumWidth = 1200
 
-    init(_ history: SalesHistory) {
-        var low = Int.max
-        var high = Int.min
-        for byMonth in history.customers.values {
-            for m in byMonth.keys {
-                low = min(low, m.index)
-                high = max(high, m.index)
-            }
-        }
-        var rowOf: [String: Int] = Dictionary(minimumCapacity: history.customers.count)
-        for id in history.customers.keys { rowOf[id] = rowOf.count }
-        let width = low <= high ? high - low + 1 : 0
-        guard width <= Self.maximumWidth else {
-            self.rowOf = rowOf
-            firstMonth = 0
-            self.width = 0
-            (sales, cost, hasNonZeroLine, hasLines, recency) = ([], [], [], [], [])
-            self.history = history
-            isSparse = true
-            return
-        }
-        let cells = rowOf.count * width
-        var sales = [Fen](repeating: 0, count: cells)
-        var cost = [Fen](repeating: 0, count: cells)
-        var nonZero = [Bool](repeating: false, count: cells)
-        var lines = [Bool](repeating: false, count: cells)
-        var recency = [LineRecency](repeating: LineRecency(date: 0, sequence: 0), count: cells)
-        for (id, byMonth) in history.customers {
-            guard let row = rowOf[id] else { continue }
-            for (m, f) in byMonth {
-                let cell = row * width + (m.index - low)
-                sales[cell] = f.sales
-                cost[cell] = f.cost
-                nonZero[cell] = f.nonZeroLines > 0
-                lines[cell] = f.lines > 0
-                recency[cell] = f.latestNameRecency
-            }
-        }
-        self.rowOf = rowOf
-        firstMonth = low <= high ? low : 0
-        self.width = width
-        self.sales = sales
-        self.cost = cost
-        hasNonZeroLine = nonZero
-        hasLines = lines
-        self.recency = recency
-        self.history = history
-        isSparse = false
+    /// An empty history whose columns are the months `first ... first + count - 1`.
+    init(firstMonth: Int, width: Int) {
+        self.firstMonth = firstMonth
+        self.width = max(width, 0)
     }
 
-    /// The customers of the history (its `customers.keys`).
+    /// The dictionary form laid out; what `SalesHistory(customers:)` and its setter keep.
+    init(_ customers: [String: [YearMonth: CustomerMonthFigures]]) {
+        var present = Set<Int>()
+        for byMonth in customers.values { for m in byMonth.keys { present.insert(m.index) } }
+        let months = present.sorted()
+        if let low = months.first, let high = months.last {
+            firstMonth = low
+            if high - low + 1 > Self.maximumWidth {
+                spread = months
+                width = months.count
+            } else {
+                width = high - low + 1
+            }
+        }
+        rowOf.reserveCapacity(customers.count)
+        for (id, byMonth) in customers {
+            let row = appendRow(id)
+            var lastName: Int?
+            for m in byMonth.keys.sorted() {
+                guard let f = byMonth[m], let c = column(m) else { continue }
+                lastName = set(cell: row * width + c, sales: f.sales, cost: f.cost, nonZeroLines: f.nonZeroLines,
+                               lines: f.lines, latestName: f.latestName, recency: f.latestNameRecency, sharing: lastName)
+            }
+        }
+    }
+
+    /// Adds an empty row for `customer` (or finds its row) and returns it.
+    mutating func appendRow(_ customer: String) -> Int {
+        if let row = rowOf[customer] { return row }
+        let row = rowOf.count
+        rowOf[customer] = row
+        sales.append(contentsOf: repeatElement(0, count: width))
+        cost.append(contentsOf: repeatElement(0, count: width))
+        nonZeroLines.append(contentsOf: repeatElement(0, count: width))
+        lines.append(contentsOf: repeatElement(0, count: width))
+        recency.append(contentsOf: repeatElement(LineRecency(date: 0, sequence: 0), count: width))
+        nameSlot.append(contentsOf: repeatElement(Self.absent, count: width))
+        return row
+    }
+
+    /// Sets one cell's figures. `sharing` is the slot of a name to reuse when it is the same
+    /// String; returns the slot the cell's name now has.
+    @discardableResult
+    mutating func set(cell: Int, sales s: Fen, cost c: Fen, nonZeroLines n: Int, lines l: Int, latestName: String,
+                      recency r: LineRecency, sharing: Int?) -> Int {
+        let slot: Int
+        if let sharing, sharing >= 0, sharing < names.count, names[sharing] == latestName {
+            slot = sharing
+        } else {
+            slot = names.count
+            names.append(latestName)
+        }
+        sales[cell] = s
+        cost[cell] = c
+        nonZeroLines[cell] = n
+        lines[cell] = l
+        recency[cell] = r
+        nameSlot[cell] = slot
+        return slot
+    }
+
+    /// The name stored in `slot`, nil for no slot.
+    func name(slot: Int?) -> String? {
+        guard let slot, slot >= 0, slot < names.count else { return nil }
+        return names[slot]
+    }
+
+    /// The customers of the history.
     var customers: Dictionary<String, Int>.Keys { rowOf.keys }
 
-    /// The cell of `customer`'s `month`, nil when the history has no figures there.
+    /// The column of `month`, nil when the history has no column for it.
+    @inline(__always)
+    func column(_ month: YearMonth) -> Int? {
+        guard let spread else {
+            let column = month.index - firstMonth
+            return column >= 0 && column < width ? column : nil
+        }
+        let i = Self.lowerBound(month.index, in: spread)
+        return i < spread.count && spread[i] == month.index ? i : nil
+    }
+
+    /// The number of columns whose month is at most `last`.
+    private func columnCount(upTo last: YearMonth) -> Int {
+        guard let spread else { return min(max(last.index - firstMonth + 1, 0), width) }
+        return Self.lowerBound(last.index + 1, in: spread)
+    }
+
+    private func month(ofColumn column: Int) -> YearMonth {
+        YearMonth(index: spread.map { $0[column] } ?? firstMonth + column)
+    }
+
+    /// The first position in the ascending `values` whose value is not below `value`.
+    private static func lowerBound(_ value: Int, in values: [Int]) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     @inline(__always)
     private func cell(_ row: Int, _ month: YearMonth) -> Int? {
-        let column = month.index - firstMonth
-        return column >= 0 && column < width ? row * width + column : nil
+        column(month).map { row * width + $0 }
     }
 
     func sales(of customer: String, in months: [YearMonth]) -> Fen {
-        if let sparse { return sparse.sales(of: customer, in: months) }
         guard let row = rowOf[customer] else { return 0 }
         var total: Fen = 0
         for m in months { if let c = cell(row, m) { total += sales[c] } }
@@ -95,7 +151,6 @@ struct SalesHistoryIndex: Sendable {
     }
 
     func cost(of customer: String, in months: [YearMonth]) -> Fen {
-        if let sparse { return sparse.cost(of: customer, in: months) }
         guard let row = rowOf[customer] else { return 0 }
         var total: Fen = 0
         for m in months { if let c = cell(row, m) { total += cost[c] } }
@@ -103,50 +158,56 @@ struct SalesHistoryIndex: Sendable {
     }
 
     func hasNonZeroLine(_ customer: String, in months: [YearMonth]) -> Bool {
-        if let sparse { return sparse.hasNonZeroLine(customer, in: months) }
         guard let row = rowOf[customer] else { return false }
-        return months.contains { m in cell(row, m).map { hasNonZeroLine[$0] } ?? false }
+        return months.contains { m in cell(row, m).map { nonZeroLines[$0] > 0 } ?? false }
     }
 
     /// Whether any month of `months` has a line (zero or not) of the customer.
     func hasLine(_ customer: String, in months: [YearMonth]) -> Bool {
-        if let sparse {
-            guard let byMonth = sparse.customers[customer] else { return false }
-            return months.contains { (byMonth[$0]?.lines ?? 0) > 0 }
-        }
         guard let row = rowOf[customer] else { return false }
-        return months.contains { m in cell(row, m).map { hasLines[$0] } ?? false }
+        return months.contains { m in cell(row, m).map { lines[$0] > 0 } ?? false }
     }
 
-    /// As `SalesHistory.latestName(of:in:)`: months in the order given, a later one winning ties.
+    /// As the dictionary form's `latestName(of:in:)`: the month with a line whose latest line is
+    /// the most recent, months in the order given, a later one winning ties.
     func latestName(of customer: String, in months: [YearMonth]) -> String? {
-        if let sparse { return sparse.latestName(of: customer, in: months) }
         guard let row = rowOf[customer] else { return nil }
         var best: Int?
         for m in months {
-            guard let c = cell(row, m), hasLines[c] else { continue }
+            guard let c = cell(row, m), lines[c] > 0 else { continue }
             if best.map({ recency[c] >= recency[$0] }) ?? true { best = c }
         }
-        return best.flatMap { name(of: customer, cell: $0) }
-    }
-
-    private func name(of customer: String, cell: Int) -> String? {
-        history.customers[customer]?[YearMonth(index: firstMonth + cell % width)]?.latestName
+        return best.flatMap { name(slot: nameSlot[$0]) }
     }
 
     /// The name on the customer's latest line in any month up to `lastMonth` (months ascending).
     func latestName(of customer: String, upTo lastMonth: YearMonth) -> String? {
-        if let sparse {
-            guard let byMonth = sparse.customers[customer] else { return nil }
-            return sparse.latestName(of: customer, in: byMonth.keys.filter { $0 <= lastMonth }.sorted())
-        }
-        guard let row = rowOf[customer], width > 0 else { return nil }
-        let lastColumn = min(lastMonth.index - firstMonth, width - 1)
-        guard lastColumn >= 0 else { return nil }
+        guard let row = rowOf[customer] else { return nil }
+        let count = columnCount(upTo: lastMonth)
+        guard count > 0 else { return nil }
         var best: Int?
-        for c in (row * width)...(row * width + lastColumn) where hasLines[c] {
+        for c in (row * width)..<(row * width + count) where lines[c] > 0 {
             if best.map({ recency[c] >= recency[$0] }) ?? true { best = c }
         }
-        return best.flatMap { name(of: customer, cell: $0) }
+        return best.flatMap { name(slot: nameSlot[$0]) }
+    }
+
+    /// The dictionary form: customer_id → month → figures, every customer (even one without
+    /// months) and every cell that has figures. For tests and callers of `SalesHistory.customers`;
+    /// the rules read the cells directly.
+    var dictionaries: [String: [YearMonth: CustomerMonthFigures]] {
+        var result: [String: [YearMonth: CustomerMonthFigures]] = Dictionary(minimumCapacity: rowOf.count)
+        for (id, row) in rowOf {
+            var byMonth: [YearMonth: CustomerMonthFigures] = [:]
+            for column in 0..<width {
+                let c = row * width + column
+                guard let name = name(slot: nameSlot[c]) else { continue }
+                byMonth[month(ofColumn: column)] = CustomerMonthFigures(
+                    sales: sales[c], cost: cost[c], nonZeroLines: nonZeroLines[c], lines: lines[c],
+                    latestName: name, latestNameRecency: recency[c])
+            }
+            result[id] = byMonth
+        }
+        return result
     }
 }

@@ -20,8 +20,8 @@ public struct SalesReport: Sendable {
         let previousTTMMonths = period.previous.trailingTwelveMonths
         let window = period.trailingTwentyFourMonths
 
-        // Every customer is summed over half a dozen windows: index the history once.
-        let index = SalesHistoryIndex(history)
+        // Every customer is summed over half a dozen windows: read the history's month rows.
+        let index = history.index
         let ids = index.customers.filter { index.hasNonZeroLine($0, in: window) }
         var ttm: [String: Fen] = [:]
         var previousTTM: [String: Fen] = [:]

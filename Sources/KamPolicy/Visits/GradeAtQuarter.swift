@@ -4,10 +4,7 @@
 /// window is the same), so the grade is the same whichever cadence reports it.
 public enum GradeAtQuarter {
     public static func grades(quarter: Period, history: SalesHistory, settings: GradingSettings) -> [String: CustomerGrade] {
-        let window = quarter.trailingTwelveMonths
-        var ttm: [String: Fen] = [:]
-        for id in history.customers.keys { ttm[id] = history.sales(of: id, in: window) }
-        return CustomerGrade.grades(ttm: ttm, settings: settings)
+        grades(quarter: quarter, sales: history.index, settings: settings)
     }
 
     /// The same grades from the history's index.

@@ -5,10 +5,7 @@
 public enum UnknownVisitedCustomer {
     public static func isUnknown(_ customer: String, quarter: Period, history: SalesHistory,
                                  customerFiles: [Period: [String: CustomerFileRecord]]) -> Bool {
-        let inFiles = customerFiles.contains { q, records in q.lastMonth <= quarter.lastMonth && records[customer] != nil }
-        if inFiles { return false }
-        guard let byMonth = history.customers[customer] else { return true }
-        return !quarter.trailingTwentyFourMonths.contains { (byMonth[$0]?.lines ?? 0) > 0 }
+        isUnknown(customer, quarter: quarter, sales: history.index, customerFiles: customerFiles)
     }
 
     /// The same test against the history's index.
