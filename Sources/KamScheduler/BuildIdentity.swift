@@ -4,9 +4,6 @@ import Foundation
 /// modification time. Figures cached by one build are never reused by another (a new build
 /// may compute them differently), and any reinstall or rebuild changes this.
 enum BuildIdentity {
-    /// Bump when a cached figure's meaning or encoding changes without a new binary (never, in practice).
-    static let cacheFormat = 1
-
     static let current: String = {
         let path = "/proc/self/exe"
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? CommandLine.arguments.first ?? ""
@@ -15,6 +12,6 @@ enum BuildIdentity {
             // Unknown build: a fresh value per process, so nothing cached is ever reused.
             return "unknown-\(UUID().uuidString)"
         }
-        return "\(cacheFormat)|\(target)|\(size.int64Value)|\(modified.timeIntervalSince1970)"
+        return "\(target)|\(size.int64Value)|\(modified.timeIntervalSince1970)"
     }()
 }

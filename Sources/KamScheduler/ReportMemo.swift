@@ -54,46 +54,45 @@ final class ReportMemo: @unchecked Sendable {
 
     /// 客户销售报表's figures for `period`: sales over its trailing 24 months.
     func salesReport(_ subsidiary: String, _ period: Period, compute: () throws -> SalesReport) throws -> SalesReport {
-        let files = index.effectiveSales(subsidiary, months: period.trailingTwentyFourMonths)
-        return try share(key(.sales, subsidiary, period, files), compute)
+        try share(key(.sales, subsidiary, period), compute)
     }
 
-    /// 客户资信报表's warnings for `quarter` (`CreditReportJob.scope`), as 汇总分析表 lists them.
+    /// 客户资信报表's warnings for `quarter`, as 汇总分析表 lists them.
     func creditWarnings(_ subsidiary: String, _ quarter: Period,
                         compute: () throws -> [SubsidiaryCreditWarning]) throws -> [SubsidiaryCreditWarning] {
-        try share(key(.credit, subsidiary, quarter, CreditReportJob.scope(quarter)), compute)
+        try share(key(.credit, subsidiary, quarter), compute)
     }
 
-    /// 客户拜访记录及分析's figures for `quarter` (`VisitReportJob.scope`), as 客户档案及拜访分析 shows them.
+    /// 客户拜访记录及分析's figures for `quarter`, as 客户档案及拜访分析 shows them.
     func visitFigures(_ subsidiary: String, _ quarter: Period,
                       compute: () throws -> SubsidiaryVisitFigures) throws -> SubsidiaryVisitFigures {
-        try share(key(.visits, subsidiary, quarter, VisitReportJob.scope(quarter)), compute)
+        try share(key(.visits, subsidiary, quarter), compute)
     }
 
-    /// 客户档案维护情况's figures for `quarter` (`FileMaintenanceJob.scope`), as 客户档案及拜访分析 shows them.
+    /// 客户档案维护情况's figures for `quarter`, as 客户档案及拜访分析 shows them.
     func fileFigures(_ subsidiary: String, _ quarter: Period,
                      compute: () throws -> SubsidiaryFileFigures) throws -> SubsidiaryFileFigures {
-        try share(key(.files, subsidiary, quarter, FileMaintenanceJob.scope(quarter)), compute)
+        try share(key(.files, subsidiary, quarter), compute)
     }
 
     /// The producing job, which computed the full report for its own workbook, hands over what
     /// the consolidation shows. Counts as one use.
     func produced<Figures: CachedFigures>(_ kind: Kind, _ subsidiary: String, _ period: Period, _ value: Figures) {
-        let scope: SubsidiaryInputs.Scope = switch kind {
-        case .sales: .init(salesMonths: period.trailingTwentyFourMonths)
+        _ = try? share(key(kind, subsidiary, period), { value }, recompute: true)
+    }
+
+    /// What the producing job of `kind` reads for `period`: its files are the figures' key.
+    private static func scope(_ kind: Kind, _ period: Period) -> SubsidiaryInputs.Scope {
+        switch kind {
+        case .sales: SubsidiaryInputs.Scope(salesMonths: period.trailingTwentyFourMonths)
         case .credit: CreditReportJob.scope(period)
         case .visits: VisitReportJob.scope(period)
         case .files: FileMaintenanceJob.scope(period)
         }
-        let key = key(kind, subsidiary, period, scope)
-        _ = try? share(key, { value }, recompute: true)
     }
 
-    private func key(_ kind: Kind, _ subsidiary: String, _ period: Period, _ scope: SubsidiaryInputs.Scope) -> Key {
-        key(kind, subsidiary, period, SubsidiaryInputs.submissions(subsidiary, scope: scope, index: index))
-    }
-
-    private func key(_ kind: Kind, _ subsidiary: String, _ period: Period, _ files: [Submission]) -> Key {
+    private func key(_ kind: Kind, _ subsidiary: String, _ period: Period) -> Key {
+        let files = SubsidiaryInputs.submissions(subsidiary, scope: Self.scope(kind, period), index: index)
         let ids = files.compactMap(\.id).sorted().map(String.init).joined(separator: ",")
         return Key(use: Use(kind: kind, subsidiary: subsidiary, period: period), computedFrom: "\(fingerprint)|\(ids)")
     }
@@ -113,7 +112,7 @@ final class ReportMemo: @unchecked Sendable {
         if !recompute, let known = known as? Figures { return known }
         let value: Figures
         let cached = recompute ? nil : store.cachedFigures(Figures.self, kind: key.use.kind.rawValue, subsidiary: key.use.subsidiary,
-                                                           period: key.use.period.description, computedFrom: key.computedFrom)
+                                                           period: key.use.period, computedFrom: key.computedFrom)
         if let cached {
             value = cached
         } else {

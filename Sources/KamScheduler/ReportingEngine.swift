@@ -114,7 +114,10 @@ public struct ReportingEngine: Sendable {
         try deliver(due, store: store, runId: runId, forced: false, checkRevisions: checkRevisions, into: &summary,
                     shouldStop: shouldStop)
         if summary.failed.isEmpty && !summary.stoppedEarly { try store.setLedgerValue(Self.revisionMark, latestSubmission) }
-        try? store.pruneReportCache(endedBefore: clock.localNow.date.yearMonth.index - Self.reportCacheMonths)
+        // Only a run that built workbooks can have cached figures; a run with nothing new writes nothing.
+        if !summary.delivered.isEmpty || !summary.failed.isEmpty {
+            try? store.pruneReportCache(endedBefore: clock.localNow.date.yearMonth.index - Self.reportCacheMonths)
+        }
     }
 
     private func deliver(_ instances: [JobInstance], store: KamStore, runId: Int64, forced: Bool, checkRevisions: Bool = true,

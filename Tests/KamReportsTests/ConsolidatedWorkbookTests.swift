@@ -6,8 +6,7 @@ import Testing
 /// Writes the three consolidated workbooks from hand-built inputs and reads them back with
 /// openpyxl (check_consolidated.py), which compares against figures computed by hand there.
 @Suite(.serialized) struct ConsolidatedWorkbookTests {
-    static let python = URL(fileURLWithPath: "/usr/bin/python3")
-    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("check_consolidated.py")
+    static let checker = PythonChecker.script("check_consolidated.py")
 
     static func ym(_ y: Int, _ m: Int) -> YearMonth { YearMonth(year: y, month: m) }
 
@@ -141,16 +140,8 @@ import Testing
         try writeHQ(to: dir)
         try writeReview(to: dir)
 
-        let process = Process()
-        process.executableURL = Self.python
-        process.arguments = [Self.checker.path, dir.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try PythonChecker.run(Self.checker, on: dir)
+        #expect(status == 0, "\(text)")
         #expect(text.contains("ok"))
     }
 

@@ -8,8 +8,7 @@ import Testing
 /// openpyxl (`check_credit_workbooks.py`), which checks sheet names, exact headers and figures
 /// computed by hand there. Amounts here are fen.
 @Suite struct CreditWorkbooksTests {
-    static let python = URL(fileURLWithPath: "/usr/bin/python3")
-    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("check_credit_workbooks.py")
+    static let checker = PythonChecker.script("check_credit_workbooks.py")
 
     static func ym(_ y: Int, _ m: Int) -> YearMonth { YearMonth(year: y, month: m) }
     static func q(_ y: Int, _ n: Int) -> Period { .quarter(year: y, quarter: n) }
@@ -124,16 +123,8 @@ import Testing
         try FileMaintenanceWorkbook.write(Self.fileReport, context: Self.context(.fileMaintenance, Self.q(2026, 2)),
                                           to: dir.appendingPathComponent("files_2026Q2.xlsx").path)
 
-        let process = Process()
-        process.executableURL = Self.python
-        process.arguments = [Self.checker.path, dir.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try PythonChecker.run(Self.checker, on: dir)
+        #expect(status == 0, "\(text)")
         #expect(text.contains("OK"))
     }
 }

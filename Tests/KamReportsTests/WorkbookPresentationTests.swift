@@ -10,9 +10,7 @@ import Testing
 /// East-Asian-width count, the 概览 charts (found in the xlsx zip, since openpyxl drops charts)
 /// with their series pointing at 概览 cells, and input text stored as plain strings.
 @Suite(.serialized) struct WorkbookPresentationTests {
-    static let python = URL(fileURLWithPath: "/usr/bin/python3")
-    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("check_presentation.py")
+    static let checker = PythonChecker.script("check_presentation.py")
     /// Names that a spreadsheet would take for a formula, a number, or a mention if written
     /// through anything but `worksheet_write_string`.
     static let trickyNames = ["=HYPERLINK(\"http://x\",\"y\")", "+86 138 0000 0000", "-", "@SUM(A1)", "=1+1"]
@@ -63,16 +61,8 @@ import Testing
         try FileMaintenanceWorkbook.write(CreditWorkbooksTests.fileReport, context: CreditWorkbooksTests.context(.fileMaintenance, q2),
                                           to: dir.appendingPathComponent("files_2026Q2.xlsx").path)
 
-        let process = Process()
-        process.executableURL = Self.python
-        process.arguments = [Self.checker.path, dir.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try PythonChecker.run(Self.checker, on: dir)
+        #expect(status == 0, "\(text)")
         #expect(text.contains("OK 9 workbooks"), "\(text)")
     }
 }

@@ -26,9 +26,10 @@ extension KamStore {
 
     /// The cached figures, or nil when there are none for exactly `computedFrom` or they cannot
     /// be read back whole (then the caller recomputes them).
-    public func cachedFigures<Figures: CachedFigures>(_ type: Figures.Type, kind: String, subsidiary: String, period: String,
+    public func cachedFigures<Figures: CachedFigures>(_ type: Figures.Type, kind: String, subsidiary: String, period: Period,
                                                        computedFrom: String) -> Figures? {
-        guard let payload = try? cachedReport(kind: kind, subsidiary: subsidiary, period: period, computedFrom: computedFrom)
+        guard let payload = try? cachedReport(kind: kind, subsidiary: subsidiary, period: period.description,
+                                              computedFrom: computedFrom)
         else { return nil }
         return try? Figures(payload: [UInt8](payload))
     }
