@@ -37,7 +37,7 @@ public struct DaemonService: Service {
             let clock = ZonedClock(timeZone: config.timeZone, now: Int64(Date().timeIntervalSince1970))
             let drop = DropFolderSignature(dropFolder: config.dropFolder)
             if drop != lastDrop || clock.now >= nextFire {
-                cycle(config: config, clock: clock)
+                try cycle(config: config, clock: clock)
                 // What this cycle saw, not what is there after it: a file dropped during the run
                 // (after its ingest step) must still wake the next cycle. The files the run
                 // itself removed also differ, which costs one cycle that finds nothing new.
@@ -55,7 +55,9 @@ public struct DaemonService: Service {
         logger.info("daemon stopped")
     }
 
-    private func cycle(config: KamConfiguration, clock: ZonedClock) {
+    /// A store that does not know what `reports/` holds stops the daemon (non-zero exit): it
+    /// is an operator's mistake to fix, not a passing fault to retry (SPEC §8).
+    private func cycle(config: KamConfiguration, clock: ZonedClock) throws {
         let engine = ReportingEngine(config: config, clock: clock, logger: logger)
         do {
             let summary = try engine.run(wait: lockWait, shouldStop: { Task.isShuttingDownGracefully })
@@ -63,6 +65,9 @@ public struct DaemonService: Service {
                 "accepted": "\(summary.acceptedFiles.count)", "rejected": "\(summary.rejectedFiles.count)",
                 "delivered": "\(summary.delivered.count)", "failed": "\(summary.failed.count)",
             ])
+        } catch let refusal as DeliveredWorkGuard.Refusal {
+            logger.critical("refusing to run", metadata: ["reason": "\(refusal)"])
+            throw refusal
         } catch let held as RunLock.Held {
             logger.warning("another run holds the lock; trying again at the next wake-up", metadata: ["holder.pid": "\(held.pid)"])
         } catch {

@@ -25,13 +25,22 @@ enum FaultHook {
     /// `KAM_FAULT_DROP_CHANGE=append|remove`: at `ingest.after-stage` (the drop file has just
     /// been copied for reading) the drop file grows by a line, or vanishes — what a clerk's
     /// slow upload or a second clerk's delete does meanwhile.
-    static func changeDropFile(_ url: URL) {
+    static func changeDropFile(_ entry: DropEntry) {
         guard let change = ProcessInfo.processInfo.environment["KAM_FAULT_DROP_CHANGE"] else { return }
-        if change == "remove" { unlink(url.path); return }
-        if change == "append", let h = FileHandle(forWritingAtPath: url.path) {
-            h.seekToEndOfFile()
-            h.write(Data("\n".utf8))
-            try? h.close()
+        let path = entry.cPath
+        if change == "remove" { path.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }; return }
+        if change == "append" {
+            let fd = path.withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_APPEND) }
+            guard fd >= 0 else { return }
+            _ = write(fd, "\n", 1)
+            close(fd)
         }
+    }
+
+    /// `KAM_FAULT_UNREADABLE=<file name>`: staging that drop file fails as if kam had no read
+    /// permission (as root, `chmod 000` does not stop a read, so tests need the hook).
+    static func failRead(_ name: String) throws {
+        guard let target = ProcessInfo.processInfo.environment["KAM_FAULT_UNREADABLE"], target == name else { return }
+        throw DropProblem.Cause.system(operation: "open", EACCES)
     }
 }

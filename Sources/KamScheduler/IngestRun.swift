@@ -15,6 +15,8 @@ public struct IngestRun {
     public struct Report: Sendable {
         public var receipts: [Receipt]
         public var unchanged: [String]
+        /// Drop entries kam could not handle (`HG01/name: why`), tried again next time.
+        public var unhandled: [String]
     }
 
     public init(config: KamConfiguration, clock: ZonedClock, logger: Logger) {
@@ -28,8 +30,8 @@ public struct IngestRun {
         try SecureFiles.makeFolder(config.dataFolder)
         let lock = try RunLock(path: config.dataFolder.appendingPathComponent("kam.lock").path, wait: wait)
         defer { withExtendedLifetime(lock) {} }
-        let engine = ReportingEngine(config: config, clock: clock, logger: logger)
-        let outcome = try DropIngestor(config: config, store: try engine.openStore(), clock: clock, logger: logger).ingestAll()
-        return Report(receipts: outcome.receipts, unchanged: outcome.unchanged)
+        let store = try RunWorkspace(config: config, logger: logger).openStore()
+        let outcome = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
+        return Report(receipts: outcome.receipts, unchanged: outcome.unchanged, unhandled: outcome.problems.map(\.description))
     }
 }

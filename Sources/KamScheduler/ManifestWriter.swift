@@ -33,7 +33,10 @@ struct ManifestWriter {
 
     /// The manifest's bytes as the ledger says now.
     func data(period: String) throws -> Data {
-        let deliveries = try store.currentDeliveries(period: period)
+        // Never a file that is not there (a deleted workbook is listed again once the run puts it back).
+        let deliveries = try store.currentDeliveries(period: period).filter {
+            FileManager.default.fileExists(atPath: config.reportsFolder.appendingPathComponent($0.path).path)
+        }
         let ids = Set(deliveries.flatMap { RevisionReason.ids($0.inputs) })
         let submissions = Dictionary(uniqueKeysWithValues: try store.submissions(ids: ids).compactMap { s in s.id.map { ($0, s) } })
         let entries = deliveries.sorted { ($0.job, $0.owner) < ($1.job, $1.owner) }.map { d in

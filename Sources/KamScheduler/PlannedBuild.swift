@@ -9,4 +9,7 @@ struct PlannedBuild: @unchecked Sendable {
     let instance: JobInstance
     let job: ReportJob
     let build: BuildInfo
+    /// The current revision had disappeared from `reports/`: it is built again (same revision,
+    /// same bytes: workbooks are reproducible) and put back, with no new ledger row (SPEC §8).
+    var restoring = false
 }

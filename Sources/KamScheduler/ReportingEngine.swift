@@ -31,9 +31,14 @@ public struct ReportingEngine: Sendable {
         self.logger = logger
     }
 
+    /// Opens the store for reading only what it says (`kam status`, `kam backup`): refuses,
+    /// like a run, when it is missing or empty while `reports/` holds delivered work, so that
+    /// an operator is told at once instead of seeing an empty history.
     public func openStore() throws -> KamStore {
+        let workspace = RunWorkspace(config: config, logger: logger)
+        try DeliveredWorkGuard.checkBeforeOpening(storePath: workspace.storePath, reportsFolder: config.reportsFolder)
         try SecureFiles.makeFolder(config.dataFolder)
-        return try KamStore(path: config.dataFolder.appendingPathComponent("kam.sqlite").path)
+        return try KamStore(path: workspace.storePath)
     }
 
     func job(_ kind: JobKind, store: KamStore, memo: ReportMemo) -> ReportJob {
@@ -57,6 +62,7 @@ public struct ReportingEngine: Sendable {
             let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
             summary.acceptedFiles = ingested.accepted.map { "\($0.subsidiary)/\($0.fileName)" }
             summary.rejectedFiles = ingested.rejected.map { "\($0.subsidiary)/\($0.fileName)" }
+            summary.unhandledFiles = ingested.problems.map(\.description)
             runRecord.acceptedFiles = summary.acceptedFiles.count
             runRecord.rejectedFiles = summary.rejectedFiles.count
             try deliverDue(store: store, runId: runRecord.id ?? 0, into: &summary, shouldStop: shouldStop)
@@ -82,10 +88,7 @@ public struct ReportingEngine: Sendable {
         try SecureFiles.makeFolder(config.dataFolder)
         let lock = try RunLock(path: config.dataFolder.appendingPathComponent("kam.lock").path, wait: wait)
         defer { withExtendedLifetime(lock) {} }
-        let store = try openStore()
-        for leftover in SecureFiles.removeStaleTemporaries(under: config.reportsFolder) {
-            logger.warning("removed a partial file left by an interrupted run", metadata: ["file": "\(leftover)"])
-        }
+        let store = try RunWorkspace(config: config, logger: logger).openStore()
         for period in try ManifestRepair.run(config: config, store: store) {
             logger.warning("rewrote a manifest an interrupted run left behind", metadata: ["period": "\(period)"])
         }
@@ -139,15 +142,24 @@ public struct ReportingEngine: Sendable {
             let job = job(instance.job, store: store, memo: memo)
             let period = instance.period.description
             let previous = current["\(instance.job.rawValue)|\(instance.owner)|\(period)"]
+            // A current workbook someone deleted is put back as it was (one stat per delivery).
+            let missing = previous.map { !FileManager.default.fileExists(atPath: config.reportsFolder.appendingPathComponent($0.path).path) } ?? false
             // Nothing accepted since the last check: a delivered instance cannot be out of date.
-            if previous != nil && !forced && !checkRevisions { continue }
+            if previous != nil && !forced && !checkRevisions && !missing { continue }
             let inputs = job.inputs(for: instance, index: index)
             let revision: Int, reason: String
             if let previous {
                 if forced {
                     reason = RevisionReason.requested
                 } else {
-                    guard checkRevisions, previous.inputs != RevisionReason.key(inputs) else { continue }
+                    guard checkRevisions, previous.inputs != RevisionReason.key(inputs) else {
+                        if missing {
+                            let statuses = job.expectedInputs(for: instance).map { $0.resolve(index, clock: clock) }
+                            plan.append(PlannedBuild(instance: instance, job: job, build: BuildInfo(
+                                revision: previous.revision, reason: previous.reason, inputs: inputs, statuses: statuses), restoring: true))
+                        }
+                        continue
+                    }
                     reason = RevisionReason.inputsChanged(previous: RevisionReason.ids(previous.inputs), now: inputs,
                                                           known: known, clock: clock)
                 }
@@ -186,6 +198,13 @@ public struct ReportingEngine: Sendable {
             let period = instance.period.description
             do {
                 let staged = try (prebuilt ?? stage(planned)).result.get()
+                if planned.restoring {
+                    let path = try restore(instance, staged: staged, store: store)
+                    summary.restored.append(path)
+                    try ManifestWriter(config: config, store: store).write(period: period)
+                    logger.warning("put back a current workbook that had disappeared from reports/", metadata: ["file": "\(path)"])
+                    continue
+                }
                 let path = try publish(instance, staged: staged, build: build, store: store)
                 summary.delivered.append(path)
                 if revision > 1 { summary.revised[path] = revision }
@@ -212,6 +231,25 @@ public struct ReportingEngine: Sendable {
 
     private func location(_ instance: JobInstance) -> ReportLocation {
         ReportLocation(instance: instance, organisation: config.organisation)
+    }
+
+    /// Puts a rebuilt current revision back under its name. The ledger already records it; if
+    /// the rebuilt bytes differ from the recorded ones (a different kam build), the ledger's
+    /// checksum follows the file that is now delivered.
+    private func restore(_ instance: JobInstance, staged: (temp: URL, figures: String), store: KamStore) throws -> String {
+        let location = location(instance)
+        let url = location.url(in: config)
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            try? FileManager.default.removeItem(at: staged.temp)
+            return location.relativePath
+        }
+        try SecureFiles.commit(staged.temp, to: url)
+        let sha = SHA256.hex([UInt8](try Data(contentsOf: url)))
+        if let current = try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner, period: instance.period.description),
+           current.sha256 != sha, let id = current.id {
+            try store.updateDeliveredChecksum(id: id, sha256: sha)
+        }
+        return location.relativePath
     }
 
     /// Builds the workbook under its temporary name next to the final one (complete, synced).

@@ -1,4 +1,21 @@
 import Foundation
+import KamIngest
+
+/// A file-system step that failed, with the path and the system's reason (errno): "disk
+/// full" and "permission denied" call for different fixes, so the reason is never dropped.
+struct FileStepError: Error, CustomStringConvertible {
+    let operation: String
+    let path: String
+    let code: Int32
+
+    init(operation: String, path: String, code: Int32 = errno) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
+}
 
 /// File-system steps that must be crash-safe and confidential: folders 0750, files 0640,
 /// a workbook visible under its final name only once complete.
@@ -21,7 +38,7 @@ enum SecureFiles {
     static func stage(for url: URL, produce: (String) throws -> Void) throws -> URL {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let temp = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent))
         do {
             try produce(temp.path)
             try sync(temp.path)
@@ -33,14 +50,20 @@ enum SecureFiles {
         return temp
     }
 
+    /// `.<name>.<pid>.tmp`, or, when that would pass the file system's 255-byte limit (a drop
+    /// file's receipt for a long name), `.<checksum of the name>.<pid>.tmp`.
+    static func temporaryName(for name: String) -> String {
+        let plain = ".\(name).\(getpid()).tmp"
+        guard plain.utf8.count > 255 else { return plain }
+        return ".\(SHA256.hex(Array(name.utf8)).prefix(16)).\(getpid()).tmp"
+    }
+
     /// The second half: `beforeRename`, the rename over `url`, the folder's fsync; the
     /// temporary file is removed on failure.
     static func commit(_ temp: URL, to url: URL, beforeRename: () throws -> Void = {}) throws {
         do {
             try beforeRename()
-            guard rename(temp.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
+            guard rename(temp.path, url.path) == 0 else { throw FileStepError(operation: "rename into place", path: url.path) }
             try sync(url.deletingLastPathComponent().path)
         } catch {
             try? FileManager.default.removeItem(at: temp)
@@ -51,9 +74,7 @@ enum SecureFiles {
     /// Makes a complete file (on the same file system) visible as `url`: fsync, 0640, rename.
     static func adopt(_ file: URL, as url: URL) throws {
         try publish(to: url) { path in
-            guard rename(file.path, path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
+            guard rename(file.path, path) == 0 else { throw FileStepError(operation: "rename into place", path: path) }
         }
     }
 
@@ -65,32 +86,43 @@ enum SecureFiles {
     /// Renames within one file system and makes both folders' entries durable.
     static func move(_ from: URL, to: URL) throws {
         try makeFolder(to.deletingLastPathComponent())
-        guard rename(from.path, to.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to.path])
-        }
+        guard rename(from.path, to.path) == 0 else { throw FileStepError(operation: "move", path: to.path) }
         try sync(to.deletingLastPathComponent().path)
         try sync(from.deletingLastPathComponent().path)
     }
 
-    /// Temporary files (`.<name>.<pid>.tmp`) left by a run that was killed mid-write. Called
-    /// under the run lock, so none of them belongs to a live run.
-    static func removeStaleTemporaries(under folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var removed: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard name.hasPrefix("."), name.hasSuffix(".tmp") else { continue }
-            if (try? FileManager.default.removeItem(atPath: folder.appendingPathComponent(relative).path)) != nil {
-                removed.append(relative)
-            }
+    /// Temporary files (`.<name>.<pid>.tmp`, and names starting with `alsoPrefixed`) left by a
+    /// run that was killed mid-write. Called under the run lock, so none of them belongs to a
+    /// live run. Symbolic links are never followed into.
+    static func removeStaleTemporaries(under folder: URL, alsoPrefixed prefix: String? = nil, recursive: Bool = true) -> [String] {
+        guard isRealFolder(folder) else { return [] }
+        var candidates: [String] = []
+        if recursive {
+            guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+            while let relative = walker.nextObject() as? String { candidates.append(relative) }
+        } else {
+            candidates = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         }
-        return removed
+        var removed: [String] = []
+        for relative in candidates {
+            let name = (relative as NSString).lastPathComponent
+            let stale = (name.hasPrefix(".") && name.hasSuffix(".tmp")) || (prefix.map { name.hasPrefix($0) } ?? false)
+            guard stale else { continue }
+            if unlink(folder.appendingPathComponent(relative).path) == 0 { removed.append(relative) }
+        }
+        return removed.sorted()
+    }
+
+    /// `true` for a folder that is not a symbolic link (lstat): kam writes only into those.
+    static func isRealFolder(_ url: URL) -> Bool {
+        var st = stat()
+        return lstat(url.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     static func sync(_ path: String) throws {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard fd >= 0 else { throw FileStepError(operation: "open", path: path) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard fsync(fd) == 0 else { throw FileStepError(operation: "flush to disk", path: path) }
     }
 }

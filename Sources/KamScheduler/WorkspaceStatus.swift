@@ -27,9 +27,30 @@ public struct WorkspaceStatus {
     public var unknownFolders: [String] = []
     /// Rejected files still waiting in a drop folder for a corrected version.
     public var rejectedWaiting: [Submission] = []
+    /// The store does not know what `reports/` holds: runs refuse until it is restored.
+    public var storeMismatch: DeliveredWorkGuard.Refusal?
+    /// Drop entries the latest ingest could not handle (tried again by the next run).
+    public var dropProblems: [DropProblemRecord] = []
+    /// Current workbooks whose bytes differ from the SHA-256 the ledger recorded (edited by
+    /// hand); kam leaves them alone.
+    public var editedWorkbooks: [String] = []
+    /// Current workbooks missing from `reports/`; the next run puts them back.
+    public var missingWorkbooks: [String] = []
 
     public init(config: KamConfiguration, store: KamStore, clock: ZonedClock) throws {
         runs = try store.recentRuns(limit: 5)
+        do {
+            try DeliveredWorkGuard.check(store: store, storePath: config.dataFolder.appendingPathComponent("kam.sqlite").path,
+                                         reportsFolder: config.reportsFolder)
+        } catch let refusal as DeliveredWorkGuard.Refusal {
+            storeMismatch = refusal
+        }
+        dropProblems = try store.dropProblems()
+        for d in try store.currentDeliveries() {
+            let url = config.reportsFolder.appendingPathComponent(d.path)
+            guard FileManager.default.fileExists(atPath: url.path) else { missingWorkbooks.append(d.path); continue }
+            if let sha = try? SHA256.hex(fileAt: url.path), sha != d.sha256 { editedWorkbooks.append(d.path) }
+        }
         failures = try store.openFailures()
         let now = clock.localNow
         let due = config.calendar.dueInstances(asOf: now)
@@ -58,10 +79,15 @@ public struct WorkspaceStatus {
                 unknownFolders.append(name)
             }
         }
-        for s in submissions where s.status == Submission.rejected {
-            if fm.fileExists(atPath: config.dropFolder.appendingPathComponent("\(s.subsidiary)/\(s.fileName)").path) {
-                rejectedWaiting.append(s)
+        // Listed as the ingest lists them, so a GBK-named file is found by its decoded name.
+        var waiting = Set<String>()
+        for sub in config.organisation.subsidiaries {
+            for entry in (try? DropEntry.list(config.dropFolder.appendingPathComponent(sub.code), subsidiary: sub.code)) ?? [] {
+                waiting.insert(entry.displayPath)
             }
+        }
+        for s in submissions where s.status == Submission.rejected && waiting.contains("\(s.subsidiary)/\(s.fileName)") {
+            rejectedWaiting.append(s)
         }
     }
 }

@@ -24,6 +24,7 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var figures: String = ""
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
         public static let job = Column(CodingKeys.job)
         public static let owner = Column(CodingKeys.owner)
         public static let period = Column(CodingKeys.period)

@@ -103,3 +103,19 @@ extension KamStore {
         try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM submission") ?? 0 }
     }
 }
+
+extension KamStore {
+    /// Every delivered revision of every instance, oldest first: what the ledger says it wrote.
+    public func allDeliveries() throws -> [Delivery] {
+        try read { db in try Delivery.order(Delivery.Columns.id).fetchAll(db) }
+    }
+}
+
+extension KamStore {
+    /// A current workbook rebuilt after it disappeared is recorded with the bytes now in place.
+    public func updateDeliveredChecksum(id: Int64, sha256: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE delivery SET sha256 = ? WHERE id = ?", arguments: [sha256, id])
+        }
+    }
+}

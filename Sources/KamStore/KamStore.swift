@@ -46,12 +46,6 @@ public final class KamStore: Sendable {
 
     // MARK: Submissions
 
-    public func submission(subsidiary: String, sha256: String) throws -> Submission? {
-        try db.read { db in
-            try Submission.filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.sha256 == sha256).fetchOne(db)
-        }
-    }
-
     /// Records a rejected file: it supersedes nothing, but its receipt and status are kept.
     @discardableResult
     public func recordRejected(_ submission: Submission) throws -> Submission {
@@ -61,12 +55,6 @@ public final class KamStore: Sendable {
             try s.insert(db)
             return s
         }
-    }
-
-    /// Records an accepted sales file and its aggregates in one transaction.
-    @discardableResult
-    public func recordAcceptedSales(_ submission: Submission, file: SalesFile) throws -> Submission {
-        try recordAccepted(submission, records: .sales(file))
     }
 
     /// Accepted submissions of one kind for a subsidiary, in supersession order: received

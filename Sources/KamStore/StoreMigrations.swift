@@ -168,6 +168,39 @@ enum StoreMigrations {
                 t.primaryKey(["kind", "subsidiary", "period"])
             }
         }
+        migrator.registerMigration("v5-submission-identity") { db in
+            // A drop file is the same submission as an earlier one only when subsidiary, file
+            // name and bytes are all equal (SPEC §8): v1's unique (subsidiary, sha256) made a
+            // header-only file identical to last month's vanish. A rejected file is judged again
+            // when the reading settings that judged it change, so the settings are part of the
+            // key. SQLite cannot drop a constraint: the table is rebuilt (the migrator defers
+            // foreign-key checks, so the rows that reference submission ids stay as they are).
+            try db.execute(sql: """
+                CREATE TABLE submission_v5 (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  subsidiary TEXT NOT NULL, kind TEXT NOT NULL, period TEXT NOT NULL, fileName TEXT NOT NULL,
+                  sha256 TEXT NOT NULL, receivedAt INTEGER NOT NULL, status TEXT NOT NULL, encoding TEXT,
+                  rowCount INTEGER NOT NULL, badRowCount INTEGER NOT NULL, problemCount INTEGER NOT NULL,
+                  hasCost BOOLEAN NOT NULL, amountTotal INTEGER NOT NULL, costTotal INTEGER NOT NULL,
+                  archivePath TEXT NOT NULL, receiptPath TEXT NOT NULL DEFAULT '', warningCount INTEGER NOT NULL DEFAULT 0,
+                  readSettings TEXT NOT NULL DEFAULT '');
+                INSERT INTO submission_v5 (id, subsidiary, kind, period, fileName, sha256, receivedAt, status, encoding,
+                  rowCount, badRowCount, problemCount, hasCost, amountTotal, costTotal, archivePath, receiptPath, warningCount)
+                SELECT id, subsidiary, kind, period, fileName, sha256, receivedAt, status, encoding,
+                  rowCount, badRowCount, problemCount, hasCost, amountTotal, costTotal, archivePath, receiptPath, warningCount
+                FROM submission;
+                DROP TABLE submission;
+                ALTER TABLE submission_v5 RENAME TO submission;
+                CREATE UNIQUE INDEX submission_identity ON submission(subsidiary, fileName, sha256, readSettings);
+                CREATE INDEX submission_by_kind ON submission(subsidiary, kind, status);
+                """)
+            // Drop entries the latest ingest could not handle, for `kam status`.
+            try db.create(table: "drop_problem") { t in
+                t.column("subsidiary", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("reason", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -30,6 +30,10 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var receiptPath: String = ""
     /// Warnings on the receipt (e.g. header only), so `kam status` can list files worth a look.
     public var warningCount: Int = 0
+    /// The reading settings (encoding, column mapping, tolerance) the file was judged with;
+    /// empty for files received before they were kept. A rejected file is read again when
+    /// they change.
+    public var readSettings: String = ""
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -40,6 +44,7 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
         public static let receivedAt = Column(CodingKeys.receivedAt)
         public static let fileName = Column(CodingKeys.fileName)
         public static let problemCount = Column(CodingKeys.problemCount)
+        public static let readSettings = Column(CodingKeys.readSettings)
     }
 
     public static let accepted = "accepted"
@@ -48,7 +53,7 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public init(id: Int64? = nil, subsidiary: String, kind: String, period: String, fileName: String, sha256: String,
                 receivedAt: Int64, status: String, encoding: String?, rowCount: Int, badRowCount: Int, problemCount: Int,
                 hasCost: Bool, amountTotal: Int64, costTotal: Int64, archivePath: String,
-                receiptPath: String = "", warningCount: Int = 0) {
+                receiptPath: String = "", warningCount: Int = 0, readSettings: String = "") {
         self.id = id
         self.subsidiary = subsidiary
         self.kind = kind
@@ -67,6 +72,7 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
         self.archivePath = archivePath
         self.receiptPath = receiptPath
         self.warningCount = warningCount
+        self.readSettings = readSettings
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -16,13 +16,9 @@ extension Kam {
             let config = try workspace.loadConfig()
             let ingest = IngestRun(config: config, clock: try workspace.clock(for: config), logger: workspace.logger())
             let report: IngestRun.Report
-            do {
-                report = try ingest.run(wait: wait)
-            } catch let held as RunLock.Held {
-                FileHandle.standardError.write(Data("kam: \(held)\n".utf8))
-                throw ExitCode(ExitCodes.lockHeld)
-            }
+            report = try refusingPolitely { try ingest.run(wait: wait) }
             for receipt in report.receipts { print(receipt.summaryLine) }
+            for problem in report.unhandled { print("could not handle \(problem)") }
             let accepted = report.receipts.filter(\.accepted).count
             print("ingested: \(accepted) accepted, \(report.receipts.count - accepted) rejected, "
                   + "\(report.unchanged.count) unchanged; receipts in each drop folder's receipts/")

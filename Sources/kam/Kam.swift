@@ -62,4 +62,22 @@ enum ExitCodes {
     static let jobFailed: Int32 = 1
     static let badConfig: Int32 = 2
     static let lockHeld: Int32 = 3
+    /// The store does not know what `reports/` holds (missing, empty, another data folder):
+    /// nothing was changed (SPEC §8).
+    static let storeMismatch: Int32 = 4
+}
+
+/// Runs a command's work, turning the refusals every workspace command shares into a message
+/// on stderr and their exit code: another run holds the lock (3), the store does not know
+/// what `reports/` holds (4).
+func refusingPolitely<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let held as RunLock.Held {
+        FileHandle.standardError.write(Data("kam: \(held)\n".utf8))
+        throw ExitCode(ExitCodes.lockHeld)
+    } catch let refusal as DeliveredWorkGuard.Refusal {
+        FileHandle.standardError.write(Data("kam: \(refusal)\n".utf8))
+        throw ExitCode(ExitCodes.storeMismatch)
+    }
 }

@@ -33,12 +33,7 @@ extension Kam {
             let config = try workspace.loadConfig()
             let engine = ReportingEngine(config: config, clock: try workspace.clock(for: config), logger: workspace.logger())
             let summary: RunSummary
-            do {
-                summary = try engine.rebuild(job: kind, period: p, owner: owner, wait: wait)
-            } catch let held as RunLock.Held {
-                FileHandle.standardError.write(Data("kam: \(held)\n".utf8))
-                throw ExitCode(ExitCodes.lockHeld)
-            }
+            summary = try refusingPolitely { try engine.rebuild(job: kind, period: p, owner: owner, wait: wait) }
             print(RunReport(summary: summary, reportsFolder: config.reportsFolder.path).text, terminator: "")
             if !summary.succeeded { throw ExitCode(ExitCodes.jobFailed) }
         }

@@ -16,12 +16,7 @@ extension Kam {
             let config = try workspace.loadConfig()
             let engine = ReportingEngine(config: config, clock: try workspace.clock(for: config), logger: workspace.logger())
             let summary: RunSummary
-            do {
-                summary = try engine.run(wait: wait)
-            } catch let held as RunLock.Held {
-                FileHandle.standardError.write(Data("kam: \(held)\n".utf8))
-                throw ExitCode(ExitCodes.lockHeld)
-            }
+            summary = try refusingPolitely { try engine.run(wait: wait) }
             print(RunReport(summary: summary, reportsFolder: config.reportsFolder.path).text, terminator: "")
             if !summary.succeeded { throw ExitCode(ExitCodes.jobFailed) }
         }
@@ -37,6 +32,11 @@ struct RunReport {
         var lines: [String] = []
         lines.append("ingested: \(summary.acceptedFiles.count) accepted, \(summary.rejectedFiles.count) rejected")
         for f in summary.rejectedFiles { lines.append("  rejected: \(f)") }
+        if !summary.unhandledFiles.isEmpty {
+            lines.append("could not handle \(summary.unhandledFiles.count) drop file(s); each is tried again by the next run:")
+            for f in summary.unhandledFiles { lines.append("  \(f)") }
+        }
+        for r in summary.restored { lines.append("restored (had disappeared from reports/): \(r)") }
         lines.append("delivered: \(summary.delivered.count) workbook(s) under \(reportsFolder)")
         for d in summary.delivered { lines.append("  \(d)" + (summary.revised[d].map { " (revision \($0))" } ?? "")) }
         if summary.delivered.isEmpty && summary.failed.isEmpty { lines.append("  nothing due that was not already done") }

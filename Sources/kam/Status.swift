@@ -13,8 +13,9 @@ extension Kam {
             let config = try workspace.loadConfig()
             let clock = try workspace.clock(for: config)
             let engine = ReportingEngine(config: config, clock: clock, logger: workspace.logger())
-            let status = try WorkspaceStatus(config: config, store: try engine.openStore(), clock: clock)
+            let status = try refusingPolitely { try WorkspaceStatus(config: config, store: try engine.openStore(), clock: clock) }
             var out: [String] = []
+            if let mismatch = status.storeMismatch { out.append("REFUSING TO RUN: \(mismatch)") }
             out.append("recent runs:")
             if status.runs.isEmpty { out.append("  none yet") }
             for r in status.runs {
@@ -34,8 +35,17 @@ extension Kam {
             }
             out.append("rejected files waiting in drop folders: \(status.rejectedWaiting.count)")
             for s in status.rejectedWaiting { out.append("  \(s.subsidiary)/\(s.fileName): \(s.problemCount) problem(s)") }
+            out.append("drop files kam could not handle (tried again by the next run): \(status.dropProblems.count)")
+            for p in status.dropProblems { out.append("  \(p.subsidiary)/\(p.fileName): \(p.reason)") }
+            out.append("delivered workbooks edited by hand (left alone): \(status.editedWorkbooks.count)")
+            for w in status.editedWorkbooks { out.append("  \(w): its bytes differ from the SHA-256 kam recorded") }
+            if !status.missingWorkbooks.isEmpty {
+                out.append("delivered workbooks missing from reports/ (the next run puts them back): \(status.missingWorkbooks.count)")
+                for w in status.missingWorkbooks { out.append("  \(w)") }
+            }
             out.append("unknown drop folders: \(status.unknownFolders.isEmpty ? "none" : status.unknownFolders.joined(separator: ", "))")
             print(out.joined(separator: "\n"))
+            if status.storeMismatch != nil { throw ExitCode(ExitCodes.storeMismatch) }
         }
     }
 }

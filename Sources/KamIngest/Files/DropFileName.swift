@@ -12,6 +12,8 @@ public struct DropFileName: Sendable, Equatable {
         case unknownKind(String)
         case badPeriod(String)
         case monthPeriodForQuarterlyKind
+        /// The name's bytes are neither UTF-8 nor GB18030 (SPEC §8): refused, never ignored.
+        case undecodableName
     }
 
     public static func parse(_ fileName: String) -> Result<DropFileName, Problem> {
@@ -49,6 +51,7 @@ extension DropFileName.Problem {
         case .unknownKind(let k): "未知的文件类型 [\(k)], 应为 sales、receivables、customers、visits 或 approvals"
         case .badPeriod(let p): "期间 [\(p)] 无效, 应为 YYYY-MM (月) 或 YYYYQn (季度)"
         case .monthPeriodForQuarterlyKind: "该类型按季度报送, 期间必须是季度 (如 2026Q3), 不能是月份"
+        case .undecodableName: "文件名既不是 UTF-8 也不是 GB18030 编码, 无法识别; 请用中文或英文重新命名后再报送"
         }
     }
 }

@@ -23,7 +23,25 @@ public struct Receipt: Sendable {
     }
 
     /// The receipt's file name next to the input: `<file-name>.receipt.csv`.
-    public static func fileName(for input: String) -> String { input + ".receipt.csv" }
+    public static func fileName(for input: String) -> String {
+        let suffix = ".receipt.csv"
+        guard input.utf8.count + suffix.utf8.count > Self.maxNameBytes else { return input + suffix }
+        // A name near the file system's 255-byte limit still gets a receipt: cut at a character
+        // boundary and keep it unique with a short checksum of the whole name.
+        let tag = "~" + SHA256.hex(Array(input.utf8)).prefix(8)
+        var cut = ""
+        var bytes = 0
+        for ch in input {
+            let n = String(ch).utf8.count
+            guard bytes + n + tag.utf8.count + suffix.utf8.count <= Self.maxNameBytes else { break }
+            cut.append(ch)
+            bytes += n
+        }
+        return cut + tag + suffix
+    }
+
+    /// NAME_MAX on Linux file systems.
+    static let maxNameBytes = 255
 
     public var status: String { accepted ? "接受" : "拒绝" }
 

@@ -23,11 +23,10 @@ enum DropEntryGuard {
         return (st.st_mode & S_IFMT) == S_IFDIR ? .read : .refuse("the drop folder is not a folder")
     }
 
-    static func entryVerdict(_ url: URL) -> Verdict {
-        let name = url.lastPathComponent
-        guard name.lowercased().hasSuffix(".csv"), !name.contains("/"), name != ".", name != ".." else { return .skip }
-        var st = stat()
-        guard lstat(url.path, &st) == 0 else { return .skip }  // vanished since the listing
+    static func entryVerdict(_ entry: DropEntry) -> Verdict {
+        let lower = entry.rawName.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        guard lower.count > 4, lower.suffix(4).elementsEqual(".csv".utf8) else { return .skip }
+        guard let st = entry.status() else { return .skip }  // vanished since the listing
         switch st.st_mode & S_IFMT {
         case S_IFREG: return .read
         case S_IFDIR: return .skip
@@ -43,23 +42,32 @@ extension DropEntryGuard {
         let device: UInt64, inode: UInt64, size: Int64, mtimeSeconds: Int, mtimeNanos: Int
     }
 
-    static func identity(_ url: URL) -> Identity? {
-        var st = stat()
-        guard lstat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                        mtimeSeconds: st.st_mtim.tv_sec, mtimeNanos: st.st_mtim.tv_nsec)
+}
+
+extension DropEntryGuard.Identity {
+    init(_ st: stat) {
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                  mtimeSeconds: st.st_mtim.tv_sec, mtimeNanos: st.st_mtim.tv_nsec)
     }
 }
 
 extension DropEntryGuard {
-    /// `true` when `url` is to be read; a refusal is logged (names only, never content).
-    static func admits(_ url: URL, folder: Bool = false, logger: Logger) -> Bool {
-        switch folder ? folderVerdict(url) : entryVerdict(url) {
+    /// `true` when the subsidiary's folder is to be read; a refusal is logged.
+    static func admits(_ folder: URL, folder _: Bool, logger: Logger) -> Bool {
+        log(folderVerdict(folder), "\(folder.deletingLastPathComponent().lastPathComponent)/\(folder.lastPathComponent)", logger: logger)
+    }
+
+    /// `true` when the entry is to be read; a refusal is logged (names only, never content).
+    static func admits(_ entry: DropEntry, logger: Logger) -> Bool {
+        log(entryVerdict(entry), entry.displayPath, logger: logger)
+    }
+
+    private static func log(_ verdict: Verdict, _ what: String, logger: Logger) -> Bool {
+        switch verdict {
         case .read: return true
         case .skip: return false
         case .refuse(let why):
-            logger.warning("drop entry refused", metadata: ["drop.entry": "\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)",
-                                                             "reason": "\(why)"])
+            logger.warning("drop entry refused", metadata: ["drop.entry": "\(what)", "reason": "\(why)"])
             return false
         }
     }
@@ -68,11 +76,11 @@ extension DropEntryGuard {
     /// that grew, was replaced or vanished while kam read it is left for the next run: its
     /// current bytes are read then, and an accepted file is never removed unless the bytes
     /// removed are the bytes stored.
-    static func unchanged(_ url: URL, since identity: Identity, logger: Logger) -> Bool {
-        FaultHook.changeDropFile(url)
-        guard Self.identity(url) == identity else {
+    static func unchanged(_ entry: DropEntry, since identity: Identity, logger: Logger) -> Bool {
+        FaultHook.changeDropFile(entry)
+        guard let st = entry.status(), (st.st_mode & S_IFMT) == S_IFREG, Identity(st) == identity else {
             logger.warning("drop file changed while being read; it is left in place for the next run",
-                           metadata: ["drop.file": "\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)"])
+                           metadata: ["drop.file": "\(entry.displayPath)"])
             return false
         }
         return true

@@ -2,15 +2,13 @@ import Foundation
 import KamIngest
 
 /// A drop file as a lookahead worker leaves it for the ingest: staged (copied once), summed,
-/// and — unless its bytes were already known when the run started — read and checked. Nothing
+/// and — unless the file was already known when the run started — read and checked. Nothing
 /// here touches the store, the archive or the drop folder; the ingest does that in order.
 struct PreparedDrop: Sendable {
-    let url: URL
-    let subsidiary: String
-    let name: String
+    let entry: DropEntry
     /// The staged copy under the data folder; the ingest removes it (or adopts it as the archive).
     let staged: URL
-    /// Modification time of the drop file, read before the copy (seconds since 1970), or nil.
+    /// Modification time of the drop file when it was opened (seconds since 1970), or nil.
     let mtime: Int64?
     /// SHA-256 of the staged copy, or the error that stopped the staging.
     let sha: Result<String, any Error>

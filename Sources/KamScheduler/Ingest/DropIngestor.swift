@@ -1,0 +1,266 @@
+import Foundation
+import KamConfig
+import KamIngest
+import KamPolicy
+import KamStore
+import Logging
+
+/// The ingest step of a run: every CSV in each subsidiary's drop folder is read, checked,
+/// archived under its SHA-256 and stored in one transaction; an accepted file leaves the drop
+/// folder only after its commit. A file is the same submission as an earlier one only when
+/// subsidiary, name and bytes are equal (SPEC §8); that is a no-op. Whatever goes wrong with
+/// one entry is that entry's `DropProblem`, never the run's.
+struct DropIngestor {
+    let config: KamConfiguration
+    let store: KamStore
+    let clock: ZonedClock
+    let logger: Logger
+
+    /// Staged copies are named `.incoming-<pid>-<n>` in `var/archive/`: short whatever the drop
+    /// file's name (a 248-byte name plus a prefix would pass NAME_MAX), and removed by the next
+    /// run if a kill leaves one (`RunWorkspace`).
+    static let stagingPrefix = ".incoming-"
+
+    struct Outcome {
+        var accepted: [Submission] = []
+        var rejected: [Submission] = []
+        /// One receipt per file read in this ingest, in the order read.
+        var receipts: [Receipt] = []
+        /// Files that were already ingested (same subsidiary, name and bytes): a no-op.
+        var unchanged: [String] = []
+        /// Entries kam could not handle this time; each is tried again by the next run.
+        var problems: [DropProblem] = []
+    }
+
+    /// Drop files are read on `readers` background threads a few files ahead, while this thread
+    /// stores each one in the same order as ever (per subsidiary, by name): reading and
+    /// checking is most of an ingest's time and is independent from file to file; the store,
+    /// the archive, the receipts and the drop folder see exactly the sequential steps.
+    func ingestAll(readers: Int = DropIngestor.defaultReaders) throws -> Outcome {
+        var outcome = Outcome()
+        var drops: [DropEntry] = []
+        for sub in config.organisation.subsidiaries {
+            let folder = config.dropFolder.appendingPathComponent(sub.code)
+            guard DropEntryGuard.admits(folder, folder: true, logger: logger) else { continue }
+            let entries: [DropEntry]
+            do {
+                entries = try DropEntry.list(folder, subsidiary: sub.code)
+            } catch {
+                note(DropProblem(subsidiary: sub.code, fileName: "", error: error), in: &outcome)
+                continue
+            }
+            let candidates = entries.filter { DropEntryGuard.admits($0, logger: logger) }
+            if let unusable = ReceiptsFolder.problem(in: folder) {
+                // Not read at all: an accepted file leaves the drop folder only once answered.
+                for entry in candidates { note(DropProblem(subsidiary: sub.code, fileName: entry.name, error: unusable), in: &outcome) }
+                continue
+            }
+            drops += candidates
+        }
+        defer { try? store.replaceDropProblems(outcome.problems.map(\.record)) }
+        guard !drops.isEmpty else { return outcome }
+        let archive = config.dataFolder.appendingPathComponent("archive")
+        try SecureFiles.makeFolder(archive)
+        // Files already stored when the run starts need no read (unless a receipt is missing);
+        // a file that becomes known during the run (the same file twice) is read but stored as known.
+        let known = Set(try store.allSubmissions().map { Self.identityKey($0) })
+        let work = drops
+        let config = self.config
+        let pid = getpid()
+        let lookahead = OrderedLookahead<PreparedDrop>(count: work.count, workers: readers, window: readers + 2) { i in
+            Self.prepare(work[i], staged: archive.appendingPathComponent("\(Self.stagingPrefix)\(pid)-\(i)"), config: config, known: known)
+        }
+        defer {
+            for left in lookahead.finish() { try? FileManager.default.removeItem(at: left.staged) }
+        }
+        while let prepared = lookahead.takeNext() {
+            defer { try? FileManager.default.removeItem(at: prepared.staged) }
+            do {
+                try ingest(prepared, into: &outcome)
+            } catch {
+                note(DropProblem(subsidiary: prepared.entry.subsidiary, fileName: prepared.entry.name, error: error), in: &outcome)
+            }
+        }
+        return outcome
+    }
+
+    /// The one place a drop entry's failure becomes its status: the run's outcome (its output
+    /// and exit), the log and, through the store, `kam status`.
+    private func note(_ problem: DropProblem, in outcome: inout Outcome) {
+        outcome.problems.append(problem)
+        logger.error("could not handle a drop file", metadata: ["drop.file": "\(problem.displayPath)", "reason": "\(problem.reason)"])
+    }
+
+    /// Two readers on this two-core machine class: the third thread (this one, storing) is
+    /// mostly waiting on SQLite and the disk. `KAM_INGEST_READERS` overrides (0 = read inline).
+    static var defaultReaders: Int {
+        if let text = ProcessInfo.processInfo.environment["KAM_INGEST_READERS"], let n = Int(text), n >= 0 { return n }
+        return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    // MARK: Which earlier submission a file is
+
+    /// What makes two drop files the same submission (SPEC §8): subsidiary, name and bytes;
+    /// for a rejected file also the reading settings that judged it, so that a rejection made
+    /// under another encoding, column mapping or tolerance is judged again.
+    static func identityKey(_ s: Submission) -> String {
+        s.status == Submission.accepted ? identityKey(s.subsidiary, s.fileName, s.sha256, nil)
+                                        : identityKey(s.subsidiary, s.fileName, s.sha256, s.readSettings)
+    }
+
+    static func identityKey(_ subsidiary: String, _ name: String, _ sha: String, _ settings: String?) -> String {
+        "\(subsidiary)\u{1}\(name)\u{1}\(sha)" + (settings.map { "\u{1}\($0)" } ?? "")
+    }
+
+    static func isKnown(_ known: Set<String>, _ subsidiary: String, _ name: String, _ sha: String, settings: String) -> Bool {
+        known.contains(identityKey(subsidiary, name, sha, nil)) || known.contains(identityKey(subsidiary, name, sha, settings))
+    }
+
+    /// The earlier submission this file is, if any: an accepted one, or a rejected one judged
+    /// with the same settings.
+    static func earlier(_ candidates: [Submission], settings: String) -> Submission? {
+        candidates.first { $0.status == Submission.accepted } ?? candidates.last { $0.readSettings == settings }
+    }
+
+    // MARK: Reading (worker threads)
+
+    /// A worker's part: one copy of the drop file is taken first, and the checksum, the archive
+    /// and the parse all read that copy, so a clerk overwriting the file meanwhile cannot make
+    /// the stored rows differ from the archived bytes.
+    static func prepare(_ entry: DropEntry, staged: URL, config: KamConfiguration, known: Set<String>) -> PreparedDrop {
+        let settings = config.readSettings(for: entry.subsidiary)
+        do {
+            try? FileManager.default.removeItem(at: staged)
+            let st: stat
+            do {
+                try FaultHook.failRead(entry.name)
+                st = try entry.copy(to: staged)
+            } catch DropProblem.Cause.system(_, ENOENT) {
+                return PreparedDrop(entry: entry, staged: staged, mtime: nil, sha: .success(""), file: nil, identity: nil)
+            }
+            // What the file was when staged: the ingest checks it is still that file before it
+            // trusts the copy, and before it removes an accepted file (a file still being written
+            // is left for the next run).
+            let identity = DropEntryGuard.Identity(st)
+            let mtime = Int64(st.st_mtim.tv_sec)
+            let sha = try SHA256.hex(fileAt: staged.path)
+            guard !isKnown(known, entry.subsidiary, entry.name, sha, settings: settings.fingerprint) else {
+                return PreparedDrop(entry: entry, staged: staged, mtime: mtime, sha: .success(sha), file: nil, identity: identity)
+            }
+            // New bytes: the copy will become the archive, whose adoption fsyncs it. Flushing
+            // it here, on a reader thread, leaves that fsync on the storing thread (the one
+            // every file waits for) little to write. Best effort: the adoption still syncs.
+            try? SecureFiles.sync(staged.path)
+            let file: Result<CheckedFile, any Error>
+            if entry.nameEncoding == .undecodable {
+                file = .success(CheckedFile.refused(name: entry.name, .undecodableName))
+            } else {
+                do {
+                    file = .success(try CheckedFile.read(path: staged.path, fileName: entry.name, settings: settings))
+                } catch {
+                    file = .failure(error)
+                }
+            }
+            return PreparedDrop(entry: entry, staged: staged, mtime: mtime, sha: .success(sha), file: file, identity: identity)
+        } catch {
+            return PreparedDrop(entry: entry, staged: staged, mtime: nil, sha: .failure(error), file: nil,
+                                identity: entry.status().map(DropEntryGuard.Identity.init))
+        }
+    }
+
+    // MARK: Storing (the run's thread, in order)
+
+    private func ingest(_ prepared: PreparedDrop, into outcome: inout Outcome) throws {
+        let entry = prepared.entry
+        let name = entry.name, subsidiary = entry.subsidiary, staged = prepared.staged
+        guard let identity = prepared.identity else { return }  // vanished since the listing
+        let sha = try prepared.sha.get()
+        guard DropEntryGuard.unchanged(entry, since: identity, logger: logger) else { return }
+        let settings = config.readSettings(for: subsidiary)
+        let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
+        let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
+        let candidates = try store.submissions(subsidiary: subsidiary, fileName: name, sha256: sha)
+        if let known = Self.earlier(candidates, settings: settings.fingerprint) {
+            logger.debug("already ingested", metadata: ["drop.file": "\(entry.displayPath)", "submission.id": "\(known.id ?? 0)"])
+            outcome.unchanged.append(entry.displayPath)
+            // A crash between the commit and the receipt leaves the file without one: write it now.
+            if !known.receiptPath.isEmpty, !FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(known.receiptPath).path) {
+                let file = try prepared.file?.get() ?? CheckedFile.read(path: staged.path, fileName: name, settings: settings)
+                try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
+                                         accepted: known.status == Submission.accepted, file: file),
+                                 to: config.dropFolder.appendingPathComponent(known.receiptPath))
+            }
+            if known.status == Submission.accepted { try entry.remove() }
+            return
+        }
+        let received = min(prepared.mtime ?? clock.now, clock.now)
+        let archive = "archive/\(sha.prefix(2))/\(sha).csv"
+        var submission = Submission(subsidiary: subsidiary, kind: "", period: "", fileName: name, sha256: sha,
+                                    receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
+                                    badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
+                                    archivePath: archive, receiptPath: receiptRelative, readSettings: settings.fingerprint)
+        try keep(staged, at: archive)
+        FaultHook.reached("ingest.after-archive")
+        let file: CheckedFile
+        if let read = prepared.file {
+            file = try read.get()
+        } else {
+            let progress = ProgressLine(label: entry.displayPath)
+            let archived = config.dataFolder.appendingPathComponent(archive)
+            file = try CheckedFile.read(path: archived.path, fileName: name, settings: settings, progress: progress?.update)
+            progress?.finish()
+        }
+        submission.kind = file.name?.kind.rawValue ?? ""
+        submission.period = file.name?.period.description ?? ""
+        submission.encoding = file.check.encoding?.rawValue
+        submission.rowCount = file.check.acceptedRows
+        submission.badRowCount = file.check.badRows
+        submission.problemCount = file.check.problemCount
+        submission.hasCost = file.hasCost
+        submission.amountTotal = file.totals.first?.fen ?? 0
+        submission.costTotal = file.totals.first { $0.column == "cost" }?.fen ?? 0
+        submission.warningCount = file.check.warnings.count
+        let accepted = file.isAccepted(maxBadRows: settings.maxBadRows)
+        let receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(received),
+                              accepted: accepted, file: file.withoutRecords)
+        if let records = file.records, accepted {
+            // Commit, then the receipt, then leave the drop folder: a crash in between is
+            // repaired by the next run (the file is known; the missing receipt is rewritten).
+            outcome.accepted.append(try store.recordAccepted(submission, records: records))
+            FaultHook.reached("ingest.after-commit")
+            try writeReceipt(receipt, to: receiptURL)
+            FaultHook.reached("ingest.after-receipt")
+            if DropEntryGuard.unchanged(entry, since: identity, logger: logger) { try entry.remove() }
+            logger.info("accepted drop file", metadata: ["drop.file": "\(entry.displayPath)", "rows": "\(submission.rowCount)"])
+        } else {
+            outcome.rejected.append(try store.recordRejected(submission))
+            try writeReceipt(receipt, to: receiptURL)
+            logger.warning("rejected drop file", metadata: ["drop.file": "\(entry.displayPath)",
+                                                            "problems": "\(file.check.problemCount)"])
+        }
+        outcome.receipts.append(receipt)
+    }
+
+    /// In the subsidiary's own drop folder (a sub-folder, which is never read as input), atomically, 0640.
+    private func writeReceipt(_ receipt: Receipt, to url: URL) throws {
+        if let unusable = ReceiptsFolder.problem(in: url.deletingLastPathComponent().deletingLastPathComponent()) { throw unusable }
+        try SecureFiles.publish(Data(receipt.csvBytes), to: url)
+    }
+
+    /// Keeps the original bytes under the data folder, named by checksum.
+    private func keep(_ staged: URL, at relative: String) throws {
+        let url = config.dataFolder.appendingPathComponent(relative)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        // The staged copy becomes the archive by rename (same folder tree, so atomic).
+        try SecureFiles.adopt(staged, as: url)
+    }
+}
+
+extension ReadSettings {
+    /// The settings as one stable string, stored with a submission: a rejected file is judged
+    /// again once they differ (SPEC §8).
+    var fingerprint: String {
+        let columns = columnAliases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        return "encoding=\(encoding.rawValue);columns=\(columns);max_bad_rows=\(maxBadRows)"
+    }
+}
