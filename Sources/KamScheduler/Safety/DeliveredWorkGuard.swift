@@ -62,10 +62,42 @@ public enum DeliveredWorkGuard {
     public static func check(store: KamStore, storePath: String, reportsFolder: URL) throws {
         let delivered = deliveredFiles(under: reportsFolder)
         guard !delivered.isEmpty else { return }
-        let known = try knownPaths(store.allDeliveries())
+        let deliveries = try store.allDeliveries()
+        let known = knownPaths(deliveries)
         let unknown = delivered.filter { !known.contains($0) }
         guard !unknown.isEmpty else { return }
+        if try leftByAnInterruptedRun(unknown, deliveries: deliveries, store: store) { return }
         throw Refusal(storePath: storePath, reportsPath: reportsFolder.path, state: .unknownFiles, unknown: unknown)
+    }
+
+    /// What a run killed while publishing one workbook leaves, and the next run completes:
+    /// the previous revision moved to `superseded/<stem>_r<N>.xlsx` (N the ledger's current
+    /// revision), and/or the new workbook under its final name, not yet recorded. Publishing
+    /// is serial, so that is at most those two files, of one workbook, and only when the
+    /// store's last run did not finish. Anything more is a store that does not know the reports.
+    static func leftByAnInterruptedRun(_ unknown: [String], deliveries: [Delivery], store: KamStore) throws -> Bool {
+        guard unknown.count <= 2, let last = try store.recentRuns(limit: 1).first, last.finishedAt == nil else { return false }
+        var current: [String: Int] = [:]
+        for d in deliveries { current[d.path] = max(current[d.path] ?? 0, d.revision) }
+        var finalNames = Set<String>()
+        var kinds = Set<String>()
+        for path in unknown {
+            let folder = (path as NSString).deletingLastPathComponent
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            if (folder as NSString).lastPathComponent == "superseded", let cut = name.range(of: "_r", options: .backwards),
+               let n = Int(name[cut.upperBound...]) {
+                let final = "\((folder as NSString).deletingLastPathComponent)/\(name[..<cut.lowerBound]).xlsx"
+                guard current[final] == n else { return false }
+                finalNames.insert(final)
+                kinds.insert("superseded")
+            } else if path.hasSuffix(".xlsx") {
+                finalNames.insert(path)
+                kinds.insert("final")
+            } else {
+                return false
+            }
+        }
+        return finalNames.count == 1 && kinds.count == unknown.count
     }
 
     /// Every path below `reports/` the ledger wrote: the current revision under its own name,
