@@ -274,3 +274,21 @@ import Testing
         #expect(try Self.query(ws, "select status from submission where subsidiary='HG01' order by id") == "rejected\naccepted\n")
     }
 }
+
+extension DeliveredWorkSafetyEndToEndTests {
+    @Test func aReceiptSaysWhetherTheFileTookEffect() throws {
+        let ws = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: ws) }
+        try Self.write(HostileInputEndToEndTests.hg01Sales, ws, "drop/HG01/sales_2026Q3.csv")
+        #expect(try Self.kam(ws, "ingest").status == 0)
+        // A correction whose file time is older than the file it corrects: accepted, but it does not win.
+        try Self.write(HostileInputEndToEndTests.hg01Sales.replacingOccurrences(of: "500.00", with: "700.00"), ws, "drop/HG01/sales_2026-09_更正.csv")
+        let old = ws.appendingPathComponent("drop/HG01/sales_2026-09_更正.csv")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: old.path)
+        #expect(try Self.kam(ws, "ingest").status == 0)
+        let first = try String(contentsOf: ws.appendingPathComponent("drop/HG01/receipts/sales_2026Q3.csv.receipt.csv"), encoding: .utf8)
+        #expect(first.contains("生效情况,\"已生效: 2026-07, 2026-08, 2026-09\""), "\(first)")
+        let second = try String(contentsOf: ws.appendingPathComponent("drop/HG01/receipts/sales_2026-09_更正.csv.receipt.csv"), encoding: .utf8)
+        #expect(second.contains("未生效: 2026-09 已由较晚接收的文件 sales_2026Q3.csv 覆盖"), "\(second)")
+    }
+}

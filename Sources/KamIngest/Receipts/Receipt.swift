@@ -12,6 +12,9 @@ public struct Receipt: Sendable {
     public let receivedAt: String
     public let accepted: Bool
     public let file: CheckedFile
+    /// For an accepted file: whether it took effect, for which months or quarter, or which
+    /// file received later already covers them (SPEC §8). Nil when not known (`kam validate`).
+    public var effect: String?
 
     public init(subsidiary: String, fileName: String, sha256: String, receivedAt: String, accepted: Bool, file: CheckedFile) {
         self.subsidiary = subsidiary
@@ -62,6 +65,7 @@ public struct Receipt: Sendable {
         }
         rows.append(["SHA-256", sha256])
         rows.append(["接收时间", receivedAt])
+        if let effect { rows.append(["生效情况", ExcelSafeCell.quoted(effect)]) }
         for warning in check.warnings { rows.append(["警告", ExcelSafeCell.quoted(warning)]) }
         rows.append(["错误总数", "\(check.problemCount)"])
         if check.problemCount > check.diagnostics.count {

@@ -221,13 +221,15 @@ struct DropIngestor {
         submission.costTotal = file.totals.first { $0.column == "cost" }?.fen ?? 0
         submission.warningCount = file.check.warnings.count
         let accepted = file.isAccepted(maxBadRows: settings.maxBadRows)
-        let receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(received),
+        var receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(received),
                               accepted: accepted, file: file.withoutRecords)
         if let records = file.records, accepted {
             // Commit, then the receipt, then leave the drop folder: a crash in between is
             // repaired by the next run (the file is known; the missing receipt is rewritten).
-            outcome.accepted.append(try store.recordAccepted(submission, records: records))
+            let stored = try store.recordAccepted(submission, records: records)
+            outcome.accepted.append(stored)
             FaultHook.reached("ingest.after-commit")
+            receipt.effect = try SubmissionEffect.describe(stored, among: store.acceptedSubmissions(subsidiary: subsidiary, kind: file.name?.kind ?? .sales))
             try writeReceipt(receipt, to: receiptURL)
             FaultHook.reached("ingest.after-receipt")
             if DropEntryGuard.unchanged(entry, since: identity, logger: logger) { try entry.remove() }
