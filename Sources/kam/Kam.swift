@@ -62,4 +62,6 @@ enum ExitCodes {
     static let jobFailed: Int32 = 1
     static let badConfig: Int32 = 2
     static let lockHeld: Int32 = 3
+    /// `kam report` for an instance that is not due yet (or before `since`): nothing was built.
+    static let notDue: Int32 = 4
 }

@@ -38,6 +38,9 @@ extension Kam {
             } catch let held as RunLock.Held {
                 FileHandle.standardError.write(Data("kam: \(held)\n".utf8))
                 throw ExitCode(ExitCodes.lockHeld)
+            } catch let notDue as ReportingEngine.NotDue {
+                FileHandle.standardError.write(Data("kam: \(notDue)\n".utf8))
+                throw ExitCode(ExitCodes.notDue)
             }
             print(RunReport(summary: summary, reportsFolder: config.reportsFolder.path).text, terminator: "")
             if !summary.succeeded { throw ExitCode(ExitCodes.jobFailed) }
