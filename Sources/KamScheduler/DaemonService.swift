@@ -1,6 +1,7 @@
 import Foundation
 import KamConfig
 import KamPolicy
+import KamStore
 import Logging
 import ServiceLifecycle
 
@@ -37,7 +38,7 @@ public struct DaemonService: Service {
             let clock = ZonedClock(timeZone: config.timeZone, now: Int64(Date().timeIntervalSince1970))
             let drop = DropFolderSignature(dropFolder: config.dropFolder)
             if drop != lastDrop || clock.now >= nextFire {
-                cycle(config: config, clock: clock)
+                try cycle(config: config, clock: clock)
                 // What this cycle saw, not what is there after it: a file dropped during the run
                 // (after its ingest step) must still wake the next cycle. The files the run
                 // itself removed also differ, which costs one cycle that finds nothing new.
@@ -55,7 +56,10 @@ public struct DaemonService: Service {
         logger.info("daemon stopped")
     }
 
-    private func cycle(config: KamConfiguration, clock: ZonedClock) {
+    /// One run. Its errors are logged and the next wake-up tries again — except a damaged store,
+    /// which no retry mends: the daemon stops (non-zero, the restore steps in the journal)
+    /// rather than log the same failure every poll while nothing is delivered.
+    private func cycle(config: KamConfiguration, clock: ZonedClock) throws {
         let engine = ReportingEngine(config: config, clock: clock, logger: logger)
         do {
             let summary = try engine.run(wait: lockWait, shouldStop: { Task.isShuttingDownGracefully })
@@ -65,6 +69,9 @@ public struct DaemonService: Service {
             ])
         } catch let held as RunLock.Held {
             logger.warning("another run holds the lock; trying again at the next wake-up", metadata: ["holder.pid": "\(held.pid)"])
+        } catch let damaged as KamStore.Damaged {
+            logger.critical("the store is damaged; the daemon stops", metadata: ["error": "\(damaged)"])
+            throw damaged
         } catch {
             logger.error("run failed; trying again at the next wake-up", metadata: ["error": "\(error)"])
         }
