@@ -128,6 +128,7 @@ public struct ReportingEngine: Sendable {
             logger.warning("rewrote a manifest an interrupted run left behind", metadata: ["period": "\(period)"])
         }
         var runRecord = try store.startRun(RunRecord(startedAt: clock.now, asOf: clock.localNow.description))
+        if let id = runRecord.id { lock.record(runId: id) }
         let summary: RunSummary
         do {
             summary = try body(store, &runRecord)

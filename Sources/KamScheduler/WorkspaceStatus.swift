@@ -16,6 +16,9 @@ public struct WorkspaceStatus {
     }
 
     public var runs: [RunRecord] = []
+    /// The process holding the run lock now, if any: its unfinished run record (if it has
+    /// one yet) is a live run, not one that did not finish.
+    public var lockHolder: RunLock.Holder?
     /// Due instances of implemented jobs that no run has delivered yet.
     public var pending: [JobInstance] = []
     /// Due instances of jobs this version does not build.
@@ -30,6 +33,7 @@ public struct WorkspaceStatus {
 
     public init(config: KamConfiguration, store: KamStore, clock: ZonedClock) throws {
         runs = try store.recentRuns(limit: 5)
+        lockHolder = RunLock.holder(path: config.dataFolder.appendingPathComponent("kam.lock").path)
         failures = try store.openFailures()
         let now = clock.localNow
         let due = config.calendar.dueInstances(asOf: now)
