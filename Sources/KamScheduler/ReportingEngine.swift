@@ -125,7 +125,7 @@ public struct ReportingEngine: Sendable {
             logger.warning("removed a partial file left by an interrupted run", metadata: ["file": "\(leftover)"])
         }
         for period in try ManifestRepair.run(config: config, store: store) {
-            logger.warning("rewrote a manifest an interrupted run left behind", metadata: ["period": "\(period)"])
+            logger.warning("rewrote a manifest that did not match the ledger (an interrupted run, or an owner retired from the config)", metadata: ["period": "\(period)"])
         }
         var runRecord = try store.startRun(RunRecord(startedAt: clock.now, asOf: clock.localNow.description))
         if let id = runRecord.id { lock.record(runId: id) }
@@ -196,8 +196,13 @@ public struct ReportingEngine: Sendable {
                 reason = RevisionReason.first
             }
             let statuses = job.expectedInputs(for: instance).map { $0.resolve(index, clock: clock) }
-            plan.append(PlannedBuild(instance: instance, job: job,
-                                     build: BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)))
+            var build = BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)
+            let path = location(instance).relativePath
+            if let previous, previous.path != path { build.previousPath = previous.path }
+            build.displaced = current.values.first {
+                $0.path == path && RetiredOwner.isRetired($0, organisation: config.organisation)
+            }
+            plan.append(PlannedBuild(instance: instance, job: job, build: build))
         }
         memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
         for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
@@ -278,10 +283,18 @@ public struct ReportingEngine: Sendable {
         let figures = staged.figures
         try SecureFiles.commit(staged.temp, to: url, beforeRename: {
             FaultHook.reached("publish.after-temp")
-            guard build.revision > 1 else { return }
-            let aside = config.reportsFolder.appendingPathComponent(location.supersededRelativePath(revision: build.revision - 1))
             let fm = FileManager.default
-            if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+            if let other = build.displaced {
+                let aside = config.reportsFolder.appendingPathComponent(
+                    ReportLocation.superseded(of: other.path, revision: other.revision, tag: other.owner))
+                if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+            }
+            guard build.revision > 1 else { return }
+            // The previous revision's own file: under the line's former name if it was renamed.
+            let previous = build.previousPath.map { config.reportsFolder.appendingPathComponent($0) } ?? url
+            let aside = config.reportsFolder.appendingPathComponent(
+                ReportLocation.superseded(of: build.previousPath ?? location.relativePath, revision: build.revision - 1))
+            if fm.fileExists(atPath: previous.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(previous, to: aside) }
             FaultHook.reached("publish.after-move-aside")
         })
         FaultHook.reached("publish.after-rename")

@@ -30,6 +30,8 @@ public struct WorkspaceStatus {
     public var unknownFolders: [String] = []
     /// Rejected files still waiting in a drop folder for a corrected version.
     public var rejectedWaiting: [Submission] = []
+    /// Delivered workbooks whose owner the config no longer has (`RetiredOwner`).
+    public var retired: [Delivery] = []
 
     public init(config: KamConfiguration, store: KamStore, clock: ZonedClock) throws {
         runs = try store.recentRuns(limit: 5)
@@ -38,7 +40,10 @@ public struct WorkspaceStatus {
         let now = clock.localNow
         let due = config.calendar.dueInstances(asOf: now)
         var delivered = Set<String>()
-        for d in try store.currentDeliveries() { delivered.insert("\(d.job)|\(d.owner)|\(d.period)") }
+        for d in try store.currentDeliveries() {
+            delivered.insert("\(d.job)|\(d.owner)|\(d.period)")
+            if RetiredOwner.isRetired(d, organisation: config.organisation) { retired.append(d) }
+        }
         for instance in due where !delivered.contains("\(instance.job.rawValue)|\(instance.owner)|\(instance.period)") {
             if ReportingEngine.implementedJobs.contains(instance.job) { pending.append(instance) } else { notImplemented += 1 }
         }

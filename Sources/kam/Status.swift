@@ -43,6 +43,10 @@ extension Kam {
             }
             out.append("rejected files waiting in drop folders: \(status.rejectedWaiting.count)")
             for s in status.rejectedWaiting { out.append("  \(s.subsidiary)/\(s.fileName): \(s.problemCount) problem(s)") }
+            if !status.retired.isEmpty {
+                out.append("workbooks of a retired owner (no longer in the config; not current, listed under `retired` in the manifest): \(status.retired.count)")
+                for d in status.retired { out.append("  \(d.path) (\(d.job) \(d.owner) \(d.period), revision \(d.revision))") }
+            }
             out.append("unknown drop folders: \(status.unknownFolders.isEmpty ? "none" : status.unknownFolders.joined(separator: ", "))")
             print(out.joined(separator: "\n"))
         }
