@@ -82,10 +82,40 @@ struct ConfigReader {
         return result
     }
 
+    /// Characters no subsidiary code or line name may hold. Codes and names become file and
+    /// folder names (`drop/<code>/`, `reports/<P>/<tier>/<owner>_<P>_<workbook>.xlsx`), and the
+    /// reports folder is often shared with Windows users: besides `/` (a second folder level),
+    /// the characters Windows refuses in a file name would make the workbook unreachable there.
+    static let pathForbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+
+    /// Why `text` cannot be part of a file or folder name, or nil. Control and format characters
+    /// (NUL, a newline, U+200B) are refused because they are invisible or cut the name short in
+    /// the C calls beneath Foundation; a leading `.` would hide the folder or workbook from the
+    /// people it is for (and `.`/`..` name the folder itself or its parent).
+    static func pathProblem(_ text: String) -> String? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "is empty" }
+        if text.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) }) {
+            return "contains a control or invisible character (e.g. NUL, a newline or a zero-width space)"
+        }
+        if let c = text.first(where: { pathForbidden.contains($0) }) { return "contains `\(c)`" }
+        if text.hasPrefix(".") { return "begins with `.`" }
+        if text != text.trimmingCharacters(in: .whitespaces) { return "begins or ends with a space" }
+        return nil
+    }
+
+    /// Two codes or names that the file system may take for one: equal after Unicode
+    /// normalisation (Swift's `==` compares canonically equivalent text as equal) or differing
+    /// only in letter case (a Windows share or macOS folds case, so `HG01` and `hg01` would share
+    /// a folder and overwrite each other's workbooks).
+    static func samePathComponent(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
+
     private func code(_ n: ConfigNode) throws(ConfigError) -> String {
         let text = try n.string()
-        let forbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "_"]
-        guard !text.isEmpty, text != ".", text != "..", !text.contains(where: { forbidden.contains($0) || $0.isWhitespace }) else {
+        if let problem = Self.pathProblem(text) {
+            throw n.error("\(problem): a code is used as a folder and file name, so it must be a short code "
+                          + "(letters, digits, `-`; no spaces, `/`, `_` or `..`), got `\(text.debugDescription.dropFirst().dropLast())`")
+        }
+        guard !text.contains(where: { $0 == "_" || $0.isWhitespace }) else {
             throw n.error("must be a short code usable as a folder name (no spaces, `/`, `_` or `..`), got `\(text)`")
         }
         return text
@@ -93,6 +123,7 @@ struct ConfigReader {
 
     private func readLines(_ n: ConfigNode) throws(ConfigError) -> [BusinessLine] {
         var lines: [BusinessLine] = []
+        var nameNodes: [ConfigNode] = []
         for item in try n.sequence() {
             let m = try item.mapping(allowed: ["code", "name", "cadence"])
             guard let c = m["code"], let nm = m["name"], let cd = m["cadence"] else {
@@ -105,8 +136,22 @@ struct ConfigReader {
                 throw cd.error("must be monthly or quarterly, got `\(cadenceText)`")
             }
             let name = try nm.string()
-            guard !name.isEmpty, !name.contains("/") else { throw nm.error("must be a non-empty name without `/`") }
+            if let problem = Self.pathProblem(name) {
+                throw nm.error("\(problem): the line's name is part of its 汇总分析表's file name "
+                               + "(reports/<P>/management/<name>_<P>_汇总分析表.xlsx), got `\(name.debugDescription.dropFirst().dropLast())`")
+            }
+            // The 汇总分析表 is filed under the line's name, not its code: two lines of one name
+            // would write one file, the later line's workbook replacing the earlier's each period.
+            if let i = lines.firstIndex(where: { Self.samePathComponent($0.name, name) }) {
+                let other = nameNodes[i]
+                let how = lines[i].name == name ? "" : " (it differs only in letter case, which a Windows share or macOS ignores)"
+                throw nm.error("business line `\(code)` has the same name `\(name)` as `\(lines[i].code)` (key `\(other.key)`"
+                               + (other.line.map { ", line \($0)" } ?? "") + ")\(how): both lines' 汇总分析表 would be the same file "
+                               + "reports/<P>/management/\(name)_<P>_汇总分析表.xlsx and one would overwrite the other; "
+                               + "give each line its own name")
+            }
             lines.append(BusinessLine(code: code, name: name, cadence: cadence))
+            nameNodes.append(nm)
         }
         guard !lines.isEmpty else { throw n.error("at least one business line is required") }
         return lines
@@ -123,6 +168,13 @@ struct ConfigReader {
             }
             let code = try code(c)
             guard !subs.contains(where: { $0.code == code }) else { throw c.error("duplicate subsidiary code `\(code)`") }
+            // Each code is a drop folder and the first part of its workbooks' names: codes that
+            // differ only in case would share both on a case-folding file system.
+            if let i = subs.firstIndex(where: { Self.samePathComponent($0.code, code) }) {
+                throw c.error("subsidiary code `\(code)` differs from `\(subs[i].code)` (subsidiaries[\(i)].code) only in letter case: "
+                              + "on a Windows share or macOS both would use the folder drop/\(subs[i].code) and the same report files; "
+                              + "give each subsidiary a code of its own")
+            }
             let line = try ln.string()
             guard lines.contains(where: { $0.code == line }) else {
                 throw ln.error("unknown business line `\(line)`; defined lines: \(lines.map(\.code).joined(separator: ", "))")

@@ -1,6 +1,7 @@
 import Foundation
 import KamConfig
 import KamPolicy
+import KamStore
 import Logging
 import ServiceLifecycle
 
@@ -55,8 +56,10 @@ public struct DaemonService: Service {
         logger.info("daemon stopped")
     }
 
-    /// A store that does not know what `reports/` holds stops the daemon (non-zero exit): it
-    /// is an operator's mistake to fix, not a passing fault to retry (SPEC §8).
+    /// One run. Its errors are logged and the next wake-up tries again — except a damaged store,
+    /// or one that does not know what `reports/` holds (SPEC §8), which no retry mends: the
+    /// daemon stops (non-zero, the restore steps in the journal) rather than log the same
+    /// failure every poll while nothing is delivered.
     private func cycle(config: KamConfiguration, clock: ZonedClock) throws {
         let engine = ReportingEngine(config: config, clock: clock, logger: logger)
         do {
@@ -70,6 +73,9 @@ public struct DaemonService: Service {
             throw refusal
         } catch let held as RunLock.Held {
             logger.warning("another run holds the lock; trying again at the next wake-up", metadata: ["holder.pid": "\(held.pid)"])
+        } catch let damaged as KamStore.Damaged {
+            logger.critical("the store is damaged; the daemon stops", metadata: ["error": "\(damaged)"])
+            throw damaged
         } catch {
             logger.error("run failed; trying again at the next wake-up", metadata: ["error": "\(error)"])
         }

@@ -39,15 +39,23 @@ struct ManifestWriter {
         }
         let ids = Set(deliveries.flatMap { RevisionReason.ids($0.inputs) })
         let submissions = Dictionary(uniqueKeysWithValues: try store.submissions(ids: ids).compactMap { s in s.id.map { ($0, s) } })
-        let entries = deliveries.sorted { ($0.job, $0.owner) < ($1.job, $1.owner) }.map { d in
+        func entry(_ d: Delivery) -> Entry {
             Entry(job: d.job, owner: d.owner, revision: d.revision, path: d.path, sha256: d.sha256, reason: d.reason,
                   inputs: RevisionReason.ids(d.inputs).compactMap { submissions[$0] }.map {
                       Input(subsidiary: $0.subsidiary, file: $0.fileName, sha256: $0.sha256, receivedAt: $0.receivedAt)
                   })
         }
+        let sorted = deliveries.sorted { ($0.job, $0.owner) < ($1.job, $1.owner) }
+        // Workbooks of owners the config no longer has are not current: they go in a list of
+        // their own, so a machine reading `workbooks` never takes them for current ones. The key
+        // is only there when there are some: otherwise the manifest is what it always was.
+        let retired = sorted.filter { RetiredOwner.isRetired($0, organisation: config.organisation) }
+        var top = ["period": AnyEncodable(period),
+                   "workbooks": AnyEncodable(sorted.filter { !RetiredOwner.isRetired($0, organisation: config.organisation) }.map(entry))]
+        if !retired.isEmpty { top["retired"] = AnyEncodable(retired.map(entry)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(["period": AnyEncodable(period), "workbooks": AnyEncodable(entries)])
+        return try encoder.encode(top)
     }
 }
 

@@ -32,4 +32,10 @@ struct BuildInfo {
     let reason: String
     let inputs: [Submission]
     let statuses: [ExpectedInput.Resolved]
+    /// Where the previous revision was delivered, when not where this one goes (a line renamed
+    /// since): that file is the one moved to `superseded/`.
+    var previousPath: String? = nil
+    /// A retired owner's current workbook already at this one's path (a line given a new code
+    /// under the same name): moved to `superseded/` under its owner's code, never overwritten.
+    var displaced: Delivery? = nil
 }

@@ -70,14 +70,52 @@ public struct ReportingEngine: Sendable {
         }
     }
 
+    /// `kam report` asked for an instance that is not due (SPEC §8: "`kam report` rebuilds only
+    /// instances that are already due; for a later one it says when it is due"). Building it early
+    /// would record it as delivered, so the run at its fire time would skip it and the workbook
+    /// would never carry the inputs that arrive before then. Refused before the lock, the store
+    /// and `reports/` are touched: nothing changes.
+    public struct NotDue: Error, CustomStringConvertible {
+        public let job: JobKind
+        public let period: Period
+        public let owner: String?
+        /// The earliest fire time of the instances asked for; nil when the period is before `since`.
+        public let fireTime: LocalDateTime?
+        public let asOf: LocalDateTime
+        public let timeZone: String
+        public let since: YearMonth
+        public let configFile: String
+
+        public var description: String {
+            let what = "\(job.rawValue) \(period)" + (owner.map { " \($0)" } ?? "")
+            let now = asOf.description.replacingOccurrences(of: "T", with: " ")
+            guard let fireTime else {
+                return "\(what) is not reported: its period is before `since` (\(since)) in \(configFile), so it is never due. "
+                    + "Nothing was changed."
+            }
+            let fire = fireTime.description.replacingOccurrences(of: "T", with: " ")
+            return "\(what) is not due yet: it fires \(fire) (\(timeZone)), and it is now \(now). `kam report` rebuilds only "
+                + "instances that are already due; `kam run` (or the daemon) delivers this one at its fire time. Nothing was changed."
+        }
+    }
+
     /// `kam report`: a new revision of the named instances now, whether or not their inputs
-    /// changed (the previous revision is kept in `superseded/`).
+    /// changed (the previous revision is kept in `superseded/`). Only instances already due:
+    /// anything else throws `NotDue` before anything is touched.
     public func rebuild(job kind: JobKind, period: Period, owner: String?, wait: Double = 0) throws -> RunSummary {
-        try locked(wait: wait) { store, runRecord in
+        // The calendar around P: a proposal fires in the month before its quarter, every other job
+        // in the month after its period (a workday shift moves the day, not the nominal month).
+        let instances = config.calendar.instances(firingFrom: period.firstMonth.adding(months: -3),
+                                                  through: period.lastMonth.adding(months: 1), jobs: [kind])
+            .filter { $0.period == period && (owner == nil || $0.owner == owner) }
+        let now = clock.localNow
+        if !instances.isEmpty && (!config.calendar.isReported(period) || instances.contains { $0.fireTime > now }) {
+            throw NotDue(job: kind, period: period, owner: owner,
+                         fireTime: config.calendar.isReported(period) ? instances.map(\.fireTime).min() : nil,
+                         asOf: now, timeZone: config.timeZoneIdentifier, since: config.since, configFile: config.file.path)
+        }
+        return try locked(wait: wait) { store, runRecord in
             var summary = RunSummary()
-            let horizon = clock.localNow.date.yearMonth.adding(months: 3)
-            let instances = config.calendar.instances(firingFrom: period.firstMonth.adding(months: -3), through: horizon, jobs: [kind])
-                .filter { $0.period == period && (owner == nil || $0.owner == owner) }
             if instances.isEmpty { summary.failed.append("\(kind.rawValue) \(period): no such job instance in the calendar") }
             try deliver(instances, store: store, runId: runRecord.id ?? 0, forced: true, into: &summary, shouldStop: { false })
             return summary
@@ -90,9 +128,10 @@ public struct ReportingEngine: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let store = try RunWorkspace(config: config, logger: logger).openStore()
         for period in try ManifestRepair.run(config: config, store: store) {
-            logger.warning("rewrote a manifest an interrupted run left behind", metadata: ["period": "\(period)"])
+            logger.warning("rewrote a manifest that did not match the ledger (an interrupted run, or an owner retired from the config)", metadata: ["period": "\(period)"])
         }
         var runRecord = try store.startRun(RunRecord(startedAt: clock.now, asOf: clock.localNow.description))
+        if let id = runRecord.id { lock.record(runId: id) }
         let summary: RunSummary
         do {
             summary = try body(store, &runRecord)
@@ -169,8 +208,13 @@ public struct ReportingEngine: Sendable {
                 reason = RevisionReason.first
             }
             let statuses = job.expectedInputs(for: instance).map { $0.resolve(index, clock: clock) }
-            plan.append(PlannedBuild(instance: instance, job: job,
-                                     build: BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)))
+            var build = BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)
+            let path = location(instance).relativePath
+            if let previous, previous.path != path { build.previousPath = previous.path }
+            build.displaced = current.values.first {
+                $0.path == path && RetiredOwner.isRetired($0, organisation: config.organisation)
+            }
+            plan.append(PlannedBuild(instance: instance, job: job, build: build))
         }
         memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
         for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
@@ -277,10 +321,18 @@ public struct ReportingEngine: Sendable {
         let figures = staged.figures
         try SecureFiles.commit(staged.temp, to: url, beforeRename: {
             FaultHook.reached("publish.after-temp")
-            guard build.revision > 1 else { return }
-            let aside = config.reportsFolder.appendingPathComponent(location.supersededRelativePath(revision: build.revision - 1))
             let fm = FileManager.default
-            if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+            if let other = build.displaced {
+                let aside = config.reportsFolder.appendingPathComponent(
+                    ReportLocation.superseded(of: other.path, revision: other.revision, tag: other.owner))
+                if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+            }
+            guard build.revision > 1 else { return }
+            // The previous revision's own file: under the line's former name if it was renamed.
+            let previous = build.previousPath.map { config.reportsFolder.appendingPathComponent($0) } ?? url
+            let aside = config.reportsFolder.appendingPathComponent(
+                ReportLocation.superseded(of: build.previousPath ?? location.relativePath, revision: build.revision - 1))
+            if fm.fileExists(atPath: previous.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(previous, to: aside) }
             FaultHook.reached("publish.after-move-aside")
         })
         FaultHook.reached("publish.after-rename")

@@ -16,6 +16,9 @@ public struct WorkspaceStatus {
     }
 
     public var runs: [RunRecord] = []
+    /// The process holding the run lock now, if any: its unfinished run record (if it has
+    /// one yet) is a live run, not one that did not finish.
+    public var lockHolder: RunLock.Holder?
     /// Due instances of implemented jobs that no run has delivered yet.
     public var pending: [JobInstance] = []
     /// Due instances of jobs this version does not build.
@@ -37,8 +40,12 @@ public struct WorkspaceStatus {
     /// Current workbooks missing from `reports/`; the next run puts them back.
     public var missingWorkbooks: [String] = []
 
+    /// Delivered workbooks whose owner the config no longer has (`RetiredOwner`).
+    public var retired: [Delivery] = []
+
     public init(config: KamConfiguration, store: KamStore, clock: ZonedClock) throws {
         runs = try store.recentRuns(limit: 5)
+        lockHolder = RunLock.holder(path: config.dataFolder.appendingPathComponent("kam.lock").path)
         do {
             try DeliveredWorkGuard.check(store: store, storePath: config.dataFolder.appendingPathComponent("kam.sqlite").path,
                                          reportsFolder: config.reportsFolder)
@@ -55,7 +62,10 @@ public struct WorkspaceStatus {
         let now = clock.localNow
         let due = config.calendar.dueInstances(asOf: now)
         var delivered = Set<String>()
-        for d in try store.currentDeliveries() { delivered.insert("\(d.job)|\(d.owner)|\(d.period)") }
+        for d in try store.currentDeliveries() {
+            delivered.insert("\(d.job)|\(d.owner)|\(d.period)")
+            if RetiredOwner.isRetired(d, organisation: config.organisation) { retired.append(d) }
+        }
         for instance in due where !delivered.contains("\(instance.job.rawValue)|\(instance.owner)|\(instance.period)") {
             if ReportingEngine.implementedJobs.contains(instance.job) { pending.append(instance) } else { notImplemented += 1 }
         }

@@ -28,10 +28,56 @@ public final class KamStore: Sendable {
         // FULL, not GRDB's WAL default NORMAL: a drop file leaves the drop folder once its
         // commit returns, so that commit must survive a power cut, not only a crash of kam.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try StoreMigrations.migrator.migrate(pool)
-        db = pool
+        do {
+            // Looked at read-only first: opening the pool switches the file to WAL, which would
+            // already change another program's database.
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            readOnly.busyMode = .timeout(Self.busyTimeout)
+            if let foreign = try DatabaseQueue(path: path, configuration: readOnly).read(Self.foreignSchema) {
+                throw Damaged(path: path, reason: foreign)
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try StoreMigrations.migrator.migrate(pool)
+            db = pool
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw Damaged(path: path, reason: "SQLite: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    /// The store file cannot be used: it is not an SQLite database (overwritten, truncated,
+    /// another file copied over it), SQLite finds it malformed, or it is another program's
+    /// database. Refused when the store is opened, before a command reads a drop file or writes
+    /// under `reports/`: a run on a store that lost its ledger would take every delivered
+    /// workbook for undelivered and every received file for new. The way back is the backup
+    /// (`kam backup`), restored as the README's "kam backup" says, so the message spells it out.
+    public struct Damaged: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+
+        public var description: String {
+            let data = (path as NSString).deletingLastPathComponent
+            return "the store \(path) is not a kam store or is damaged (\(reason)). kam stopped before reading any drop "
+                + "file or writing any workbook: nothing under reports/ or drop/ was changed. Restore the store from a "
+                + "backup made by `kam backup DIR`: stop kam (the daemon or timer), move the damaged \(path) aside, remove "
+                + "\(path)-wal and \(path)-shm if present, copy DIR/kam.sqlite to \(path) (mode 0600) and DIR/archive/ to "
+                + "\(data)/archive/; then `kam status` shows what the restored ledger knows, and the next `kam run` continues from it."
+        }
+    }
+
+    /// Why an SQLite file that opened is still not a kam store, or nil: it has tables but not
+    /// kam's migration record (another program's database, or a file put there by mistake).
+    /// Migrating it would add kam's tables beside someone else's data. An empty file is a new store.
+    static func foreignSchema(_ db: Database) throws -> String? {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        guard !tables.isEmpty else { return nil }
+        guard tables.contains("grdb_migrations"),
+              try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-submissions')") == true
+        else {
+            return "an SQLite database without kam's tables: \(tables.prefix(5).joined(separator: ", "))"
+        }
+        return nil
     }
 
     /// An in-memory store, for tests.

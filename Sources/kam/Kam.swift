@@ -62,14 +62,16 @@ enum ExitCodes {
     static let jobFailed: Int32 = 1
     static let badConfig: Int32 = 2
     static let lockHeld: Int32 = 3
+    /// `kam report` for an instance that is not due yet (or before `since`): nothing was built.
+    static let notDue: Int32 = 4
     /// The store does not know what `reports/` holds (missing, empty, another data folder):
     /// nothing was changed (SPEC §8).
-    static let storeMismatch: Int32 = 4
+    static let storeMismatch: Int32 = 5
 }
 
 /// Runs a command's work, turning the refusals every workspace command shares into a message
 /// on stderr and their exit code: another run holds the lock (3), the store does not know
-/// what `reports/` holds (4).
+/// what `reports/` holds (5).
 func refusingPolitely<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()

@@ -33,7 +33,12 @@ extension Kam {
             let config = try workspace.loadConfig()
             let engine = ReportingEngine(config: config, clock: try workspace.clock(for: config), logger: workspace.logger())
             let summary: RunSummary
-            summary = try refusingPolitely { try engine.rebuild(job: kind, period: p, owner: owner, wait: wait) }
+            do {
+                summary = try refusingPolitely { try engine.rebuild(job: kind, period: p, owner: owner, wait: wait) }
+            } catch let notDue as ReportingEngine.NotDue {
+                FileHandle.standardError.write(Data("kam: \(notDue)\n".utf8))
+                throw ExitCode(ExitCodes.notDue)
+            }
             print(RunReport(summary: summary, reportsFolder: config.reportsFolder.path).text, terminator: "")
             if !summary.succeeded { throw ExitCode(ExitCodes.jobFailed) }
         }

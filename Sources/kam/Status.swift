@@ -19,9 +19,18 @@ extension Kam {
             out.append("recent runs:")
             if status.runs.isEmpty { out.append("  none yet") }
             for r in status.runs {
+                // The live run's counts are written when it ends: show that it runs, not zeros.
+                if r.finishedAt == nil, let live = status.lockHolder, live.runId != nil, live.runId == r.id {
+                    out.append("  #\(r.id ?? 0) as of \(r.asOf.replacingOccurrences(of: "T", with: " ")): "
+                               + "running (pid \(live.pid), started \(clock.display(r.startedAt)))")
+                    continue
+                }
                 let end = r.finishedAt.map { "finished \(clock.display($0))" } ?? "DID NOT FINISH (killed or crashed; the next run completes it)"
                 out.append("  #\(r.id ?? 0) started \(clock.display(r.startedAt)), as of \(r.asOf.replacingOccurrences(of: "T", with: " ")): "
                            + "\(r.acceptedFiles) accepted, \(r.rejectedFiles) rejected, \(r.delivered) delivered, \(r.failed) failed; \(end)")
+            }
+            if let live = status.lockHolder, live.runId == nil || !status.runs.contains(where: { $0.id == live.runId }) {
+                out.append("  running now: pid \(live.pid) holds the run lock (a kam ingest, or a run not yet in the run log)")
             }
             out.append("pending job instances (due, not delivered): \(status.pending.count)")
             for i in status.pending.prefix(50) { out.append("  \(i.job.rawValue) \(i.owner) \(i.period) (fired \(i.fireTime.description.replacingOccurrences(of: "T", with: " ")))") }
@@ -42,6 +51,10 @@ extension Kam {
             if !status.missingWorkbooks.isEmpty {
                 out.append("delivered workbooks missing from reports/ (the next run puts them back): \(status.missingWorkbooks.count)")
                 for w in status.missingWorkbooks { out.append("  \(w)") }
+            }
+            if !status.retired.isEmpty {
+                out.append("workbooks of a retired owner (no longer in the config; not current, listed under `retired` in the manifest): \(status.retired.count)")
+                for d in status.retired { out.append("  \(d.path) (\(d.job) \(d.owner) \(d.period), revision \(d.revision))") }
             }
             out.append("unknown drop folders: \(status.unknownFolders.isEmpty ? "none" : status.unknownFolders.joined(separator: ", "))")
             print(out.joined(separator: "\n"))

@@ -143,6 +143,62 @@ import Testing
         #expect(error(lines)?.message.contains("duplicate business line code") == true)
     }
 
+    /// Issue 13 item 10: the 汇总分析表 is filed under the line's name, so two lines of one name
+    /// would write one file. Refused with the second name's key and line, naming the first.
+    @Test func twoBusinessLinesWithTheSameNameAreRefused() {
+        let yaml = Self.minimal.replacingOccurrences(of: "name: 医药", with: "name: 化工")
+        let e = error(yaml)
+        #expect(e?.key == "business_lines[1].name", "\(String(describing: e))")
+        #expect(e?.line == 3)
+        #expect(e?.file == Self.file.path)
+        #expect(e?.message.contains("same name `化工` as `chem`") == true, "\(String(describing: e))")
+        #expect(e?.message.contains("key `business_lines[0].name`, line 2") == true, "\(String(describing: e))")
+        #expect(e?.message.contains("reports/<P>/management/化工_<P>_汇总分析表.xlsx") == true)
+        #expect(e?.message.contains("give each line its own name") == true)
+        // Letter case only: one file on a Windows share or macOS.
+        let cased = Self.minimal.replacingOccurrences(of: "name: 化工", with: "name: Chem")
+            .replacingOccurrences(of: "name: 医药", with: "name: CHEM")
+        #expect(error(cased)?.key == "business_lines[1].name")
+        #expect(error(cased)?.message.contains("letter case") == true)
+        // Canonically equivalent text (é precomposed, and e + combining acute) is the same name.
+        let nfd = Self.minimal.replacingOccurrences(of: "name: 化工", with: "name: \"caf\u{E9}\"")
+            .replacingOccurrences(of: "name: 医药", with: "name: \"cafe\u{301}\"")
+        #expect(error(nfd)?.key == "business_lines[1].name", "\(String(describing: error(nfd)))")
+    }
+
+    @Test func subsidiaryCodesDifferingOnlyInCaseAreRefused() {
+        let e = error(Self.minimal + "\n  - {code: hg01, name: 又一个, line: chem}")
+        #expect(e?.key == "subsidiaries[2].code")
+        #expect(e?.line == 12)
+        #expect(e?.message.contains("differs from `HG01` (subsidiaries[0].code) only in letter case") == true, "\(String(describing: e))")
+    }
+
+    /// Codes and names are folder and file names under reports/ and drop/: nothing that leaves
+    /// the folder, hides the file, disappears on screen or cuts the name short in C.
+    @Test(arguments: [
+        ("\"\"", "is empty"), ("\"  \"", "is empty"), ("\"HG\\0\"", "control"), ("\"HG\\u200B01\"", "control"),
+        ("\"HG\\n01\"", "control"), ("\"..\"", "begins with `.`"), ("\".HG01\"", "begins with `.`"),
+        ("\"../YY01\"", "contains `/`"), ("\"HG\\\\01\"", "contains `\\`"), ("\"HG:01\"", "contains `:`"),
+        ("\"HG 01\"", "no spaces"), ("HG_01", "no spaces"),
+    ])
+    func subsidiaryCodesThatCannotBeFolderNamesAreRefused(code: String, message: String) {
+        let e = error(Self.minimal.replacingOccurrences(of: "code: HG01", with: "code: \(code)"))
+        #expect(e?.key == "subsidiaries[0].code", "\(code): \(String(describing: e))")
+        #expect(e?.message.contains(message) == true, "\(code): \(String(describing: e))")
+        #expect(e?.line == 5)
+    }
+
+    @Test(arguments: [
+        ("\"\"", "is empty"), ("\"化\\0工\"", "control"), ("\"化工\\u200B\"", "control"), ("化/工", "contains `/`"),
+        ("\"..\"", "begins with `.`"), ("\"化工 \"", "begins or ends with a space"), ("\"化工|医药\"", "contains `|`"),
+    ])
+    func lineNamesThatCannotBeFileNamesAreRefused(name: String, message: String) {
+        let e = error(Self.minimal.replacingOccurrences(of: "name: 化工", with: "name: \(name)"))
+        #expect(e?.key == "business_lines[0].name", "\(name): \(String(describing: e))")
+        #expect(e?.message.contains(message) == true, "\(name): \(String(describing: e))")
+        #expect(e?.message.contains("汇总分析表") == true)
+    }
+
     @Test func requiredSectionsMustBeThere() {
         #expect(error("since: 2025-01")?.key == "business_lines")
         #expect(error("business_lines: [{code: chem, name: 化工, cadence: quarterly}]")?.key == "subsidiaries")

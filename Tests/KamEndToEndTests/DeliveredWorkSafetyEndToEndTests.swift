@@ -70,14 +70,14 @@ import Testing
         try Self.write(HostileInputEndToEndTests.hg01Sales.replacingOccurrences(of: "500.00", with: "700.00"), ws, "drop/HG01/sales_2026Q3_更正.csv")
         for command in ["run", "ingest"] {
             let r = try Self.kam(ws, command)
-            #expect(r.status == 4, "\(command): \(r.stdout)\(r.stderr)")
+            #expect(r.status == 5, "\(command): \(r.stdout)\(r.stderr)")
             #expect(r.stderr.contains(storeShown) && r.stderr.contains(ws.appendingPathComponent("reports").path), "\(r.stderr)")
             #expect(r.stderr.contains("no file was changed") && r.stderr.contains("kam.sqlite-wal") && r.stderr.contains("README: kam backup"))
         }
         let report = try Self.kam(ws, "report", ["sales-report", "--period", "2026Q3", "--owner", "HG01"])
-        #expect(report.status == 4, "\(report.stderr)")
+        #expect(report.status == 5, "\(report.stderr)")
         let status = try Self.kam(ws, "status")
-        #expect(status.status == 4 && status.stderr.contains("refuses to run"), "\(status.stdout)\(status.stderr)")
+        #expect(status.status == 5 && status.stderr.contains("refuses to run"), "\(status.stdout)\(status.stderr)")
         #expect(try KamBinary.digests(ws.appendingPathComponent("reports")) == before, "no file under reports/ changed")
         #expect(Self.exists(ws, "drop/HG01/sales_2026Q3_更正.csv"), "the drop file was not taken")
         if fault == "deleted" { #expect(!Self.exists(ws, "var/kam.sqlite"), "the refusal does not create a store") }
@@ -97,7 +97,7 @@ import Testing
         try FileManager.default.copyItem(at: backup.appendingPathComponent("kam.sqlite"), to: store)
         let before = try KamBinary.digests(ws.appendingPathComponent("reports"))
         let r = try Self.kam(ws, "run")
-        #expect(r.status == 4 && r.stderr.contains("superseded/HG01_2026Q3_客户销售报表_r1.xlsx"), "\(r.stderr)")
+        #expect(r.status == 5 && r.stderr.contains("superseded/HG01_2026Q3_客户销售报表_r1.xlsx"), "\(r.stderr)")
         #expect(try KamBinary.digests(ws.appendingPathComponent("reports")) == before)
     }
 
