@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
         // The policy's rules as pure functions: no I/O, no clock.
         .target(name: "KamPolicy"),
+        // The seeded SplitMix64 generator: the demo's synthetic data and the fuzz tests' inputs,
+        // reproducible from a seed on every machine (one copy, issue 21).
+        .target(name: "SeededRandom"),
         // The YAML config file (SPEC §7), validated into policy values.
         .target(name: "KamConfig", dependencies: ["KamPolicy", .product(name: "Yams", package: "Yams")]),
         // Reading drop-folder CSVs into validated rows, with receipts.
@@ -44,7 +47,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Deterministic synthetic workspaces for demos, tests and benchmarks.
-        .target(name: "KamDemo", dependencies: ["KamPolicy", "KamIngest"]),
+        .target(name: "KamDemo", dependencies: ["KamPolicy", "KamIngest", "SeededRandom"]),
         .executableTarget(name: "kam", dependencies: [
             "KamScheduler", "KamConfig", "KamDemo", "KamIngest", "KamPolicy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,8 +58,8 @@ let package = Package(
         // the one place besides XLSXWriter that imports the C module, to have something to compare.
         .executableTarget(name: "XLSXWriterBenchmark", dependencies: ["XLSXWriter", "CXLSXWriter"]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
-        .testTarget(name: "KamConfigTests", dependencies: ["KamConfig"]),
-        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest"], exclude: ["Fixtures"]),
+        .testTarget(name: "KamConfigTests", dependencies: ["KamConfig", "SeededRandom"]),
+        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// A synthetic customer: how big it is, how it grows, when it starts and stops buying.
 struct DemoCustomer {
@@ -33,7 +34,7 @@ struct DemoCustomer {
     }
 
     static func make(index i: Int, subsidiary: DemoSubsidiary, industryWord: String, months: Int,
-                     random r: inout DemoRandom) -> DemoCustomer {
+                     random r: inout SplitMix64) -> DemoCustomer {
         let id: String
         switch subsidiary.style {
         case .excelGB18030: id = "00" + String(1000 + i)          // leading zeros that must survive

@@ -1,5 +1,6 @@
 import KamIngest
 import KamPolicy
+import SeededRandom
 
 /// The drop files of one demo subsidiary: sales for every month (or quarter), and quarterly
 /// receivables, customer files, visits and approvals.
@@ -14,14 +15,14 @@ struct DemoDrops {
     let subsidiary: DemoSubsidiary
     let size: DemoSize
     let firstMonth: YearMonth
-    var random: DemoRandom
+    var random: SplitMix64
     let customers: [DemoCustomer]
 
     init(subsidiary: DemoSubsidiary, size: DemoSize, firstMonth: YearMonth) {
         self.subsidiary = subsidiary
         self.size = size
         self.firstMonth = firstMonth
-        var r = DemoRandom(seed: subsidiary.seed)
+        var r = SplitMix64(seed: subsidiary.seed)
         let word = subsidiary.line == "chem" ? ["化工", "材料", "塑胶", "涂料"] : ["医药", "药业", "医疗器械", "大药房"]
         customers = (0..<size.customers).map { i in
             DemoCustomer.make(index: i, subsidiary: subsidiary, industryWord: word[i % word.count], months: size.months, random: &r)

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import KamConfig
 
@@ -53,9 +54,9 @@ import Testing
     static let syntax = [": ", "- ", "[", "]", "{", "}", ",", "#", "&", "*", "!", "|", ">", "'", "\"", "\n", "\n  ", "\t", "? ",
                          "%", "@", "`", "\\", "\r\n", "\u{0}", "\u{85}", "\u{2028}"]
 
-    static func pick<T>(_ a: [T], _ rng: inout FuzzRandom) -> T { a[Int(rng.next() % UInt64(a.count))] }
+    static func pick<T>(_ a: [T], _ rng: inout SplitMix64) -> T { a[Int(rng.next() % UInt64(a.count))] }
 
-    static func mutate(_ text: String, _ rng: inout FuzzRandom) -> String {
+    static func mutate(_ text: String, _ rng: inout SplitMix64) -> String {
         var lines = text.components(separatedBy: "\n")
         for _ in 0..<(1 + Int(rng.next() % 5)) {
             guard !lines.isEmpty else { lines = [""]; continue }
@@ -87,7 +88,7 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    static func random(_ rng: inout FuzzRandom) -> String {
+    static func random(_ rng: inout SplitMix64) -> String {
         var s = ""
         for _ in 0..<Int(rng.next() % 40) {
             switch rng.next() % 3 {
@@ -101,7 +102,7 @@ import Testing
 
     /// Runs `count` inputs; returns (parsed, refused).
     static func run(count: Int, seed: UInt64) -> (ok: Int, refused: Int) {
-        var rng = FuzzRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let texts = corpus()
         var ok = 0, refused = 0
         for i in 0..<count {
@@ -134,18 +135,5 @@ import Testing
         if count > 2_000 {
             print("config fuzz: \(count) inputs (\(ok) accepted, \(refused) refused) in \(String(format: "%.1f", seconds)) s")
         }
-    }
-}
-
-/// SplitMix64, as the ingest fuzz uses: fixed seed, reproducible.
-struct FuzzRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BF_11C6_24EB
-        return z ^ (z >> 31)
     }
 }

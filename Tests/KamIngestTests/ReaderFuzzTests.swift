@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import KamIngest
 @testable import KamPolicy
@@ -22,7 +23,7 @@ import Testing
             .compactMap { try? [UInt8](Data(contentsOf: folder.appendingPathComponent($0))) }
     }
 
-    static func mutate(_ input: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var b = input
         for _ in 0..<(1 + Int(rng.next() % 6)) {
             let at = b.isEmpty ? 0 : Int(rng.next() % UInt64(b.count + 1))
@@ -39,7 +40,7 @@ import Testing
         return b
     }
 
-    static func random(_ rng: inout SplitMix) -> [UInt8] {
+    static func random(_ rng: inout SplitMix64) -> [UInt8] {
         let count = Int(rng.next() % 300)
         if rng.next() % 2 == 0 { return (0..<count).map { _ in UInt8(truncatingIfNeeded: rng.next()) } }
         // Mostly structure: separators, quotes, newlines, digits, CJK bytes.
@@ -49,7 +50,7 @@ import Testing
 
     /// Runs `count` inputs; returns how many were read.
     static func run(count: Int, seed: UInt64) -> Int {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let corpus = fixtures()
         var ran = 0
         for i in 0..<count {
