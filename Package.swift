@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 (issue 21). The range is hummingbird-auth 2.5.0's (1.0.0..<6.0.0) narrowed to the
+        // listed 3.12.3 and 4.5.2, so the portal's HummingbirdOTP/Bcrypt can join without a conflict.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -31,9 +34,11 @@ let package = Package(
         // reproducible from a seed on every machine (one copy, issue 21).
         .target(name: "SeededRandom"),
         // The YAML config file (SPEC §7), validated into policy values.
-        .target(name: "KamConfig", dependencies: ["KamPolicy", .product(name: "Yams", package: "Yams")]),
+        // KamIngest for the read settings it validates and the config's SHA-256 fingerprint (it was
+        // imported without being declared, and built only because of the build order).
+        .target(name: "KamConfig", dependencies: ["KamPolicy", "KamIngest", .product(name: "Yams", package: "Yams")]),
         // Reading drop-folder CSVs into validated rows, with receipts.
-        .target(name: "KamIngest", dependencies: ["KamPolicy"]),
+        .target(name: "KamIngest", dependencies: ["KamPolicy", .product(name: "Crypto", package: "swift-crypto")]),
         // SQLite through GRDB: submissions, monthly aggregates, the run ledger.
         .target(name: "KamStore", dependencies: ["KamPolicy", "KamIngest", .product(name: "GRDB", package: "GRDB.swift"),
                                                 // Raw binds for the bulk insert of sales aggregates (PITFALLS: ~2× GRDB's arguments).
@@ -57,6 +62,8 @@ let package = Package(
         // The wrapper's overhead against raw libxlsxwriter calls for the same cells (BENCHMARKS.md);
         // the one place besides XLSXWriter that imports the C module, to have something to compare.
         .executableTarget(name: "XLSXWriterBenchmark", dependencies: ["XLSXWriter", "CXLSXWriter"]),
+        // Raw SHA-256 throughput of kam's `SHA256` on a file (BENCHMARKS.md, issue 21).
+        .executableTarget(name: "SHA256Benchmark", dependencies: ["KamIngest"]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
         .testTarget(name: "KamConfigTests", dependencies: ["KamConfig", "SeededRandom"]),
         .testTarget(name: "KamIngestTests", dependencies: ["KamIngest", "SeededRandom"], exclude: ["Fixtures"]),

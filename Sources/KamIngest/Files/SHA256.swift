@@ -1,20 +1,19 @@
-/// SHA-256 (FIPS 180-4), for archiving drop files under their checksum and for receipts.
-/// Written here so kam needs no crypto package; checked against the standard test vectors.
-public struct SHA256: Sendable {
-    private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
+import Crypto
 
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+/// SHA-256 as kam writes it everywhere (drop files archived under their checksum, receipts,
+/// manifests, 数据来源, the config fingerprint, over-long temporary names): lowercase hex.
+///
+/// A thin face over swift-crypto's `SHA256` (BoringSSL's code, with the CPU's SHA extensions
+/// where present). It replaces a hand-written FIPS 180-4 and a `dlopen` of libcrypto's
+/// `SHA256_Init/Update/Final` (deprecated in OpenSSL 3) that fell back without a word to the
+/// ~6× slower portable code — the path bytes in memory (workbooks, the config) always took.
+/// Now every path hashes at the library's speed (BENCHMARKS.md, issue 21). The digest is the
+/// standard one, so every checksum kam wrote before is unchanged, byte for byte.
+///
+/// Kept under kam's own name and API so no caller changes. A module that also imports
+/// `Crypto` (the portal, for HMAC) names this one `KamIngest.SHA256`.
+public struct SHA256: Sendable {
+    private var hasher = Crypto.SHA256()
 
     public init() {}
 
@@ -26,101 +25,39 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update(_ bytes: [UInt8]) {
-        length &+= UInt64(bytes.count)
-        var offset = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, bytes.count)
-            buffer += bytes[0..<take]
-            offset = take
-            if buffer.count == 64 {
-                let block = buffer
-                block.withUnsafeBufferPointer { compress($0, at: 0) }
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        bytes.withUnsafeBufferPointer { p in
-            while offset + 64 <= p.count {
-                compress(p, at: offset)
-                offset += 64
-            }
-        }
-        if offset < bytes.count { buffer += bytes[offset...] }
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     }
 
+    /// The digest of everything passed to `update`. Like swift-crypto's `finalize()`, the end:
+    /// make a new `SHA256` for the next digest.
     public mutating func finalizeHex() -> String {
-        let bitLength = length &* 8
-        var tail = buffer
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        tail.withUnsafeBufferPointer { p in
-            var o = 0
-            while o < p.count {
-                compress(p, at: o)
-                o += 64
-            }
-        }
-        buffer.removeAll()
+        Self.hex(digest: hasher.finalize())
+    }
+
+    private static func hex(digest: Crypto.SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+        out.reserveCapacity(2 * Crypto.SHA256.Digest.byteCount)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// One 64-byte block. The message schedule lives in a fixed 64-word stack buffer and the
-    /// rounds read the constants through a pointer: the portable path is what kam falls back
-    /// on without libcrypto, where it sums every drop file (a fresh array per block made it
-    /// several times slower).
-    private mutating func compress(_ p: UnsafeBufferPointer<UInt8>, at offset: Int) {
-        guard let base = p.baseAddress else { return }
-        let q = base + offset
-        @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for i in 0..<16 {
-                let j = i &* 4
-                w[i] = UInt32(q[j]) << 24 | UInt32(q[j &+ 1]) << 16 | UInt32(q[j &+ 2]) << 8 | UInt32(q[j &+ 3])
-            }
-            for i in 16..<64 {
-                let s0 = rotr(w[i &- 15], 7) ^ rotr(w[i &- 15], 18) ^ (w[i &- 15] >> 3)
-                let s1 = rotr(w[i &- 2], 17) ^ rotr(w[i &- 2], 19) ^ (w[i &- 2] >> 10)
-                w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
-            }
-            Self.k.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                }
-            }
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 }
 
 extension SHA256 {
-    /// The hex digest of a file, read a chunk at a time so memory does not grow with it.
+    /// The hex digest of a file, read 1 MiB at a time with `read(2)` into one buffer, so memory
+    /// stays at that buffer whatever the file's size (drop files reach hundreds of MB).
     public static func hex(fileAt path: String) throws(ByteSourceFailure) -> String {
-        try hex(fileAt: path, preferSystem: true)
-    }
-
-    /// `preferSystem: false` forces the portable code (tests compare the two).
-    static func hex(fileAt path: String, preferSystem: Bool) throws(ByteSourceFailure) -> String {
-        if preferSystem, let fast = try SystemSHA256.hex(reading: try FileByteSource(path: path)) { return fast }
         let source = try FileByteSource(path: path)
         var h = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
+        defer { buffer.deallocate() }
         while true {
-            let n = try buffer.withUnsafeMutableBufferPointer { b throws(ByteSourceFailure) -> Int in try source.read(into: b) }
+            let n = try source.read(into: buffer)
             if n == 0 { break }
-            h.update(n == buffer.count ? buffer : Array(buffer[0..<n]))
+            h.hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress, count: n))
         }
         return h.finalizeHex()
     }
