@@ -1,4 +1,5 @@
 import KamIngest
+import KamPolicy
 
 /// One demo subsidiary and the export habits of its ERP: how it spells headers, dates and
 /// amounts, which encoding and line endings it writes.
@@ -45,12 +46,12 @@ struct DemoSubsidiary {
     }
 
     func amount(_ fen: Int64) -> String {
-        let plain = Self.decimal(fen, grouped: false)
+        let plain = YuanText.of(fen, grouped: false)
         switch style {
         case .excelGB18030:
-            let grouped = Self.decimal(abs(fen), grouped: true)
+            let grouped = YuanText.of(abs(fen), grouped: true)
             return fen < 0 ? "\"(\(grouped))\"" : "\"\(grouped)\""
-        case .bomCRLF: return fen < 0 ? "-¥" + Self.decimal(-fen, grouped: false) : "¥" + plain
+        case .bomCRLF: return fen < 0 ? "-¥" + YuanText.of(-fen, grouped: false) : "¥" + plain
         case .plainUTF8, .customColumns: return plain
         }
     }
@@ -63,21 +64,5 @@ struct DemoSubsidiary {
         case .customColumns: return "\(y)\(two(m))\(two(d))"
         case .plainUTF8: return "\(y)-\(two(m))-\(two(d))"
         }
-    }
-
-    static func decimal(_ fen: Int64, grouped: Bool) -> String {
-        let negative = fen < 0
-        let m = fen.magnitude
-        var integer = String(m / 100)
-        if grouped {
-            var out = ""
-            while integer.count > 3 {
-                out = "," + integer.suffix(3) + out
-                integer = String(integer.dropLast(3))
-            }
-            integer += out
-        }
-        let cents = m % 100
-        return (negative ? "-" : "") + integer + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 }

@@ -21,25 +21,11 @@ public enum Cell: Sendable, Equatable {
     var displayText: String {
         switch self {
         case .text(let s): s
-        case .money(let f): Self.yuan(f)
+        case .money(let f): YuanText.of(f, grouped: true)
         case .ratio(let r): r.map { DisplayedNumber.text($0, format: ReportStyles.ratioFormat) } ?? ""
         case .integer(let i): String(i)
         case .hundredths(let h): DisplayedNumber.text(Double(h) / 100, format: ReportStyles.decimalFormat)
         case .blank: ""
         }
-    }
-
-    /// `1,234.50` for 123450 fen: exact, no floating point.
-    static func yuan(_ fen: Fen) -> String {
-        let negative = fen < 0
-        let magnitude = fen.magnitude
-        var integer = String(magnitude / 100)
-        var grouped = ""
-        while integer.count > 3 {
-            grouped = "," + integer.suffix(3) + grouped
-            integer = String(integer.dropLast(3))
-        }
-        let cents = magnitude % 100
-        return (negative ? "-" : "") + integer + grouped + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 }

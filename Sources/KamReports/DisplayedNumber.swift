@@ -1,3 +1,5 @@
+import KamPolicy
+
 /// A number as Excel shows it under one of the reports' number formats, for sizing columns:
 /// `#,##0.00` of 1234567.5 is `1,234,567.50`, `0.0%` of 0.123 is `12.3%`. Exact enough for
 /// widths (half away from zero, as Excel rounds for display); not used for any stored value.
@@ -20,15 +22,7 @@ enum DisplayedNumber {
         let scaled = (abs(shown) * scale).rounded(.toNearestOrAwayFromZero)
         let units = UInt64(scaled)
         let divisor = UInt64(scale)
-        var integer = String(units / divisor)
-        if grouped {
-            var out = ""
-            while integer.count > 3 {
-                out = "," + integer.suffix(3) + out
-                integer = String(integer.dropLast(3))
-            }
-            integer += out
-        }
+        let integer = grouped ? YuanText.grouped(units / divisor) : String(units / divisor)
         var text = (shown < 0 && units != 0 ? "-" : "") + integer
         if decimals > 0 {
             let fraction = String(units % divisor)

@@ -127,7 +127,7 @@ public enum LineSummaryWorkbook {
     static func differenceText(_ r: ReconciliationResult) -> String {
         if r.isUnmatched { return "无同期客户销售报表可核对" }
         return r.differences.map { d in
-            func show(_ v: Int64?) -> String { v.map { d.figure.isMoney ? Cell.yuan($0) : String($0) } ?? "无" }
+            func show(_ v: Int64?) -> String { v.map { d.figure.isMoney ? YuanText.of($0, grouped: true) : String($0) } ?? "无" }
             return "\(d.figure.rawValue) 汇总表 \(show(d.management)) / 分公司报表 \(show(d.subsidiary))"
         }.joined(separator: "; ")
     }

@@ -50,10 +50,11 @@ import Testing
         #expect(String(decoding: n.csvBytes, as: UTF8.self).contains("类型,-\r\n期间,-\r\n"))
     }
 
+    /// Receipts write fen without separators (Excel reads the cell as a number).
     @Test func yuanFormatting() {
-        #expect(Receipt.yuan(0) == "0.00")
-        #expect(Receipt.yuan(5) == "0.05")
-        #expect(Receipt.yuan(-123_456) == "-1234.56")
-        #expect(Receipt.yuan(Int64.min) == "-92233720368547758.08")
+        #expect(YuanText.of(0, grouped: false) == "0.00")
+        #expect(YuanText.of(5, grouped: false) == "0.05")
+        #expect(YuanText.of(-123_456, grouped: false) == "-1234.56")
+        #expect(YuanText.of(Int64.min, grouped: false) == "-92233720368547758.08")
     }
 }

@@ -61,7 +61,7 @@ public struct Receipt: Sendable {
         rows.append(["有效行数", "\(check.acceptedRows)"])
         rows.append(["错误行数", "\(check.badRows)"])
         for total in file.totals where total.column != "cost" || file.hasCost {
-            rows.append(["\(total.chinese)合计(元)", Self.yuan(total.fen)])
+            rows.append(["\(total.chinese)合计(元)", YuanText.of(total.fen, grouped: false)])
         }
         rows.append(["SHA-256", sha256])
         rows.append(["接收时间", receivedAt])
@@ -94,16 +94,8 @@ public struct Receipt: Sendable {
     /// One line for a terminal: `HG01/sales_2026-09.csv: 接受 1234 行, 错误 0, 金额 1234.50`.
     public var summaryLine: String {
         var s = "\(subsidiary)/\(fileName): \(status) \(file.check.acceptedRows)行, 错误行\(file.check.badRows)"
-        if let total = file.totals.first { s += ", \(total.chinese) \(Self.yuan(total.fen))" }
+        if let total = file.totals.first { s += ", \(total.chinese) \(YuanText.of(total.fen, grouped: false))" }
         if !accepted, let first = file.check.diagnostics.first { s += "; \(first)" }
         return s
-    }
-
-    /// Fen as yuan with two decimals and no separators, so Excel reads it as a number.
-    public static func yuan(_ fen: Fen) -> String {
-        let sign = fen < 0 ? "-" : ""
-        let m = fen.magnitude
-        let cents = m % 100
-        return "\(sign)\(m / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 }
