@@ -70,6 +70,8 @@ let package = Package(
         .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        // The scheduler's own pieces without a run: the zoned clock, the file steps' errors.
+        .testTarget(name: "KamSchedulerTests", dependencies: ["KamScheduler", "KamPolicy"]),
         // Every workbook written from hand-built policy values, read back by openpyxl.
         .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy"],
                     exclude: ["check_credit_workbooks.py", "check_consolidated.py", "check_presentation.py"]),

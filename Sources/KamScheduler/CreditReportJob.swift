@@ -40,7 +40,7 @@ struct CreditReportJob: ReportJob {
         let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
         memo.produced(.credit, instance.owner, instance.period,
                       SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try CreditReportWorkbook.write(report, context: context, to: path)
         return ""
     }

@@ -43,7 +43,15 @@ public struct DaemonService: Service {
                 // (after its ingest step) must still wake the next cycle. The files the run
                 // itself removed also differ, which costs one cycle that finds nothing new.
                 lastDrop = drop
-                nextFire = Self.nextFireTime(after: clock, config: config)
+                do {
+                    nextFire = try Self.nextFireTime(after: clock, config: config)
+                } catch {
+                    // No instant for the next fire time: said, and looked at again in an hour (a new
+                    // drop file still wakes a cycle sooner) rather than taken as 1970, which ran a
+                    // cycle at every poll without a word.
+                    logger.error("next fire time unknown; looking again in an hour", metadata: ["error": "\(error)"])
+                    nextFire = clock.now + 3_600
+                }
                 logger.info("sleeping", metadata: ["next.fire": "\(clock.display(nextFire))"])
             }
             let seconds = max(0.05, min(pollSeconds, Double(nextFire - clock.now)))
@@ -82,10 +90,11 @@ public struct DaemonService: Service {
     }
 
     /// The next instant a job instance fires, after `clock.now`.
-    static func nextFireTime(after clock: ZonedClock, config: KamConfiguration) -> Int64 {
+    static func nextFireTime(after clock: ZonedClock, config: KamConfiguration) throws(UnrepresentableTime) -> Int64 {
         let now = clock.localNow
         let upcoming = config.calendar.instances(firingFrom: now.date.yearMonth, through: now.date.yearMonth.adding(months: 4))
             .first { $0.fireTime > now }
-        return upcoming.map { clock.instant(of: $0.fireTime) } ?? clock.now + 86_400
+        guard let upcoming else { return clock.now + 86_400 }
+        return try clock.instant(of: upcoming.fireTime)
     }
 }

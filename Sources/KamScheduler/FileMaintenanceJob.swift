@@ -38,7 +38,7 @@ struct FileMaintenanceJob: ReportJob {
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
         memo.produced(.files, instance.owner, instance.period, SubsidiaryFileFigures(report: report))
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try FileMaintenanceWorkbook.write(report, context: context, to: path)
         return ""
     }

@@ -66,7 +66,7 @@ struct HQQuarterlyJob: ReportJob {
                 hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
         try HQQuarterlyWorkbook.write(hq, context: context, to: path)
         return ""
     }

@@ -44,7 +44,7 @@ struct KeyAccountReviewJob: ReportJob {
                 visitCompliance: YearVisitCompliance.byCustomer(reports: reports)))
         }
         let review = KeyAccountReview(year: year, subsidiaries: inputs, settings: config.policy)
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
         try KeyAccountReviewWorkbook.write(review, context: context, to: path)
         return ""
     }

@@ -63,7 +63,7 @@ struct LineSummaryJob: ReportJob {
         }
         let summary = LineSummary(line: line, period: instance.period, subsidiaries: inputs, settings: config.policy)
         let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: delivered)
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
         try LineSummaryWorkbook.write(summary, reconciliation: reconciliation, context: context, to: path)
         return ""
     }

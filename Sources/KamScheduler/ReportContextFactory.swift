@@ -9,7 +9,9 @@ struct ReportContextFactory {
     let config: KamConfiguration
     let clock: ZonedClock
 
-    func context(for instance: JobInstance, build: BuildInfo, notes: [String]) -> ReportContext {
+    /// Throws when the instance's fire time has no instant in the configured zone: the
+    /// workbook's created time would otherwise be a made-up one (it was 1970 before issue 21).
+    func context(for instance: JobInstance, build: BuildInfo, notes: [String]) throws(UnrepresentableTime) -> ReportContext {
         let title: String
         let company: String
         switch instance.job.tier {
@@ -26,7 +28,7 @@ struct ReportContextFactory {
         }
         return ReportContext(
             job: instance.job, ownerTitle: title, period: instance.period, fireTime: instance.fireTime,
-            createdUnix: clock.instant(of: instance.fireTime), revision: build.revision, revisionReason: build.reason,
+            createdUnix: try clock.instant(of: instance.fireTime), revision: build.revision, revisionReason: build.reason,
             inputs: build.inputs.map(lineage), notes: notes, company: company)
     }
 

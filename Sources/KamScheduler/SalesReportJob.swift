@@ -45,7 +45,7 @@ struct SalesReportJob: ReportJob {
         if !report.isProfitKnown && report.hasDataInPeriod {
             notes.append("本期销售文件没有成本列: 毛利与毛利率留空。")
         }
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
         try SalesReportWorkbook.write(report, context: context, to: path)
         return SalesTotalsRecord(SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
     }

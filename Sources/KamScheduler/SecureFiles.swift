@@ -20,9 +20,26 @@ struct FileStepError: Error, CustomStringConvertible {
 /// File-system steps that must be crash-safe and confidential: folders 0750, files 0640,
 /// a workbook visible under its final name only once complete.
 enum SecureFiles {
+    /// Creates `url` and its missing parents, each 0750, with mkdir(2): FileManager's
+    /// CocoaError dropped errno, and "No space left on device", "Permission denied" and "Not a
+    /// directory" call for different fixes. An existing folder (or a link to one) is fine.
     static func makeFolder(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o750])
+        let path = url.path
+        var st = stat()
+        if stat(path, &st) == 0 {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw FileStepError(operation: "create folder", path: path, code: ENOTDIR) }
+            return
+        }
+        let parent = url.deletingLastPathComponent()
+        if parent.path != path { try makeFolder(parent) }
+        guard mkdir(path, 0o750) == 0 else {
+            let code = errno
+            // Made meanwhile by another writer thread: as good as made here.
+            if code == EEXIST, stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return }
+            throw FileStepError(operation: "create folder", path: path, code: code)
+        }
+        // mkdir's mode passes through the umask; the folder is 0750 whatever it is.
+        guard chmod(path, 0o750) == 0 else { throw FileStepError(operation: "set permissions of", path: path) }
     }
 
     /// Writes via `produce(tempPath)`, fsyncs, then renames over `url`; the temporary file
@@ -42,7 +59,7 @@ enum SecureFiles {
         do {
             try produce(temp.path)
             try sync(temp.path)
-            try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: temp.path)
+            guard chmod(temp.path, 0o640) == 0 else { throw FileStepError(operation: "set permissions of", path: temp.path) }
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw error

@@ -40,7 +40,7 @@ struct VisitReportJob: ReportJob {
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
         memo.produced(.visits, instance.owner, instance.period, SubsidiaryVisitFigures(report: report))
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try VisitReportWorkbook.write(report, context: context, to: path)
         return ""
     }

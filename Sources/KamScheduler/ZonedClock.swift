@@ -14,8 +14,8 @@ public struct ZonedClock: Sendable {
     }
 
     /// A clock whose `now` is the wall-clock time `local` in `timeZone`.
-    public init(timeZone: TimeZone, asOf local: LocalDateTime) {
-        self.init(timeZone: timeZone, now: ZonedClock(timeZone: timeZone, now: 0).instant(of: local))
+    public init(timeZone: TimeZone, asOf local: LocalDateTime) throws(UnrepresentableTime) {
+        self.init(timeZone: timeZone, now: try ZonedClock(timeZone: timeZone, now: 0).instant(of: local))
     }
 
     private var calendar: Calendar {
@@ -24,11 +24,17 @@ public struct ZonedClock: Sendable {
         return c
     }
 
-    public func instant(of local: LocalDateTime) -> Int64 {
+    /// The instant (Unix seconds) of `local` in this zone. Throws rather than make one up: it
+    /// returned 0 (1970-01-01) when Foundation's calendar gave no date, and trapped on a date
+    /// beyond Int64 seconds; a fire time or `--as-of` must never silently become another time.
+    public func instant(of local: LocalDateTime) throws(UnrepresentableTime) -> Int64 {
         let parts = DateComponents(year: local.date.year, month: local.date.month, day: local.date.day,
                                    hour: local.time.hour, minute: local.time.minute)
-        guard let date = calendar.date(from: parts) else { return 0 }
-        return Int64(date.timeIntervalSince1970)
+        guard let date = calendar.date(from: parts),
+              let unix = Int64(exactly: date.timeIntervalSince1970.rounded(.towardZero)) else {
+            throw UnrepresentableTime(local: local, timeZone: timeZone.identifier)
+        }
+        return unix
     }
 
     public func local(of unix: Int64) -> LocalDateTime {
@@ -44,4 +50,13 @@ public struct ZonedClock: Sendable {
     public func display(_ unix: Int64) -> String {
         local(of: unix).description.replacingOccurrences(of: "T", with: " ")
     }
+}
+
+/// A wall-clock time that has no instant in the zone: Foundation's calendar gave no date for
+/// it, or the date lies beyond what Int64 seconds hold. Says which time and which zone.
+public struct UnrepresentableTime: Error, Sendable, Equatable, CustomStringConvertible {
+    public let local: LocalDateTime
+    public let timeZone: String
+
+    public var description: String { "\(local) in time zone \(timeZone) has no instant kam can represent" }
 }

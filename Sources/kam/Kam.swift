@@ -37,7 +37,11 @@ struct WorkspaceOptions: ParsableArguments {
         guard let local = LocalDateTime(parsing: asOf) else {
             throw ValidationError("--as-of must be YYYY-MM-DDTHH:MM (e.g. 2026-10-06T07:00), got `\(asOf)`")
         }
-        return ZonedClock(timeZone: config.timeZone, asOf: local)
+        do {
+            return try ZonedClock(timeZone: config.timeZone, asOf: local)
+        } catch {
+            throw ValidationError("--as-of `\(asOf)`: \(error)")
+        }
     }
 
     func logger() -> Logger {

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import KamScheduler
+
+/// Every file step that fails says which file and the system's reason (errno), never a
+/// generic CocoaError (issue 21): the folders are made with mkdir(2), modes set with chmod(2).
+@Suite struct SecureFilesTests {
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kam-securefiles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        return url
+    }
+
+    static func mode(_ url: URL) -> mode_t {
+        var st = stat()
+        return stat(url.path, &st) == 0 ? st.st_mode & 0o7777 : 0
+    }
+
+    @Test func aFolderBelowAFileNamesThePathAndTheReason() throws {
+        let base = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try Data("x".utf8).write(to: base.appendingPathComponent("plain"))
+        let target = base.appendingPathComponent("plain/2026Q3/HG01")
+        do {
+            try SecureFiles.makeFolder(target)
+            Issue.record("made a folder below a file")
+        } catch let error as FileStepError {
+            #expect(error.description == "cannot create folder \(base.path)/plain: Not a directory")
+            #expect(error.code == ENOTDIR)
+        }
+        do {
+            try SecureFiles.publish(Data("receipt".utf8), to: target.appendingPathComponent("r.csv"))
+            Issue.record("published below a file")
+        } catch let error as FileStepError {
+            #expect(error.description.hasPrefix("cannot create folder \(base.path)/plain: "), "\(error)")
+        }
+    }
+
+    @Test func newFoldersAre0750AndFiles0640() throws {
+        let base = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let deep = base.appendingPathComponent("reports/2026Q3/subsidiary")
+        try SecureFiles.makeFolder(deep)
+        try SecureFiles.makeFolder(deep)  // already there: fine
+        #expect(Self.mode(deep) == 0o750)
+        #expect(Self.mode(deep.deletingLastPathComponent()) == 0o750)
+        let file = deep.appendingPathComponent("manifest.json")
+        try SecureFiles.publish(Data("{}".utf8), to: file)
+        #expect(Self.mode(file) == 0o640)
+        #expect(try Data(contentsOf: file) == Data("{}".utf8))
+        // A link to a folder is a folder to write into, as FileManager had it.
+        let link = base.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: deep)
+        try SecureFiles.makeFolder(link)
+    }
+}
