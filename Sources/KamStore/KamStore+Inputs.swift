@@ -146,7 +146,7 @@ extension KamStore {
             SELECT customerId, \(names.joined(separator: ", ")) FROM customer_file_row WHERE submissionId = ? ORDER BY seq
             """) { row in
             var fields: [String: String] = Dictionary(minimumCapacity: names.count)
-            for (i, name) in names.enumerated() { fields[name] = try row.string(Int32(i + 1)) }
+            for (i, name) in names.enumerated() { fields[name] = try row.string(i + 1) }
             return CustomerFileRecord(customerID: try row.string(0), fields: fields)
         }
     }
@@ -172,13 +172,13 @@ extension KamStore {
     }
 
     private func snapshot<R: Sendable>(subsidiary: String, kind: InputKind, quarter: Period, table: String, sql: String,
-                                       make: (RawRows) throws -> R) throws -> InputSnapshot<R>? {
+                                       make: (StoredRow) throws -> R) throws -> InputSnapshot<R>? {
         guard let submission = try latestAccepted(subsidiary: subsidiary, kind: kind, quarter: quarter),
               let id = submission.id else { return nil }
         let records = try db.read { db in
             var records: [R] = []
             records.reserveCapacity(submission.rowCount)
-            try RawRows(db, sql: sql, table: table, arguments: [id]).forEach(db) { records.append(try make($0)) }
+            try StoredRow.forEach(db, sql: sql, table: table, arguments: [id]) { records.append(try make($0)) }
             return records
         }
         return InputSnapshot(submission: submission, records: records)
