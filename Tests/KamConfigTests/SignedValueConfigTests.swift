@@ -6,16 +6,10 @@ import Testing
 /// `+202-01-05` as the year 202). Each config key that takes a time, a month or a date
 /// refuses it with the file, the line, the key and the value as written.
 @Suite struct SignedValueConfigTests {
-    static let file = URL(fileURLWithPath: "/srv/kam/config/kam.yaml")
+    static let file = KamConfigurationTests.file
 
-    static func error(_ line: String) -> ConfigError? {
-        do {
-            _ = try KamConfiguration.parse(yaml: KamConfigurationTests.minimal + "\n" + line, file: file)
-            return nil
-        } catch {
-            return error
-        }
-    }
+    /// The error for the minimal config plus `line` (KamConfigurationTests' reader, same file).
+    static func error(_ line: String) -> ConfigError? { KamConfigurationTests().error(KamConfigurationTests.minimal + "\n" + line) }
 
     @Test(arguments: [
         ("run_at: \"+7:00\"", "run_at", "must be \"HH:MM\" (00:00–23:59), got `+7:00`"),
