@@ -1024,7 +1024,7 @@ def check_line_summary(line, label):
     grid = [[g] + [sum(1 for r in all_rows if (r["prev_grade"] or "无") == g and (r["grade"] or "无") == h)
                    for h in ["A", "B", "C", "无"]] for g in ["A", "B", "C", "无"]]
     table(wb, book, "等级迁移", ["上期等级＼本期等级", "A", "B", "C", "无"], grid, key=0)
-    if LINES[line]["cadence"] == "quarterly":
+    if "Q" in label:  # every line's quarter summary carries its credit warnings (SPEC §2, §4.5)
         q = quarter_of(months[0])
         over, warn = [], []
         for sub in subs:
@@ -1048,7 +1048,7 @@ def check_line_summary(line, label):
     ov_check(wb, book, "A类 / B类 / C类", [sum(r[8 + i] for r in exp) for i in range(3)])
     ov_check(wb, book, "大客户数", [sum(r[11] for r in exp)])
     ov_check(wb, book, "潜力客户数", [len(potential)])
-    if LINES[line]["cadence"] == "quarterly":
+    if "Q" in label:
         ov_check(wb, book, "超限 / 预警客户数", [len(over), len(warn)])
     ov_check(wb, book, "未报送分公司", ["、".join(r[0] for r in exp if r[12] == "未报送") or "无"])
     table(wb, book, "报表核对", ["分公司", "分公司名称", "客户销售报表版本", "核对结果", "差异"],
@@ -1166,8 +1166,8 @@ def expected_paths():
         for s in SUBS:
             if fire_after(qmonths(q), 6) <= asof:
                 paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户资信报表.xlsx")
-                if LINES[s["line"]]["cadence"] == "quarterly":
-                    paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户销售报表.xlsx")
+                # Every line reports quarterly; a monthly line adds the months (SPEC §2).
+                paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户销售报表.xlsx")
             if fire_after(qmonths(q), 8) <= asof:
                 paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户档案维护情况.xlsx")
             if fire_after(qmonths(q), 10) <= asof:
@@ -1177,6 +1177,7 @@ def expected_paths():
                 paths.add(f"{label}/subsidiary/{s['code']}_{label}_资信额度申请表.xlsx")
         if fire_after(qmonths(q), 8) <= asof:
             paths.add(f"{label}/management/化工_{label}_汇总分析表.xlsx")
+            paths.add(f"{label}/management/医药_{label}_汇总分析表.xlsx")
         if fire_after(qmonths(q), 15) <= asof:
             paths.add(f"{label}/hq/集团_{label}_客户档案及拜访分析.xlsx")
     for m in range(mon(2025, 1), mon(2026, 12)):
@@ -1245,7 +1246,7 @@ else:
 for code in ("YY01", "YY02"):
     for label in SAMPLE_MONTHS:
         check_sales_report(code, label)
-for code in ("HG01", "HG02"):
+for code in ("HG01", "HG02", "YY01", "YY02"):
     for q in SAMPLE_QUARTERS:
         check_sales_report(code, qlabel(q))
 for s in SUBS:
@@ -1259,6 +1260,7 @@ for label in SAMPLE_MONTHS:
     check_line_summary("pharma", label)
 for q in SAMPLE_QUARTERS:
     check_line_summary("chem", qlabel(q))
+    check_line_summary("pharma", qlabel(q))
     check_hq_quarterly(q)
 check_review(2025)
 
