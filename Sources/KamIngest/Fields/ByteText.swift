@@ -106,11 +106,12 @@ enum ByteText {
         return negative ? -v : v
     }
 
-    /// An id that needs no rule beyond trimming: ASCII, no space inside, shorter than 16
-    /// bytes (so never Excel's 16+ digit form) and without `E`/`e` (so never scientific).
+    /// An id that needs no rule beyond trimming: printable ASCII (no control, DEL included),
+    /// no space inside, shorter than 16 bytes (so never Excel's 16+ digit form) and without
+    /// `E`/`e` (so never scientific).
     static func isPlainID(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !t.isEmpty, t.count < 16 else { return false }
-        for c in t where c >= 0x80 || c <= 0x20 || c == 0x45 || c == 0x65 { return false }
+        for c in t where c >= 0x7F || c <= 0x20 || c == 0x45 || c == 0x65 { return false }
         return true
     }
 }

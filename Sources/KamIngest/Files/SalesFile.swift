@@ -143,6 +143,8 @@ extension CustomerIDRule.Problem {
         case .empty: "客户编码为空"
         case .scientificNotation: "客户编码已被Excel改为科学计数法, 请把该列设为文本后重新导出"
         case .truncatedByExcel: "客户编码超过15位且末尾被Excel改为0, 请把该列设为文本后重新导出"
+        case .invisibleCharacter(let c): "客户编码含控制字符或不可见的格式字符(\(c.codePoint)), 请在ERP中删除该字符后重新导出"
+        case .fullWidthCharacter(let c): "客户编码含全角字母或数字(\(c.codePoint) \(Character(c))), 请改为半角(如 00123)后重新导出"
         }
     }
 }
