@@ -75,7 +75,8 @@ enum ByteText {
         return nil
     }
 
-    /// `-?digits(.d{1,2})?` with at most 15 integer digits; nil means "ask `AmountGrammar`".
+    /// `-?digits(.d{1,2})?` with at most 15 integer digits and within the line limit; nil
+    /// means "ask `AmountGrammar`".
     static func fastAmount(_ t: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
         let n = t.count
@@ -103,6 +104,8 @@ enum ByteText {
             if fd == 1 { fraction *= 10 }
         }
         let v = integer * 100 + fraction
+        // Past the line limit: `AmountGrammar` says why.
+        if v > AmountGrammar.lineLimit { return nil }
         return negative ? -v : v
     }
 

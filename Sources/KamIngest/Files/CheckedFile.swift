@@ -62,9 +62,10 @@ public struct CheckedFile: Sendable {
     }
 
     static func sales(_ f: SalesFile, name: DropFileName) -> CheckedFile {
+        // A file whose sums overflowed has no totals to show: its check says why.
         CheckedFile(name: name, check: f.check, records: .sales(f),
-                    totals: [MoneyTotal(column: "amount", chinese: "金额", fen: f.amountTotal),
-                             MoneyTotal(column: "cost", chinese: "成本", fen: f.costTotal)],
+                    totals: f.sumsOverflowed ? [] : [MoneyTotal(column: "amount", chinese: "金额", fen: f.amountTotal),
+                                                     MoneyTotal(column: "cost", chinese: "成本", fen: f.costTotal)],
                     hasCost: f.hasCostColumn)
     }
 
