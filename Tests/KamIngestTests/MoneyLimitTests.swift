@@ -50,6 +50,21 @@ import Testing
         }
     }
 
+    /// Found by `HostileTextFuzzTests`: the integer part was bounded by `Int64.max / 100`, so
+    /// `92233720368547758.08` passed it and `integer * 100 + 8` trapped — a crash on one cell.
+    @Test(arguments: ["92233720368547758.08", "92233720368547758.99", "(92,233,720,368,547,758.08)", "-92233720368547758.08",
+                      "￥92233720368547758.8", "92233720368547758", "9223372036854775807.99"])
+    func anAmountNearInt64MaxIsOutOfRangeNotACrash(text: String) {
+        #expect(AmountGrammar.parse(text) == .failure(.outOfRange))
+        #expect(Array(text.utf8).withUnsafeBufferPointer { ByteText.amount($0) } == .failure(.outOfRange))
+        for (fileName, header, row, _) in Self.columns {
+            let f = CheckedFile.read(Array("\(header)\n\(row.replacingOccurrences(of: "{V}", with: "\"\(text)\""))\n".utf8),
+                                     fileName: fileName, settings: ReadSettings())
+            #expect(f.check.badRows == 1)
+            #expect(f.check.diagnostics.first?.reason == Self.lineReason)
+        }
+    }
+
     static let overflowReason = SumOverflow.fileMagnitude.reason
 
     /// 100,000 × 999,999,999,999.99 yuan for one customer-month is ~1e19 fen, past Int64.

@@ -66,7 +66,9 @@ public enum AmountGrammar {
                 } else {
                     let (m, o1) = integer.multipliedReportingOverflow(by: 10)
                     let (v, o2) = m.addingReportingOverflow(d)
-                    if o1 || o2 || v > Int64.max / 100 { return .failure(.outOfRange) }
+                    // Past the line limit already; checking here also keeps `integer * 100 + fraction`
+                    // below from overflowing (with `Int64.max / 100` as the bound, 92233720368547758.08 trapped).
+                    if o1 || o2 || v > lineLimit / 100 { return .failure(.outOfRange) }
                     integer = v
                     digitsInGroup += 1
                     integerDigits += 1
