@@ -72,11 +72,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(year)-\(two(month))-\(two(day))"
     }
 
-    /// Parses `YYYY-MM-DD` (ISO, as in config).
+    /// Parses `YYYY-MM-DD` (ISO, as in config and `--as-of`): digits only, so `+202-01-05`
+    /// is not the year 202.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        guard parts.count == 3, let y = FixedDigits.value(parts[0], width: 4),
+              let m = FixedDigits.value(parts[1], width: 2), let d = FixedDigits.value(parts[2], width: 2) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -38,11 +38,11 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
         self.minute = minute
     }
 
-    /// Parses `HH:MM`.
+    /// Parses `HH:MM`: two digits each, so `+7:00` is not 07:00.
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        guard parts.count == 2, let h = FixedDigits.value(parts[0], width: 2),
+              let m = FixedDigits.value(parts[1], width: 2) else { return nil }
         self.init(hour: h, minute: m)
     }
 

@@ -62,21 +62,21 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Parses `YYYY-MM`, `YYYYQn` or `YYYY`.
+    /// Parses `YYYY-MM`, `YYYYQn` (`q` too) or `YYYY`, each with exactly four ASCII digits
+    /// of year and nothing else: `+202Q1`, `02026Q1` and `2026Q5` are not periods.
     public init?(parsing text: String) {
         if let m = YearMonth(parsing: text) {
             self = .month(m)
             return
         }
-        let upper = text.uppercased()
-        if upper.count == 6, let qIndex = upper.firstIndex(of: "Q"),
-           upper.distance(from: upper.startIndex, to: qIndex) == 4,
-           let y = Int(upper[..<qIndex]), let q = Int(upper[upper.index(after: qIndex)...]),
-           (1...4).contains(q) {
+        let utf8 = Array(text.utf8)
+        if utf8.count == 6, utf8[4] == UInt8(ascii: "Q") || utf8[4] == UInt8(ascii: "q"),
+           let y = FixedDigits.value(bytes: utf8[0..<4], width: 4),
+           let q = FixedDigits.value(bytes: utf8[5...], width: 1), (1...4).contains(q) {
             self = .quarter(year: y, quarter: q)
             return
         }
-        if text.count == 4, text.allSatisfy(\.isASCII), let y = Int(text) {
+        if let y = FixedDigits.value(text, width: 4) {
             self = .year(y)
             return
         }

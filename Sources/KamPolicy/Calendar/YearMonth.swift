@@ -27,11 +27,12 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
         "\(year)-\(month < 10 ? "0" : "")\(month)"
     }
 
-    /// Parses `YYYY-MM` (the config's `since` and a drop file's month period).
+    /// Parses `YYYY-MM` (the config's `since` and a drop file's month period): exactly four
+    /// and two ASCII digits, so `+202-01`, `2026-+9` and `02026-09` are not months.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        guard parts.count == 2, let y = FixedDigits.value(parts[0], width: 4),
+              let m = FixedDigits.value(parts[1], width: 2), (1...12).contains(m) else { return nil }
         self.init(year: y, month: m)
     }
 
