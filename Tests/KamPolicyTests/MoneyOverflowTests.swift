@@ -154,9 +154,12 @@ import Testing
 
     /// A limit that cannot be represented is refused, not shown as Int64.max.
     @Test func proposedLimitsThatDoNotFitThrow() throws {
-        // ttm × cover overflows: Int64.max × 2.00.
+        // ttm × cover passes Int64 (Int64.max × 200) but the limit, Int64.max / 6 =
+        // 1,537,228,672,809,129,301.17 fen, fits: it is computed, rounded up to the fen.
+        #expect(try ProposedLimit.of(ttm: Self.max, coverHundredths: 200, factorHundredths: 100, roundTo: 1) == 1_537_228_672_809_129_302)
+        // ttm × cover × factor beyond 128 bits.
         #expect(throws: MoneyOverflow.self) {
-            try ProposedLimit.of(ttm: Self.max, coverHundredths: 200, factorHundredths: 100, roundTo: 1_000_000)
+            try ProposedLimit.of(ttm: Self.max, coverHundredths: Self.max, factorHundredths: Self.max, roundTo: 1)
         }
         // 12 × 100 × 100 × round_to overflows: round_to = Int64.max / 100,000.
         #expect(throws: MoneyOverflow.self) {

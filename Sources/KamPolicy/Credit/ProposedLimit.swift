@@ -10,13 +10,19 @@ public enum ProposedLimit {
         guard ttm > 0, coverHundredths > 0, factorHundredths > 0 else { return 0 }
         let overflow = { MoneyOverflow(figure: "建议额度 (近12月销售额 \(ttm) 分 × 保障月数 \(coverHundredths)% × 付款系数 \(factorHundredths)% ÷ 12, 取整到 \(roundTo) 分)") }
         let step = max(roundTo, 1)
-        // ttm × cover fits easily in Int64; the second product may not, so it is taken full width.
-        let scaled = try ttm.multiplied(by: coverHundredths, or: overflow())
-        let wide = scaled.multipliedFullWidth(by: factorHundredths)
-        let divisor = try Fen(12 * 100 * 100).multiplied(by: step, or: overflow())
+        // ttm × cover × factor is taken 128 bits wide (all three are positive): ttm × cover alone
+        // passes Int64 from ttm ≈ 9.2e16 fen with cover 1.00, while the limit, a twelfth of it,
+        // still fits. Only a product beyond 128 bits, or a quotient beyond Int64, cannot be a limit.
+        let (carry, low) = UInt64(ttm).multipliedFullWidth(by: UInt64(coverHundredths))
+        let (lowCarry, productLow) = low.multipliedFullWidth(by: UInt64(factorHundredths))
+        let (highPart, highOverflow) = carry.multipliedReportingOverflow(by: UInt64(factorHundredths))
+        let (productHigh, carryOverflow) = highPart.addingReportingOverflow(lowCarry)
+        guard !highOverflow, !carryOverflow else { throw overflow() }
+        let divisor = UInt64(try Fen(12 * 100 * 100).multiplied(by: step, or: overflow()))
         // The quotient fits Int64 only when the high word is below half the divisor.
-        guard wide.high < divisor / 2 else { throw overflow() }
-        let (steps, remainder) = divisor.dividingFullWidth(wide)
-        return try steps.adding(remainder > 0 ? 1 : 0, or: overflow()).multiplied(by: step, or: overflow())
+        guard productHigh < divisor / 2 else { throw overflow() }
+        let (steps, remainder) = divisor.dividingFullWidth((high: productHigh, low: productLow))
+        guard let whole = Fen(exactly: steps) else { throw overflow() }
+        return try whole.adding(remainder > 0 ? 1 : 0, or: overflow()).multiplied(by: step, or: overflow())
     }
 }
