@@ -29,11 +29,11 @@ public enum CreditReportWorkbook {
         try overview.line("客户数", .integer(report.rows.count))
         try overview.line("期初应收合计", .money(report.totalOpening))
         try overview.line("本期销售额合计", .money(report.totalSales))
+        let (receivable, overdue) = (try report.totalReceivable, try report.totalOverdue)
         try overview.line("本期回款合计", Cell.optionalMoney(report.totalCollected))
-        try overview.line("应收余额合计", Cell.optionalMoney(report.totalReceivable))
-        try overview.line("逾期金额合计", Cell.optionalMoney(report.totalOverdue))
-        try overview.line("逾期率(合计)", .ratio(report.totalReceivable.flatMap { r in
-            report.totalOverdue.map { OverdueRatio.of(overdue: $0, receivable: r) } }))
+        try overview.line("应收余额合计", Cell.optionalMoney(receivable))
+        try overview.line("逾期金额合计", Cell.optionalMoney(overdue))
+        try overview.line("逾期率(合计)", .ratio(receivable.flatMap { r in overdue.map { OverdueRatio.of(overdue: $0, receivable: r) } }))
         try overview.line("执行额度合计", .money(report.totalLimit))
         try overview.line("评估等级 1 / 2 / 3", .integer(report.countAssessed(.one)), .integer(report.countAssessed(.two)),
                           .integer(report.countAssessed(.three)))

@@ -25,7 +25,10 @@ struct CreditReportJob: ReportJob {
     }
 
     static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> CreditReport {
-        CreditReport(quarter: quarter, inputs: try loader.credit(subsidiary, scope(quarter)))
+        let inputs = try loader.credit(subsidiary, scope(quarter))
+        return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
+            try CreditReport(quarter: quarter, inputs: inputs)
+        }
     }
 
     /// The warnings line-summary's 资信预警 lists: handed over by the job (`ReportMemo`), else computed.

@@ -36,14 +36,18 @@ struct KeyAccountReviewJob: ReportJob {
             let scope = Self.scope(instance.period)
             let credit = try loader.credit(sub.code, scope)
             let visits = try loader.visits(sub.code, scope)
-            let reports = Self.quarters(of: year).map { VisitReport(quarter: $0, visits: visits, credit: credit) }
+            let (reports, approved) = try MoneyOverflow.context(subsidiary: sub.code) { () throws(MoneyOverflow) in
+                var reports: [VisitReport] = []
+                for quarter in Self.quarters(of: year) { reports.append(try VisitReport(quarter: quarter, visits: visits, credit: credit)) }
+                return (reports, try credit.approvedGrades(in: .quarter(year: year, quarter: 4)))
+            }
             inputs.append(KeyAccountReviewInput(
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
                 history: credit.history,
-                approvedCreditGrades: ApprovedCreditGradeNumbers.of(credit.approvedGrades(in: .quarter(year: year, quarter: 4))),
+                approvedCreditGrades: ApprovedCreditGradeNumbers.of(approved),
                 visitCompliance: YearVisitCompliance.byCustomer(reports: reports)))
         }
-        let review = KeyAccountReview(year: year, subsidiaries: inputs, settings: config.policy)
+        let review = try KeyAccountReview(year: year, subsidiaries: inputs, settings: config.policy)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
         try KeyAccountReviewWorkbook.write(review, context: context, to: path)
         return ""

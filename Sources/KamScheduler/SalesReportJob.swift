@@ -25,7 +25,9 @@ struct SalesReportJob: ReportJob {
                        memo: ReportMemo) throws -> SalesReport {
         try memo.salesReport(subsidiary, period) {
             let (history, _) = try store.salesHistory(subsidiary: subsidiary, months: period.trailingTwentyFourMonths)
-            return SalesReport(period: period, history: history, settings: config.policy)
+            return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
+                try SalesReport(period: period, history: history, settings: config.policy)
+            }
         }
     }
 
@@ -47,6 +49,6 @@ struct SalesReportJob: ReportJob {
         }
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
         try SalesReportWorkbook.write(report, context: context, to: path)
-        return SalesTotalsRecord(SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
+        return SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
     }
 }

@@ -60,6 +60,7 @@ import Testing
     }
 
     static var visitReport: VisitReport {
+        get throws {
         func visit(_ id: String, _ m: Int, _ d: Int, _ who: String, _ role: VisitorRole, _ purpose: String = "") -> VisitRecord {
             VisitRecord(date: day(m, d), customerID: id, visitor: who, role: role, purpose: purpose)
         }
@@ -78,10 +79,12 @@ import Testing
                          visit("B1", 5, 2, "李四", .manager), visit("X9", 5, 3, "张三", .representative, "信息收集"),
                          visit("K1", 4, 3, "李四", .manager, "客户指导")],
         ]
-        return VisitReport(quarter: q(2026, 2), visits: visits, credit: credit)
+        return try VisitReport(quarter: q(2026, 2), visits: visits, credit: credit)
+        }
     }
 
     static var fileReport: FileMaintenanceReport {
+        get throws {
         let full = ["customer_name": "甲公司", "credit_code": "91350100M000100Y43", "industry": "化工", "region": "华东",
                     "contact": "张三", "phone": "13800000000", "account_manager": "李四"]
         var changed = full
@@ -98,7 +101,8 @@ import Testing
         ]
         let history = SalesHistory(customers: ["S1": [ym(2026, 5): sale(700, name: "无档案客户")],
                                                "F1": [ym(2026, 5): sale(100, name: "甲公司")]])
-        return FileMaintenanceReport(quarter: q(2026, 2), customerFiles: files, history: history, settings: PolicySettings())
+        return try FileMaintenanceReport(quarter: q(2026, 2), customerFiles: files, history: history, settings: PolicySettings())
+        }
     }
 
     @Test func workbooksReadBackWithHandComputedFigures() throws {

@@ -8,11 +8,14 @@ public struct KeyAccountReview: Sendable {
     /// The key-account rule is §4.1's evaluated at P = December of Y. It is computed here as the
     /// sales report for the year period Y, whose ttm window (Jan–Dec Y) is December's, whose
     /// period sales are the sales of Y and whose same-period-last-year sales are those of Y−1.
-    public init(year: Int, subsidiaries inputs: [KeyAccountReviewInput], settings: PolicySettings) {
+    /// `MoneyOverflow` (naming the subsidiary) when a sum behind a subsidiary's figures does not fit `Fen`.
+    public init(year: Int, subsidiaries inputs: [KeyAccountReviewInput], settings: PolicySettings) throws(MoneyOverflow) {
         self.year = year
         var rows: [KeyAccountReviewRow] = []
         for input in inputs {
-            let report = SalesReport(period: .year(year), history: input.history, settings: settings)
+            let report = try MoneyOverflow.context(subsidiary: input.subsidiary.code) { () throws(MoneyOverflow) in
+                try SalesReport(period: .year(year), history: input.history, settings: settings)
+            }
             let keyAccounts = report.rows.filter(\.isKeyAccount).sorted { x, y in
                 x.sales != y.sales ? x.sales > y.sales : CustomerIDOrder.precedes(x.customerID, y.customerID)
             }
@@ -30,6 +33,9 @@ public struct KeyAccountReview: Sendable {
     }
 
     public func count(of recommendation: ReviewRecommendation) -> Int { rows.filter { $0.recommendation == recommendation }.count }
-    public var totalSales: Fen { rows.reduce(0) { $0 + $1.sales } }
-    public var totalPreviousYearSales: Fen { rows.reduce(0) { $0 + $1.previousYearSales } }
+    // The 概览 totals over every key account of the group.
+    public var totalSales: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("大客户本年销售额合计", period: "\(year)") { $0.sales } } }
+    public var totalPreviousYearSales: Fen {
+        get throws(MoneyOverflow) { try rows.sumOfMoney("大客户上年销售额合计", period: "\(year - 1)") { $0.previousYearSales } }
+    }
 }

@@ -43,13 +43,18 @@ public struct LineSubsidiaryFigures: Sendable, Equatable {
 
     /// Sums the rows of one subsidiary's report. Deliberately summed here from the rows, not
     /// read from `SalesReport`'s own totals, so the reconciliation compares two computations.
-    public init(subsidiary: Subsidiary, report: SalesReport, submission: SubmissionStatus, salesReportRevision: Int?) {
+    /// `MoneyOverflow` (naming the subsidiary) when a total does not fit `Fen`.
+    public init(subsidiary: Subsidiary, report: SalesReport, submission: SubmissionStatus,
+                salesReportRevision: Int?) throws(MoneyOverflow) {
         var sales: Fen = 0, previous: Fen = 0, lastYear: Fen = 0
         var active = 0, a = 0, b = 0, c = 0, key = 0
+        let overflow = { (figure: String, period: Period) in
+            MoneyOverflow(figure: figure, subsidiary: subsidiary.code, period: period.description)
+        }
         for row in report.rows {
-            sales += row.sales
-            previous += row.previousSales
-            lastYear += row.lastYearSales
+            sales = try sales.adding(row.sales, or: overflow("本期销售额合计", report.period))
+            previous = try previous.adding(row.previousSales, or: overflow("上期销售额合计", report.period.previous))
+            lastYear = try lastYear.adding(row.lastYearSales, or: overflow("去年同期销售额合计", report.period.sameLastYear))
             if row.sales > 0 { active += 1 }
             switch row.grade {
             case .a?: a += 1

@@ -20,13 +20,18 @@ public struct LineSummary: Sendable {
     /// which has no credit report.
     public let creditWarnings: [SubsidiaryCreditWarning]?
 
-    public init(line: BusinessLine, period: Period, subsidiaries inputs: [LineSubsidiaryInput], settings: PolicySettings) {
+    /// `MoneyOverflow` when a subsidiary's total does not fit `Fen`.
+    public init(line: BusinessLine, period: Period, subsidiaries inputs: [LineSubsidiaryInput],
+                settings: PolicySettings) throws(MoneyOverflow) {
         self.line = line
         self.period = period
-        subsidiaries = inputs.map {
-            LineSubsidiaryFigures(subsidiary: $0.subsidiary, report: $0.report, submission: $0.submission,
-                                  salesReportRevision: $0.salesReportRevision)
+        var subsidiaries: [LineSubsidiaryFigures] = []
+        for input in inputs {
+            subsidiaries.append(try LineSubsidiaryFigures(subsidiary: input.subsidiary, report: input.report,
+                                                          submission: input.submission,
+                                                          salesReportRevision: input.salesReportRevision))
         }
+        self.subsidiaries = subsidiaries
 
         let customers = inputs.flatMap { input in
             input.report.rows.map { LineCustomer(rank: nil, subsidiaryCode: input.subsidiary.code,
@@ -71,9 +76,20 @@ public struct LineSummary: Sendable {
         return CustomerIDOrder.precedes(x.row.customerID, y.row.customerID)
     }
 
-    public var totalSales: Fen { subsidiaries.reduce(0) { $0 + $1.sales } }
-    public var totalPreviousSales: Fen { subsidiaries.reduce(0) { $0 + $1.previousSales } }
-    public var totalLastYearSales: Fen { subsidiaries.reduce(0) { $0 + $1.lastYearSales } }
+    // The line's totals on 概览: each subsidiary's fits, their sum may not.
+    public var totalSales: Fen {
+        get throws(MoneyOverflow) { try subsidiaries.sumOfMoney("\(line.name) 本期销售额合计", period: period.description) { $0.sales } }
+    }
+    public var totalPreviousSales: Fen {
+        get throws(MoneyOverflow) {
+            try subsidiaries.sumOfMoney("\(line.name) 上期销售额合计", period: period.previous.description) { $0.previousSales }
+        }
+    }
+    public var totalLastYearSales: Fen {
+        get throws(MoneyOverflow) {
+            try subsidiaries.sumOfMoney("\(line.name) 去年同期销售额合计", period: period.sameLastYear.description) { $0.lastYearSales }
+        }
+    }
     public var totalActiveCustomers: Int { subsidiaries.reduce(0) { $0 + $1.activeCustomers } }
     public var totalKeyAccounts: Int { subsidiaries.reduce(0) { $0 + $1.keyAccounts } }
     public func total(of grade: CustomerGrade) -> Int {

@@ -11,7 +11,10 @@ public struct SalesReport: Sendable {
     /// Whether the period's profit is known (every month with data had a cost column).
     public let isProfitKnown: Bool
 
-    public init(period: Period, history: SalesHistory, settings: PolicySettings) {
+    /// `MoneyOverflow` when a sum the report needs (a customer's sales over a window, the
+    /// graded ttm total, the subsidiary's ttm profit) does not fit `Fen`: no report rather than a
+    /// wrong one, and the scheduler fails this workbook alone.
+    public init(period: Period, history: SalesHistory, settings: PolicySettings) throws(MoneyOverflow) {
         self.period = period
         let months = period.months
         let previousMonths = period.previous.months
@@ -26,27 +29,38 @@ public struct SalesReport: Sendable {
         var ttm: [String: Fen] = [:]
         var previousTTM: [String: Fen] = [:]
         for id in index.customers {
-            ttm[id] = index.sales(of: id, in: ttmMonths)
-            previousTTM[id] = index.sales(of: id, in: previousTTMMonths)
+            ttm[id] = try index.sales(of: id, in: ttmMonths)
+            previousTTM[id] = try index.sales(of: id, in: previousTTMMonths)
         }
-        let grades = CustomerGrade.grades(ttm: ttm, settings: settings.grading)
-        let previousGrades = CustomerGrade.grades(ttm: previousTTM, settings: settings.grading)
+        let grades = try CustomerGrade.grades(ttm: ttm, settings: settings.grading, window: Period.describe(ttmMonths))
+        let previousGrades = try CustomerGrade.grades(ttm: previousTTM, settings: settings.grading,
+                                                      window: Period.describe(previousTTMMonths))
 
         let profitKnown = history.isProfitKnown(in: months)
         let ttmProfitKnown = history.isProfitKnown(in: ttmMonths)
-        let subsidiaryTTMProfit: Fen? = ttmProfitKnown
-            ? index.customers.reduce(0) { $0 + index.sales(of: $1, in: ttmMonths) - index.cost(of: $1, in: ttmMonths) }
-            : nil
+        var subsidiaryTTMProfit: Fen?
+        if ttmProfitKnown {
+            var total: Fen = 0
+            for id in index.customers {
+                let profit = try (ttm[id] ?? 0).subtracting(try index.cost(of: id, in: ttmMonths),
+                                                            or: Self.overflow("近12月毛利", id, ttmMonths))
+                total = try total.adding(profit, or: Self.overflow("近12月毛利合计 (分公司)", nil, ttmMonths))
+            }
+            subsidiaryTTMProfit = total
+        }
 
         var unordered: [SalesReportRow] = []
         unordered.reserveCapacity(ids.count)
         for id in ids {
-            let sales = index.sales(of: id, in: months)
-            let previous = index.sales(of: id, in: previousMonths)
-            let lastYear = index.sales(of: id, in: lastYearMonths)
-            let profit = profitKnown ? sales - index.cost(of: id, in: months) : nil
+            let sales = try index.sales(of: id, in: months)
+            let previous = try index.sales(of: id, in: previousMonths)
+            let lastYear = try index.sales(of: id, in: lastYearMonths)
+            let profit = profitKnown
+                ? try sales.subtracting(try index.cost(of: id, in: months), or: Self.overflow("本期毛利", id, months)) : nil
             let customerTTM = ttm[id] ?? 0
-            let ttmProfit = ttmProfitKnown ? customerTTM - index.cost(of: id, in: ttmMonths) : nil
+            let ttmProfit = ttmProfitKnown
+                ? try customerTTM.subtracting(try index.cost(of: id, in: ttmMonths), or: Self.overflow("近12月毛利", id, ttmMonths))
+                : nil
             unordered.append(SalesReportRow(
                 rank: nil,
                 customerID: id,
@@ -95,11 +109,24 @@ public struct SalesReport: Sendable {
             }
     }
 
-    public var totalSales: Fen { rows.reduce(0) { $0 + $1.sales } }
-    public var totalPreviousSales: Fen { rows.reduce(0) { $0 + $1.previousSales } }
-    public var totalLastYearSales: Fen { rows.reduce(0) { $0 + $1.lastYearSales } }
+    static func overflow(_ figure: String, _ customer: String?, _ months: [YearMonth]) -> MoneyOverflow {
+        MoneyOverflow(figure: figure, customer: customer, period: Period.describe(months))
+    }
+
+    // The 概览 totals: each row fits, their sum over customers may not.
+    public var totalSales: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("本期销售额合计", period: period.description) { $0.sales } } }
+    public var totalPreviousSales: Fen {
+        get throws(MoneyOverflow) { try rows.sumOfMoney("上期销售额合计", period: period.previous.description) { $0.previousSales } }
+    }
+    public var totalLastYearSales: Fen {
+        get throws(MoneyOverflow) { try rows.sumOfMoney("去年同期销售额合计", period: period.sameLastYear.description) { $0.lastYearSales } }
+    }
     /// Sum of profit, nil when profit is not known for the period.
-    public var totalProfit: Fen? { isProfitKnown ? rows.reduce(0) { $0 + ($1.profit ?? 0) } : nil }
+    public var totalProfit: Fen? {
+        get throws(MoneyOverflow) {
+            isProfitKnown ? try rows.sumOfMoney("本期毛利合计", period: period.description) { $0.profit ?? 0 } : nil
+        }
+    }
     /// Customers with sales in the period > 0 (the ranked ones).
     public var activeCustomers: Int { rows.filter { $0.rank != nil }.count }
     public var keyAccounts: Int { rows.filter(\.isKeyAccount).count }
