@@ -17,7 +17,7 @@ public enum CreditReportWorkbook {
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "客户资信评估、执行额度与超限预警", company: context.company, author: "kam", created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(context.period) 客户资信报表")

@@ -30,7 +30,7 @@ public enum HQQuarterlyWorkbook {
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "客户档案维护、拜访达标、额度批复与报送情况", company: context.company, author: "kam",
             created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(context.period) 客户档案及拜访分析")

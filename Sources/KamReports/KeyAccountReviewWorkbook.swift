@@ -13,7 +13,7 @@ public enum KeyAccountReviewWorkbook {
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "大客户销售增长、资信、拜访与评价建议", company: context.company, author: "kam", created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(review.year) 大客户年度评价")

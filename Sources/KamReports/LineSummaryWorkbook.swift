@@ -26,7 +26,7 @@ public enum LineSummaryWorkbook {
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "分公司销售汇总、重点客户、等级迁移与资信预警", company: context.company, author: "kam",
             created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
         let names = Dictionary(summary.subsidiaries.map { ($0.subsidiaryCode, $0.subsidiaryName) }, uniquingKeysWith: { a, _ in a })
 
         let overview = try OverviewSheet(writer: writer)

@@ -49,9 +49,18 @@ final class OverviewSheet {
     /// pixels span columns C to E, so 概览 prints as wide as its lineage table.
     static let chartColumn = 2
 
+    /// The title, then — for a workbook built while an input was missing — the red banner that
+    /// says what is missing, first thing a reader sees (SPEC §8 "Incomplete data").
     func title(_ text: String) throws {
         try sheet.write(text, row: row, column: 0, style: ReportStyles.title)
-        row += 2
+        row += 1
+        if !writer.missingInputs.isEmpty {
+            let banner = ReportContext.bannerLead + writer.missingInputs.joined(separator: "、")
+            columnATexts.append(ReportContext.bannerLead)
+            try sheet.write(banner, row: row, column: 0, style: ReportStyles.banner)
+            row += 1
+        }
+        row += 1
     }
 
     func section(_ text: String) throws {

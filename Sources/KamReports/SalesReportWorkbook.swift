@@ -14,17 +14,23 @@ public enum SalesReportWorkbook {
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "客户销售排名、等级与变动", company: context.company, author: "kam", created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(context.period) 客户销售报表")
         try overview.section("关键数据")
-        try overview.line("本期销售额", .money(report.totalSales))
+        // A total over a period with a missing month is blank, not 0.00 (SPEC §8 "Incomplete data").
+        let periodMissing = report.isPeriodMissing
+        let previousMissing = report.gaps.anyMissing(report.period.previous.months)
+        let lastYearMissing = report.gaps.anyMissing(report.period.sameLastYear.months)
+        try overview.line("本期销售额", periodMissing ? .blank : .money(report.totalSales))
         try overview.line("上期销售额", .money(report.totalPreviousSales))
-        try overview.line("环比", .ratio(GrowthRate.of(report.totalSales, over: report.totalPreviousSales)))
+        try overview.line("环比", periodMissing || previousMissing ? .blank
+                                  : .ratio(GrowthRate.of(report.totalSales, over: report.totalPreviousSales)))
         try overview.line("去年同期销售额", .money(report.totalLastYearSales))
-        try overview.line("同比", .ratio(GrowthRate.of(report.totalSales, over: report.totalLastYearSales)))
-        try overview.line("本期毛利", Cell.optionalMoney(report.totalProfit))
+        try overview.line("同比", periodMissing || lastYearMissing ? .blank
+                                  : .ratio(GrowthRate.of(report.totalSales, over: report.totalLastYearSales)))
+        try overview.line("本期毛利", periodMissing ? .blank : Cell.optionalMoney(report.totalProfit))
         try overview.line("客户数(近24月有销售)", .integer(report.rows.count))
         try overview.line("本期有销售客户数", .integer(report.activeCustomers))
         try overview.line("A类 / B类 / C类", .integer(report.count(of: .a)), .integer(report.count(of: .b)), .integer(report.count(of: .c)))
@@ -40,7 +46,9 @@ public enum SalesReportWorkbook {
                            axes: ("等级", "客户数"), valueFormat: "0")
         try overview.context(context)
 
-        let ranking = try writer.table(named: "客户排名", headers: rankingColumns, rows: report.rows.map(rankingRow))
+        let ranking = try writer.table(named: "客户排名", headers: rankingColumns, rows: report.rows.map {
+            rankingRow($0, periodMissing: periodMissing, ttmMissing: report.isTTMMissing)
+        })
         if !report.rows.isEmpty {
             try ranking.highlight(cellsEqualTo: GradeChange.down.rawValue, firstRow: 1, firstColumn: 13,
                                   lastRow: report.rows.count, lastColumn: 13, style: ReportStyles.red)
@@ -66,9 +74,12 @@ public enum SalesReportWorkbook {
         try workbook.close()
     }
 
-    static func rankingRow(_ r: SalesReportRow) -> [Cell] {
-        [Cell.optionalInteger(r.rank), .text(r.customerID), .text(r.customerName), .money(r.sales), .money(r.previousSales),
-         .ratio(r.pop), .money(r.lastYearSales), .ratio(r.yoy), Cell.optionalMoney(r.profit), .ratio(r.margin), .money(r.ttm),
+    /// One row of 客户排名; 本期销售额 and 近12月销售额 are blank when their window has a missing
+    /// month (the other blanked figures are nil in the row itself).
+    static func rankingRow(_ r: SalesReportRow, periodMissing: Bool = false, ttmMissing: Bool = false) -> [Cell] {
+        [Cell.optionalInteger(r.rank), .text(r.customerID), .text(r.customerName), periodMissing ? .blank : .money(r.sales),
+         .money(r.previousSales), .ratio(r.pop), .money(r.lastYearSales), .ratio(r.yoy), Cell.optionalMoney(r.profit),
+         .ratio(r.margin), ttmMissing ? .blank : .money(r.ttm),
          Cell.optionalText(r.grade?.rawValue), Cell.optionalText(r.previousGrade?.rawValue),
          Cell.optionalText(r.gradeChange?.rawValue), r.isKeyAccount ? .text("是") : .blank, Cell.optionalText(r.keyAccountLevel)]
     }

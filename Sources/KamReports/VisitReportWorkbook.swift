@@ -16,7 +16,7 @@ public enum VisitReportWorkbook {
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "客户拜访达标与分析", company: context.company, author: "kam", created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(context.period) 客户拜访记录及分析")

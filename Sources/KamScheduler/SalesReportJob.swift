@@ -24,9 +24,12 @@ struct SalesReportJob: ReportJob {
     static func report(_ subsidiary: String, _ period: Period, config: KamConfiguration, store: KamStore,
                        memo: ReportMemo) throws -> SalesReport {
         try memo.salesReport(subsidiary, period) {
-            let (history, _) = try store.salesHistory(subsidiary: subsidiary, months: period.trailingTwentyFourMonths)
+            let (history, used) = try store.salesHistory(subsidiary: subsidiary, months: period.trailingTwentyFourMonths)
+            // Every month an accepted file covers has an effective file among `used`.
+            let covered = Set(used.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+            let gaps = SalesGaps.among(period.trailingTwentyFourMonths, covered: covered, since: config.calendar.since)
             return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
-                try SalesReport(period: period, history: history, settings: config.policy)
+                try SalesReport(period: period, history: history, settings: config.policy, gaps: gaps)
             }
         }
     }
@@ -47,7 +50,14 @@ struct SalesReportJob: ReportJob {
         if !report.isProfitKnown && report.hasDataInPeriod {
             notes.append("本期销售文件没有成本列: 毛利与毛利率留空。")
         }
-        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
+        if report.isTTMMissing && !report.isPeriodMissing {
+            notes.append("近12月内有月份未报送(\(report.gaps.missingMonths.map(\.description).joined(separator: "、"))): 近12月销售额、等级、大客户留空。")
+        }
+        let missingMonths = report.gaps.missingMonths.map {
+            ReportContextFactory.describe(subsidiary: instance.owner, kind: .sales, period: $0.description)
+        }
+        let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes,
+                                                                                  missing: missingMonths)
         try SalesReportWorkbook.write(report, context: context, to: path)
         return SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
     }

@@ -10,11 +10,20 @@ public struct SalesReport: Sendable {
     public let hasDataInPeriod: Bool
     /// Whether the period's profit is known (every month with data had a cost column).
     public let isProfitKnown: Bool
+    /// The months of the report's windows (P, prev, ly, ttm, prev ttm) with no accepted file:
+    /// the figures that would read them are blank (SPEC §8 "Incomplete data").
+    public let gaps: SalesGaps
+
+    /// P itself has a missing month: 本期销售额, 排名, 本期毛利, 毛利率 are blank, and the report
+    /// lists no 潜力客户 or 等级变动.
+    public var isPeriodMissing: Bool { gaps.anyMissing(period.months) }
+    /// The 12 months ending with P have a missing month: 近12月销售额, 等级, 大客户, 大客户级别 are blank.
+    public var isTTMMissing: Bool { gaps.anyMissing(period.trailingTwelveMonths) }
 
     /// `MoneyOverflow` when a sum the report needs (a customer's sales over a window, the
     /// graded ttm total, the subsidiary's ttm profit) does not fit `Fen`: no report rather than a
     /// wrong one, and the scheduler fails this workbook alone.
-    public init(period: Period, history: SalesHistory, settings: PolicySettings) throws(MoneyOverflow) {
+    public init(period: Period, history: SalesHistory, settings: PolicySettings, gaps: SalesGaps = .none) throws(MoneyOverflow) {
         self.period = period
         let months = period.months
         let previousMonths = period.previous.months
@@ -22,6 +31,13 @@ public struct SalesReport: Sendable {
         let ttmMonths = period.trailingTwelveMonths
         let previousTTMMonths = period.previous.trailingTwelveMonths
         let window = period.trailingTwentyFourMonths
+        let gaps = gaps.within(months + previousMonths + lastYearMonths + ttmMonths + previousTTMMonths)
+        self.gaps = gaps
+        let periodMissing = gaps.anyMissing(months)
+        let popBlank = periodMissing || gaps.anyMissing(previousMonths)
+        let yoyBlank = periodMissing || gaps.anyMissing(lastYearMonths)
+        let ttmMissing = gaps.anyMissing(ttmMonths)
+        let previousTTMMissing = gaps.anyMissing(previousTTMMonths)
 
         // Every customer is summed over half a dozen windows: read the history's month rows.
         let index = history.index
@@ -61,29 +77,33 @@ public struct SalesReport: Sendable {
             let ttmProfit = ttmProfitKnown
                 ? try customerTTM.subtracting(try index.cost(of: id, in: ttmMonths), or: Self.overflow("近12月毛利", id, ttmMonths))
                 : nil
+            // A grade over a window with a missing month is blank; so is a change from or to it.
+            let grade = ttmMissing ? nil : grades[id]
+            let previousGrade = previousTTMMissing ? nil : previousGrades[id]
             unordered.append(SalesReportRow(
                 rank: nil,
                 customerID: id,
                 customerName: index.latestName(of: id, in: window) ?? "",
                 sales: sales,
                 previousSales: previous,
-                pop: GrowthRate.of(sales, over: previous),
+                pop: popBlank ? nil : GrowthRate.of(sales, over: previous),
                 lastYearSales: lastYear,
-                yoy: GrowthRate.of(sales, over: lastYear),
-                profit: profit,
-                margin: profit.flatMap { p in sales > 0 ? Double(p) / Double(sales) : nil },
+                yoy: yoyBlank ? nil : GrowthRate.of(sales, over: lastYear),
+                profit: periodMissing ? nil : profit,
+                margin: periodMissing ? nil : profit.flatMap { p in sales > 0 ? Double(p) / Double(sales) : nil },
                 ttm: customerTTM,
-                grade: grades[id],
-                previousGrade: previousGrades[id],
-                gradeChange: GradeChange.between(previous: previousGrades[id], current: grades[id]),
-                isKeyAccount: KeyAccountRule.isKeyAccount(ttm: customerTTM, ttmProfit: ttmProfit,
-                                                          subsidiaryTTMProfit: subsidiaryTTMProfit,
-                                                          settings: settings.keyAccount),
-                keyAccountLevel: KeyAccountRule.level(ttm: customerTTM, settings: settings.keyAccount)
+                grade: grade,
+                previousGrade: previousGrade,
+                gradeChange: ttmMissing || previousTTMMissing ? nil : GradeChange.between(previous: previousGrade, current: grade),
+                isKeyAccount: !ttmMissing && KeyAccountRule.isKeyAccount(ttm: customerTTM, ttmProfit: ttmProfit,
+                                                                         subsidiaryTTMProfit: subsidiaryTTMProfit,
+                                                                         settings: settings.keyAccount),
+                keyAccountLevel: ttmMissing ? nil : KeyAccountRule.level(ttm: customerTTM, settings: settings.keyAccount)
             ))
         }
 
-        let ranked = CompetitionRanking.rank(unordered, value: \.sales) {
+        // No rank over a period with a missing month: every row is listed by customer_id.
+        let ranked = periodMissing ? [] : CompetitionRanking.rank(unordered, value: \.sales) {
             CustomerIDOrder.precedes($0.customerID, $1.customerID)
         }
         var rows = ranked.map { entry -> SalesReportRow in
@@ -91,16 +111,17 @@ public struct SalesReport: Sendable {
             row.rank = entry.rank
             return row
         }
-        rows += unordered.filter { $0.sales <= 0 }
+        rows += unordered.filter { periodMissing || $0.sales <= 0 }
             .sorted { CustomerIDOrder.precedes($0.customerID, $1.customerID) }
         self.rows = rows
-        self.potentialCustomers = PotentialCustomers.select(from: rows, settings: settings.growth)
+        self.potentialCustomers = periodMissing ? [] : PotentialCustomers.select(from: rows, settings: settings.growth)
         self.hasDataInPeriod = history.hasData(in: months)
         self.isProfitKnown = profitKnown
     }
 
     /// 等级变动: rows whose grade moved (up, down, new or lost), by change then customer_id.
     public var gradeChanges: [SalesReportRow] {
+        guard !isPeriodMissing else { return [] }
         let order: [GradeChange] = [.down, .up, .new, .lost]
         return rows.filter { $0.gradeChange.map { $0 != .same } ?? false }
             .sorted { x, y in
