@@ -121,6 +121,8 @@ def window(last, n):
 # Config (the demo's): subsidiaries in order, their lines, and column mappings.
 CONFIG = open(os.path.join(DEMO, "config", "kam.yaml"), encoding="utf-8").read()
 LINES = {}
+_since = re.search(r"^since:\s*\"?(\d{4})-(\d{2})", CONFIG, re.M)
+SINCE = mon(int(_since.group(1)), int(_since.group(2))) if _since else mon(2025, 1)
 for m in re.finditer(r"\{code: (\w+), name: ([^,]+), cadence: (\w+)\}", CONFIG):
     LINES[m.group(1)] = {"name": m.group(2), "cadence": m.group(3)}
 SUBS = []
@@ -406,6 +408,10 @@ class Subsidiary:
         half_end = (q[0] - 1, 4) if q[1] == 1 else (q[0], 2)
         g = self.assessed_grade(half_end, cid)
         return g if g is not None else self.assessed_grade(q, cid)
+
+    def covers_sales(self, m):
+        """Whether an accepted sales file covers month m (its effective file)."""
+        return m in self.month_files
 
     def proposal_basis(self, q):
         """(proposal month, basis month B) for the limits of quarter q."""
@@ -1139,16 +1145,23 @@ def check_review(year):
                 advice = "终止"
             else:
                 advice = "维持"
+            # SPEC §8 "Incomplete data": a missing sales month (≥ since) or receivables quarter of the
+            # year leaves the recommendation blank and says so in 备注.
+            gaps = [f"销售明细 {mlabel(m)}" for m in months if m >= SINCE and not sub.covers_sales(m)]
+            gaps += [f"应收账款 {qlabel((year, n))}" for n in range(1, 5)
+                     if qmonths((year, n))[0] >= SINCE and (year, n) not in sub.snap["receivables"]]
+            remark = ("缺少 " + "、".join(gaps) + ", 暂不评价") if gaps else None
             exp.append([sub.code, sub.name, LINES[sub.line]["name"], r["cid"], r["name"], r["level"], money(r["s"]),
-                        money(r["sl"]), growth, money(r["profit"]), grade, ok, need, ok / need if need else None, advice])
+                        money(r["sl"]), growth, money(r["profit"]), grade, ok, need, ok / need if need else None,
+                        None if gaps else advice, remark])
     table(wb, book, "大客户评价", ["分公司", "分公司名称", "业务线", "客户编码", "客户名称", "大客户级别", "本年销售额", "上年销售额", "增长率",
-                              "本年毛利", "核定等级", "拜访达标季度数", "应拜访季度数", "拜访达标率", "评价建议"], exp, key=3)
+                              "本年毛利", "核定等级", "拜访达标季度数", "应拜访季度数", "拜访达标率", "评价建议", "备注"], exp, key=3)
     ov_check(wb, book, "大客户数", [len(exp)])
     ov_check(wb, book, "本年销售额", [money(sum(r[6].fen for r in exp))])
     ov_check(wb, book, "上年销售额", [money(sum(r[7].fen for r in exp))])
     ov_check(wb, book, "增长率", [ratio(sum(r[6].fen for r in exp), sum(r[7].fen for r in exp))])
     lineage(wb, book)
-    ov_check(wb, book, "加强 / 维持 / 终止", [sum(1 for r in exp if r[-1] == a) for a in ("加强", "维持", "终止")])
+    ov_check(wb, book, "加强 / 维持 / 终止", [sum(1 for r in exp if r[-2] == a) for a in ("加强", "维持", "终止")])
 
 
 # ---------------------------------------------------------------------------------------------

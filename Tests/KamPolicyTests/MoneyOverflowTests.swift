@@ -122,6 +122,9 @@ import Testing
         }
     }
 
+    static let received = LocalDateTime(date: LocalDate(year: 2026, month: 10, day: 3) ?? LocalDate(daysSinceEpoch: 0),
+                                        time: TimeOfDay.defaultRunAt)
+
     /// Each subsidiary's total fits; the line's total over them does not.
     @Test func aLineTotalThatOverflowsThrows() throws {
         func report(_ sales: Fen) -> SalesReport {
@@ -135,7 +138,7 @@ import Testing
         let summary = try LineSummary(line: BusinessLine(code: "chem", name: "化工", cadence: .quarterly),
                                       period: .quarter(year: 2026, quarter: 3),
                                       subsidiaries: subsidiaries.map { LineSubsidiaryInput(subsidiary: $0, report: report(Self.half),
-                                                                                           submission: .missing) },
+                                                                                           submission: .onTime(received: Self.received)) },
                                       settings: PolicySettings())
         #expect(summary.subsidiaries.map(\.sales) == [Self.half, Self.half])
         #expect(throws: MoneyOverflow(figure: "化工 本期销售额合计", period: "2026Q3")) { try summary.totalSales }

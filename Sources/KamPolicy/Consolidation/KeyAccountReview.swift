@@ -26,13 +26,19 @@ public struct KeyAccountReview: Sendable {
                     customerID: r.customerID, customerName: r.customerName, keyAccountLevel: r.keyAccountLevel,
                     sales: r.sales, previousYearSales: r.lastYearSales, growth: r.yoy, profit: r.profit,
                     creditGrade: grade, visitCompliance: input.visitCompliance[r.customerID],
-                    recommendation: ReviewRecommendation.of(growth: r.yoy, creditGrade: grade, settings: settings.review)))
+                    recommendation: input.missingInputs.isEmpty
+                        ? ReviewRecommendation.of(growth: r.yoy, creditGrade: grade, settings: settings.review) : nil))
+                if !input.missingInputs.isEmpty {
+                    rows[rows.count - 1].remark = "缺少 " + input.missingInputs.joined(separator: "、") + ", 暂不评价"
+                }
             }
         }
         self.rows = rows
     }
 
     public func count(of recommendation: ReviewRecommendation) -> Int { rows.filter { $0.recommendation == recommendation }.count }
+    /// Key accounts left without a recommendation because an input of Y is missing.
+    public var unassessed: Int { rows.filter { $0.recommendation == nil }.count }
     // The 概览 totals over every key account of the group.
     public var totalSales: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("大客户本年销售额合计", period: "\(year)") { $0.sales } } }
     public var totalPreviousYearSales: Fen {

@@ -20,6 +20,13 @@ public struct LineSubsidiaryFigures: Sendable, Equatable {
     public var keyAccounts: Int
     public var submission: SubmissionStatus
     public var salesReportRevision: Int?
+    /// P has a month no accepted file covers (SPEC §8 "Incomplete data"): the row shows 未报送
+    /// and blank figures, and the line's totals leave the subsidiary out. The figures above are
+    /// still what its own workbook states, so the reconciliation compares like with like.
+    public var isPeriodMissing: Bool = false
+    /// The subsidiary's ttm window (or the previous one) has a missing month: its grades are
+    /// blank, so its customers stay out of the line's grade migration.
+    public var areGradesMissing: Bool = false
 
     public init(subsidiaryCode: String, subsidiaryName: String, sales: Fen, previousSales: Fen, pop: Double?,
                 lastYearSales: Fen, yoy: Double?, customers: Int, activeCustomers: Int, gradeA: Int, gradeB: Int,
@@ -69,5 +76,7 @@ public struct LineSubsidiaryFigures: Sendable, Equatable {
                   yoy: GrowthRate.of(sales, over: lastYear), customers: report.rows.count, activeCustomers: active,
                   gradeA: a, gradeB: b, gradeC: c, keyAccounts: key, submission: submission,
                   salesReportRevision: salesReportRevision)
+        isPeriodMissing = report.isPeriodMissing || submission == .missing
+        areGradesMissing = report.isTTMMissing || report.gaps.anyMissing(report.period.previous.trailingTwelveMonths)
     }
 }
