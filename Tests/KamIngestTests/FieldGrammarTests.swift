@@ -97,3 +97,22 @@ import Testing
         #expect(h.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+/// A date in the right shape that the calendar does not have is named as such (issue 16).
+@Suite struct DateReasonTests {
+    @Test(arguments: [
+        ("2026-11-31", "日期不存在: 2026 年 11 月没有 31 日"),
+        ("2026/2/29", "日期不存在: 2026 年 2 月没有 29 日"),
+        ("20261301", "日期不存在: 月份 13 无效(2026 年只有 1–12 月)"),
+        ("2026-11-3x", DateGrammar.formatReason),
+        ("30/11/2026", DateGrammar.formatReason),
+    ])
+    func reason(text: String, expected: String) {
+        #expect(DateGrammar.parse(text) == nil)
+        #expect(DateGrammar.reason(for: text) == expected)
+    }
+
+    @Test func aLeapDayIsADate() {
+        #expect(DateGrammar.parse("2028-02-29") != nil)
+    }
+}

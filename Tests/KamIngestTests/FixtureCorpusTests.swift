@@ -84,7 +84,7 @@ import Testing
             Diagnostic(line: 7, column: "cost", value: "$5", reason: badAmount),
         ]),
         Expected(file: "sales_2026-09_bad_dates.csv", accepted: false, rows: 1, badRows: 4, totals: [100, 0], errors: [
-            Diagnostic(line: 2, column: "date", value: "2026-9-31", reason: badDate),
+            Diagnostic(line: 2, column: "date", value: "2026-9-31", reason: "日期不存在: 2026 年 9 月没有 31 日"),
             Diagnostic(line: 3, column: "date", value: "2026-09-30T00:00", reason: badDate),
             Diagnostic(line: 4, column: "date", value: "30/09/2026", reason: badDate),
             Diagnostic(line: 5, column: "date", value: "2026-09-30 25:00:00x", reason: badDate),

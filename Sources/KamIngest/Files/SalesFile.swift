@@ -68,7 +68,7 @@ public struct SalesFile: Sendable {
             if let d = date {
                 if !period.contains(d.yearMonth) { fail(c.date, "date", "日期不在文件的期间 \(period) 内") }
             } else {
-                fail(c.date, "date", "日期格式无效(应为 2026-09-30、2026/9/30、2026.09.30 或 20260930)")
+                fail(c.date, "date", DateGrammar.reason(for: fields.string(c.date)))
             }
             // customer id
             let idText = ByteText.trimmed(fields[c.customerID])
