@@ -78,7 +78,8 @@ public struct MailComposer {
 
     /// `[kam] 2026Q3 客户资信报表 (第2版)`; several workbooks add `等3份报表`; notices name their kind.
     static func subject(items: [OutboxItem]) -> String {
-        let workbooks = items.filter { $0.kind == .workbook }
+        // The newest period leads: a catch-up run's mail is named after what is current.
+        let workbooks = items.filter { $0.kind == .workbook }.sorted { ($0.period, $1.job ?? "") > ($1.period, $0.job ?? "") }
         if let first = workbooks.first {
             let name = first.job.flatMap(JobKind.init(rawValue:))?.workbookName ?? first.title
             var text = "[kam] \(first.period) \(name)"

@@ -66,3 +66,22 @@ extension KamStore {
         }
     }
 }
+
+extension KamStore {
+    /// The highest job failure id (0 when none): the outbox queues failures recorded after a mark.
+    public func latestJobFailureId() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM job_failure") ?? 0 }
+    }
+
+    public func jobFailures(afterId id: Int64) throws -> [JobFailure] {
+        try read { db in try JobFailure.filter(Column("id") > id).order(Column("id")).fetchAll(db) }
+    }
+
+    public func latestDeliveryId() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM delivery") ?? 0 }
+    }
+
+    public func deliveries(afterId id: Int64) throws -> [Delivery] {
+        try read { db in try Delivery.filter(Column("id") > id).order(Column("id")).fetchAll(db) }
+    }
+}
