@@ -79,7 +79,8 @@ struct OutboxPlanner {
         let missing = try (d.id.map { try store.statuses(deliveryId: $0) } ?? [])
             .filter { $0.status == SubmissionStatus.missing.label }
         var detail: [String] = []
-        detail.append(d.revision > 1 ? "第\(d.revision)版，修订原因：\(d.reason)" : "首次生成：\(d.reason)")
+        detail.append(d.revision > 1 ? "第\(d.revision)版，修订原因：\(d.reason)"
+                      : d.reason == RevisionReason.first ? "首次生成" : "首次生成（\(d.reason)）")
         if !missing.isEmpty {
             detail.append("缺少数据：" + missing.map { "\($0.subsidiary) \($0.kind) \($0.period)" }.joined(separator: "，"))
         }
