@@ -38,12 +38,14 @@ public struct DaemonService: Service {
             let clock = ZonedClock(timeZone: config.timeZone, now: Int64(Date().timeIntervalSince1970))
             let drop = DropFolderSignature(dropFolder: config.dropFolder)
             if drop != lastDrop || clock.now >= nextFire {
-                try cycle(config: config, clock: clock)
+                let outboxDue = try cycle(config: config, clock: clock)
                 // What this cycle saw, not what is there after it: a file dropped during the run
                 // (after its ingest step) must still wake the next cycle. The files the run
                 // itself removed also differ, which costs one cycle that finds nothing new.
                 lastDrop = drop
                 nextFire = Self.nextFireTime(after: clock, config: config)
+                // A message waiting for its retry wakes the daemon at its time (SPEC §9).
+                if let due = outboxDue, due > clock.now { nextFire = min(nextFire, due) }
                 logger.info("sleeping", metadata: ["next.fire": "\(clock.display(nextFire))"])
             }
             let seconds = max(0.05, min(pollSeconds, Double(nextFire - clock.now)))
@@ -60,14 +62,17 @@ public struct DaemonService: Service {
     /// or one that does not know what `reports/` holds (SPEC §8), which no retry mends: the
     /// daemon stops (non-zero, the restore steps in the journal) rather than log the same
     /// failure every poll while nothing is delivered.
-    private func cycle(config: KamConfiguration, clock: ZonedClock) throws {
+    /// Returns when the earliest unsent message is due again, if any.
+    private func cycle(config: KamConfiguration, clock: ZonedClock) throws -> Int64? {
         let engine = ReportingEngine(config: config, clock: clock, logger: logger)
         do {
             let summary = try engine.run(wait: lockWait, shouldStop: { Task.isShuttingDownGracefully })
             logger.notice("run finished", metadata: [
                 "accepted": "\(summary.acceptedFiles.count)", "rejected": "\(summary.rejectedFiles.count)",
                 "delivered": "\(summary.delivered.count)", "failed": "\(summary.failed.count)",
+                "messages.sent": "\(summary.outbox?.sent ?? 0)", "messages.failed": "\(summary.outbox?.failed ?? 0)",
             ])
+            return summary.nextOutboxTry
         } catch let refusal as DeliveredWorkGuard.Refusal {
             logger.critical("refusing to run", metadata: ["reason": "\(refusal)"])
             throw refusal
@@ -79,13 +84,23 @@ public struct DaemonService: Service {
         } catch {
             logger.error("run failed; trying again at the next wake-up", metadata: ["error": "\(error)"])
         }
+        return nil
     }
 
     /// The next instant a job instance fires, after `clock.now`.
     static func nextFireTime(after clock: ZonedClock, config: KamConfiguration) -> Int64 {
         let now = clock.localNow
         let upcoming = config.calendar.instances(firingFrom: now.date.yearMonth, through: now.date.yearMonth.adding(months: 4))
-            .first { $0.fireTime > now }
-        return upcoming.map { clock.instant(of: $0.fireTime) } ?? clock.now + 86_400
+        var next = upcoming.first { $0.fireTime > now }.map { clock.instant(of: $0.fireTime) } ?? clock.now + 86_400
+        // With recipients, the reminder thresholds `remind_days` before each fire time wake it too.
+        if !config.recipients.isEmpty {
+            for instance in upcoming {
+                for days in config.delivery.remindDays {
+                    let at = clock.instant(of: instance.fireTime) - Int64(days) * 86_400
+                    if at > clock.now && at < next { next = at }
+                }
+            }
+        }
+        return next
     }
 }

@@ -59,6 +59,8 @@ public struct ReportingEngine: Sendable {
     public func run(wait: Double = 0, shouldStop: () -> Bool = { false }) throws -> RunSummary {
         try locked(wait: wait) { store, runRecord in
             var summary = RunSummary()
+            let planner = OutboxPlanner(config: config, clock: clock)
+            try planner.prepare(store)
             let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
             summary.acceptedFiles = ingested.accepted.map { "\($0.subsidiary)/\($0.fileName)" }
             summary.rejectedFiles = ingested.rejected.map { "\($0.subsidiary)/\($0.fileName)" }
@@ -66,6 +68,8 @@ public struct ReportingEngine: Sendable {
             runRecord.acceptedFiles = summary.acceptedFiles.count
             runRecord.rejectedFiles = summary.rejectedFiles.count
             try deliverDue(store: store, runId: runRecord.id ?? 0, into: &summary, shouldStop: shouldStop)
+            // After the deliveries are committed: sending never holds them up or fails them.
+            if !summary.stoppedEarly { sendMessages(store: store, summary: &summary) }
             return summary
         }
     }
