@@ -830,10 +830,18 @@ def check_visit_report(code, q):
           [[r["cid"], r["name"], r["grade"], r["credit"], r["required"], r["actual"], r["ok"]] + r["roles"] + [r["senior"]]
            for r in rows], key=0)
     visits = sub.snap["visits"].get(q) or []
-    counts = [sum(1 for v in visits if v.get("purpose", "") == p) for p in PURPOSES]
-    counts.append(len(visits) - sum(counts))
-    table(wb, book, "拜访目的分布", ["拜访目的", "拜访次数", "占比"],
-          [[p, n, n / len(visits)] for p, n in zip(PURPOSES + ["其他"], counts)], key=0)
+    # SPEC §8: the five in policy order, every other written purpose under its own name (by count,
+    # then name), then 未填写 for blank ones (always listed); the counts add up to all visits.
+    written = {}
+    for v in visits:
+        p = v.get("purpose", "").strip() or "未填写"
+        written[p] = written.get(p, 0) + 1
+    others = sorted((p for p in written if p not in PURPOSES + ["未填写"]),
+                    key=lambda p: (-written[p], p.encode("utf-8")))
+    labels = PURPOSES + others + ["未填写"]
+    mix = [[p, written.get(p, 0), written.get(p, 0) / len(visits) if visits else None] for p in labels]
+    assert sum(r[1] for r in mix) == len(visits)
+    table(wb, book, "拜访目的分布", ["拜访目的", "拜访次数", "占比"], mix, key=0)
     visitors = {}
     for v in visits:
         e = visitors.setdefault(v["visitor"], {"n": 0, "c": set(), "roles": set()})
