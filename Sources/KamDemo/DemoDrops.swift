@@ -156,7 +156,10 @@ struct DemoDrops {
         if subsidiary.line == "chem" {
             // The general manager approves within `approval_days` of the proposal on the 21st of
             // q's last month: the clerk drops the approvals on the 23rd.
-            let approvedAt = Self.dropTime(after: .month(q.lastMonth.adding(months: -1)), day: 23)
+            // HG02's general manager answers one quarter late (SPEC §4.6 逾期批复): the limits for
+            // the quarter before `through`'s are dropped on the 27th, three days past the deadline.
+            let late = subsidiary.code == "HG02" && next == Period.quarter(containing: size.through).shifted(by: -1)
+            let approvedAt = Self.dropTime(after: .month(q.lastMonth.adding(months: -1)), day: late ? 27 : 23)
             result.append(File(name: "approvals_\(next).csv", text: approvals.joined(), receivedUnix: approvedAt))
         }
         return result

@@ -12,7 +12,9 @@ public enum CreditReportWorkbook {
 
     static let statusColours = [(CreditStatus.over.rawValue, ReportStyles.red), (CreditStatus.warning.rawValue, ReportStyles.amber)]
 
-    public static func write(_ report: CreditReport, context: ReportContext, to path: String) throws {
+    /// `approval`: 批复状态 of Q's limits (SPEC §4.6), shown on 概览 when given.
+    public static func write(_ report: CreditReport, approval: ApprovalTimeliness? = nil, context: ReportContext,
+                             to path: String) throws {
         let workbook = try Workbook(path: path)
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
@@ -42,6 +44,10 @@ public enum CreditReportWorkbook {
         try overview.line("超限 / 预警 / 无额度", .integer(report.count(of: .over)), .integer(report.count(of: .warning)),
                           .integer(report.count(of: .noLimit)))
         try overview.line("额度未批复客户数", .integer(report.rows.filter { $0.limit.shownSource == .proposed }.count))
+        if let approval {
+            try overview.section("额度批复")
+            try overview.approvalLines(approval)
+        }
         if ApprovedCreditGrade.isHalfYearEnd(report.quarter) {
             try overview.line("核定等级变动客户数", .integer(report.approvedGradeChanges.count))
         }

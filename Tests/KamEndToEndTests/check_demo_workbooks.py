@@ -744,6 +744,28 @@ def credit_rows(sub, q):
     return rows
 
 
+def approval_status(code, q):
+    """批复状态 of the limits for quarter q (SPEC §4.6): proposal on the 21st of the month before q,
+    due by the end of proposal day + approval_days; the first accepted approvals_<q> file's mtime
+    decides. (status, proposal date, deadline, received text)."""
+    import datetime
+    py, pm = ym(qmonths(q)[0] - 1)
+    proposal = datetime.date(py, pm, 21)
+    deadline = proposal + datetime.timedelta(days=APPROVAL_DAYS)
+    folder = os.path.join(DROP, code)
+    times = []
+    for f in os.listdir(folder):
+        m = NAME.match(f)
+        if m and m.group(1).lower() == "approvals" and m.group(4) and f"{m.group(2)}Q{m.group(4)}" == qlabel(q) \
+                and f"{code}/{f}" not in REJECTED:
+            times.append(os.stat(os.path.join(folder, f)).st_mtime)
+    if not times:
+        return "未批复", proposal.isoformat(), deadline.isoformat(), None
+    t = min(times)
+    day = datetime.datetime.fromtimestamp(t, datetime.timezone(datetime.timedelta(hours=8))).date()
+    return ("按时批复" if day <= deadline else "逾期批复"), proposal.isoformat(), deadline.isoformat(), local(t)
+
+
 def check_credit_report(code, q):
     sub = DATA[code]
     wb, book = open_book(qlabel(q), "subsidiary", code, "客户资信报表")
@@ -776,6 +798,10 @@ def check_credit_report(code, q):
     ov_check(wb, book, "核定等级 1 / 2 / 3", [sum(1 for r in rows if r["approved"] == g) for g in (1, 2, 3)])
     ov_check(wb, book, "超限 / 预警 / 无额度", [sum(1 for r in rows if r["status"] == s) for s in ("超限", "预警", "无额度")])
     ov_check(wb, book, "额度未批复客户数", [sum(1 for r in rows if r["source"] == "未批复")])
+    status, proposal, deadline, received = approval_status(code, q)
+    ov_check(wb, book, f"额度批复状态 ({qlabel(q)})", [status])
+    ov_check(wb, book, "申请日期 / 批复截止日期", [proposal, deadline])
+    ov_check(wb, book, "批复接收时间", [received])
     if q[1] in (2, 4):
         ov_check(wb, book, "核定等级变动客户数", [len(changes)])
     lineage(wb, book)
@@ -1106,6 +1132,15 @@ def check_hq_quarterly(q):
             status, received = submission(s["code"], kind, qlabel(q), fire_after(qmonths(q), day))
             sent.append([s["code"], s["name"], text, qlabel(q), status, received])
     table(wb, book, "报送情况", ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"], sent, key=2)
+    # 批复状态 of every subsidiary's limits for Q+1 (SPEC §4.6).
+    nq = qshift(q, 1)
+    approvals = [[s["code"], s["name"], qlabel(nq)] + list(approval_status(s["code"], nq)[1:3]) +
+                 [approval_status(s["code"], nq)[0], approval_status(s["code"], nq)[3]] for s in SUBS]
+    table(wb, book, "下季额度批复", ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"],
+          approvals, key=0)
+    ov_check(wb, book, f"{qlabel(nq)} 额度 按时 / 逾期 / 未批复",
+             [sum(1 for r in approvals if r[5] == s) for s in ("按时批复", "逾期批复", "未批复")])
+    ov_check(wb, book, f"{qlabel(nq)} 额度逾期或未批复分公司", ["、".join(r[0] for r in approvals if r[5] != "按时批复") or "无"])
     ov_check(wb, book, "逾期或未报送资料数", [sum(1 for r in sent if r[4] != "按时")])
     lineage(wb, book)
     ov_check(wb, book, "档案数", [sum(r[3] for r in exp)])
