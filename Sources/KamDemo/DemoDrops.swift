@@ -123,7 +123,7 @@ struct DemoDrops {
         let purposes = ["产品销售", "市场维护", "客情建设", "信息收集", "客户指导"]
         let visitors = ["张伟", "王芳", "李强", "刘洋", "陈静"]
         let offsetOfLast = q.lastMonth.index - firstMonth.index
-        for c in customers where c.firstMonth <= offsetOfLast {
+        for (i, c) in customers.enumerated() where c.firstMonth <= offsetOfLast {
             let quarterSales = q.months.reduce(Int64(0)) { $0 + (sales[$1]?[c.id] ?? 0) }
             let receivable = max(quarterSales / 2 + Int64(random.int(100_000_00)), 0)
             let overdue = random.chance(0.2) ? receivable / Int64(2 + random.int(6)) : receivable / 50
@@ -135,7 +135,7 @@ struct DemoDrops {
             let phone = random.chance(0.1) ? "" : "139" + String(10_000_000 + random.int(89_999_999))
             files.append(row([c.id, c.name, c.creditCode, c.industry, c.region, random.pick(["王建国", "李明", "赵丽"]),
                               random.chance(0.15) ? "" : random.pick(["周经理", "吴主任", "郑总"]), phone,
-                              "\(c.region)某路\(1 + random.int(300))号", random.pick(visitors)]))
+                              "\(c.region)某路\(1 + random.int(300))号", Self.accountManager(random.pick(visitors), index: i)]))
             let visitCount = quarterSales > 0 ? random.int(5) : 0
             for _ in 0..<visitCount {
                 let m = q.months[random.int(3)]
@@ -163,6 +163,18 @@ struct DemoDrops {
             result.append(File(name: "approvals_\(next).csv", text: approvals.joined(), receivedUnix: approvedAt))
         }
         return result
+    }
+}
+
+extension DemoDrops {
+    /// 客户经理 as clerks write it (SPEC §4.6): every eighth customer has none (reported under
+    /// `(未指定)`), and the next one's name carries stray spaces (the same manager once trimmed).
+    static func accountManager(_ name: String, index: Int) -> String {
+        switch index % 8 {
+        case 1: ""
+        case 2: " \(name) "
+        default: name
+        }
     }
 }
 

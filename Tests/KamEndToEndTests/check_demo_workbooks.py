@@ -226,6 +226,7 @@ class Subsidiary:
         self.month_files = {}     # month -> the effective file's name
         self.month_cost = {}      # month -> effective file has a cost column
         self.snap = {"receivables": {}, "customers": {}, "visits": {}, "approvals": {}}
+        self.snap_files = {"receivables": {}, "customers": {}, "visits": {}, "approvals": {}}
         for _, f, m, path in files:
             kind = m.group(1).lower()
             header, rows = read_table(path, sub["mapping"])
@@ -250,6 +251,7 @@ class Subsidiary:
                     self.month_cost[mm] = "cost" in header
             else:
                 q = (y, int(m.group(4)))
+                self.snap_files[kind][q] = f"{self.code}/{f}"
                 if kind == "visits":
                     self.snap[kind][q] = rows
                 else:
@@ -468,6 +470,18 @@ class Subsidiary:
             if qq <= q and cid in self.snap["customers"][qq] and self.snap["customers"][qq][cid]["customer_name"]:
                 return self.snap["customers"][qq][cid]["customer_name"]
         return None
+
+    # --- account managers (SPEC §4.6) ----------------------------------------------------------
+    def manager_quarter(self, q):
+        """The latest quarter <= q with a customers snapshot, or None."""
+        qs = [qq for qq in self.snap["customers"] if qq <= q]
+        return max(qs) if qs else None
+
+    def manager(self, q, cid):
+        qq = self.manager_quarter(q)
+        rec = self.snap["customers"][qq].get(cid) if qq is not None else None
+        name = (rec or {}).get("account_manager", "").strip()
+        return name or "(未指定)"
 
     # --- visits --------------------------------------------------------------------------------
     def known(self, q, cid):
@@ -715,8 +729,41 @@ def check_sales_report(code, label):
     says_missing = any("没有收到已接受的销售明细文件" in (n or "") for n in notes)
     cell(book, "概览", "注意", "sales input missing note", not all(m in sub.month_files for m in months), says_missing)
     files = {sub.month_files[m] for m in window(months[-1], 24) if m in sub.month_files}
+    if "Q" in label:
+        q = quarter_of(months[0])
+        snap_q = sub.manager_quarter(q)
+        if snap_q is not None:
+            files.add(sub.snap_files["customers"][snap_q])
+        check_quarter_analysis(wb, book, sub, q, rows)
     lineage(wb, book, files)
     return rows
+
+
+def check_quarter_analysis(wb, book, sub, q, rows):
+    """客户经理 and C类客户分析 of a quarter's 客户销售报表 (SPEC §4.6)."""
+    groups = {}
+    for r in rows:
+        g = groups.setdefault(sub.manager(q, r["cid"]), [])
+        g.append(r)
+    managers = []
+    for name, rs in groups.items():
+        s, sl = sum(r["s"] for r in rs), sum(r["sl"] for r in rs)
+        profit = None if any(r["profit"] is None for r in rs) else sum(r["profit"] for r in rs)
+        managers.append([name, len(rs)] + [sum(1 for r in rs if r["grade"] == g) for g in "ABC"] +
+                        [sum(1 for r in rs if r["key"]), money(s), money(sl), ratio(s, sl), money(profit)])
+    managers.sort(key=lambda m: (-m[6].fen, m[0].encode("utf-8")))
+    table(wb, book, "客户经理", ["客户经理", "客户数", "A类", "B类", "C类", "大客户数", "本期销售额", "去年同期销售额", "同比", "本期毛利"],
+          managers, key=0)
+    cs = sorted([r for r in rows if r["grade"] == "C" and r["ttm"] > 0], key=lambda r: (-r["ttm"], r["cid"]))
+    bs = [r["ttm"] for r in rows if r["grade"] == "B"]
+    smallest_b = min(bs) if bs else None
+    table(wb, book, "C类客户分析", ["序号", "客户编码", "客户名称", "近12月销售额", "同比", "距B级差额"],
+          [[i + 1, r["cid"], r["name"], money(r["ttm"]), r["yoy"], money(None if smallest_b is None else smallest_b - r["ttm"])]
+           for i, r in enumerate(cs[:GROWTH_TOP_N])], key=1)
+    graded = sum(r["ttm"] for r in rows if r["grade"])
+    ov_check(wb, book, "C类客户数", [len(cs)])
+    ov_check(wb, book, "C类客户近12月销售额占比", [sum(r["ttm"] for r in cs) / graded if graded > 0 else None])
+    ov_check(wb, book, "本期由C类升为B类客户数", [sum(1 for r in rows if r["prev_grade"] == "C" and r["grade"] == "B")])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -777,8 +824,9 @@ def check_credit_report(code, q):
             r["approved"], yuan(r["limit"]), r["source"], r["util"], r["status"]] for r in rows]
     table(wb, book, "资信评估", ASSESS_HEADER, exp, key=0)
     warn = [r for r in rows if r["status"] == "超限"] + [r for r in rows if r["status"] == "预警"]
-    table(wb, book, "超限预警", ["客户编码", "客户名称", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级", "状态"],
-          [[r["cid"], r["name"], money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]), r["source"],
+    table(wb, book, "超限预警", ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级",
+                             "状态"],
+          [[r["cid"], r["name"], sub.manager(q, r["cid"]), money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]), r["source"],
             r["util"], r["approved"], r["status"]] for r in warn], key=0)
     if q[1] in (2, 4):
         before = qshift(q, -2)
