@@ -10,7 +10,8 @@ public enum HQQuarterlyWorkbook {
     public static let nonCompliantColumns = ["分公司", "分公司名称", "客户编码", "客户名称", "应拜访次数", "实际拜访次数"]
     public static let missingApprovalColumns = ["分公司", "分公司名称", "期间"]
     public static let submissionColumns = ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"]
-    public static let sheetNames = ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "报送情况"]
+    public static let approvalColumns = ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"]
+    public static let sheetNames = ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况"]
 
     /// How each input kind is named for readers.
     public static func kindLabel(_ kind: String) -> String {
@@ -51,6 +52,13 @@ public enum HQQuarterlyWorkbook {
         let noVisits = hq.subsidiaries.filter { !$0.hasVisits }.map(\.subsidiaryCode)
         try overview.line("未报送拜访记录分公司", .text(noVisits.isEmpty ? "无" : noVisits.joined(separator: "、")))
         try overview.line("逾期或未报送资料数", .integer(hq.lateOrMissing.count))
+        if !hq.nextQuarterApprovals.isEmpty {
+            let next = hq.quarter.shifted(by: 1)
+            try overview.line("\(next) 额度 按时 / 逾期 / 未批复", .integer(hq.count(of: .onTime)), .integer(hq.count(of: .late)),
+                              .integer(hq.count(of: .notApproved)))
+            let behind = hq.nextQuarterApprovals.filter(\.approval.isOverdueOrMissing).map(\.subsidiaryCode)
+            try overview.line("\(next) 额度逾期或未批复分公司", .text(behind.isEmpty ? "无" : behind.joined(separator: "、")))
+        }
         try overview.context(context)
 
         try writer.table(named: "档案与拜访", headers: subsidiaryColumns, rows: hq.subsidiaries.map { s in
@@ -70,6 +78,12 @@ public enum HQQuarterlyWorkbook {
         try writer.table(named: "额度批复缺失", headers: missingApprovalColumns, rows: hq.missingApprovals.map { s in
             [.text(s.code), .text(s.name), .text(hq.quarter.description)]
         })
+        try writer.table(named: "下季额度批复", headers: approvalColumns, rows: hq.nextQuarterApprovals.map { r in
+            let a = r.approval
+            return [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(a.quarter.description), .text(a.proposalDate.description),
+                    .text(a.deadline.description), .text(a.status.rawValue),
+                    a.received.map { .text($0.description.replacingT()) } ?? .blank]
+        }, statusColumn: 5, colours: ReportStyles.approvalColours)
         let submissions = try writer.table(named: "报送情况", headers: submissionColumns, rows: hq.submissions.map { r in
             [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(kindLabel(r.submission.kind)),
              .text(r.submission.period.description), .text(r.submission.status.label),

@@ -43,8 +43,10 @@ struct CreditReportJob: ReportJob {
         let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
         memo.produced(.credit, instance.owner, instance.period,
                       SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
+        let approval = try ApprovalStatusLookup.timeliness(instance.owner, for: instance.period, config: config, store: store,
+                                                           clock: clock)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
-        try CreditReportWorkbook.write(report, context: context, to: path)
+        try CreditReportWorkbook.write(report, approval: approval, context: context, to: path)
         return ""
     }
 }

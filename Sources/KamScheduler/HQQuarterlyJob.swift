@@ -16,7 +16,9 @@ struct HQQuarterlyJob: ReportJob {
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         var scope = VisitReportJob.scope(quarter)
         scope.customerFiles = .through(quarter)
-        scope.approvals = .only([quarter])
+        // Q's approvals (its 执行额度) and Q+1's, whose 批复状态 HQ sees (SPEC §4.6): an approval
+        // arriving later makes a new revision.
+        scope.approvals = .only([quarter, quarter.shifted(by: 1)])
         return scope
     }
 
@@ -63,7 +65,9 @@ struct HQQuarterlyJob: ReportJob {
             inputs.append(HQSubsidiaryInput(
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
                 files: files, visits: visits,
-                hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions))
+                hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions,
+                nextQuarterApproval: try ApprovalStatusLookup.timeliness(sub.code, for: q.shifted(by: 1), config: config,
+                                                                          store: store, clock: clock)))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])

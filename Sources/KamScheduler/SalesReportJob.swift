@@ -1,5 +1,6 @@
 import Foundation
 import KamConfig
+import KamIngest
 import KamPolicy
 import KamReports
 import KamStore
@@ -13,7 +14,36 @@ struct SalesReportJob: ReportJob {
     let memo: ReportMemo
 
     func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        index.effectiveSales(instance.owner, months: instance.period.trailingTwentyFourMonths)
+        let sales = index.effectiveSales(instance.owner, months: instance.period.trailingTwentyFourMonths)
+        guard let files = Self.managerSnapshot(instance.owner, instance.period, index: index) else { return sales }
+        return SubmissionIndex.unique(sales + [files])
+    }
+
+    /// The `customers` file a quarter's 客户经理 sheet reads (SPEC §4.6): the latest accepted
+    /// snapshot whose quarter ends by P's end; nil for a month P (no such sheet) or when none exists.
+    static func managerSnapshot(_ subsidiary: String, _ period: Period, index: SubmissionIndex) -> Submission? {
+        guard period.isQuarter else { return nil }
+        let quarters = index.accepted(subsidiary, .customers).compactMap { Period(parsing: $0.period) }
+            .filter { $0.isQuarter && $0.lastMonth <= period.lastMonth }
+        guard let latest = quarters.max(by: { $0.lastMonth < $1.lastMonth }) else { return nil }
+        return index.snapshot(subsidiary, .customers, latest)
+    }
+
+    /// The 客户经理 and C类客户分析 sheets of a quarter's report; nil for a month.
+    func quarterAnalysis(_ report: SalesReport, _ instance: JobInstance, build: BuildInfo) throws -> SalesReportWorkbook.QuarterAnalysis? {
+        guard instance.period.isQuarter else { return nil }
+        var snapshot: [String: CustomerFileRecord]?
+        if let file = build.inputs.first(where: { $0.kind == InputKind.customers.rawValue }), let q = Period(parsing: file.period),
+           let records = try store.customerFiles(subsidiary: instance.owner, quarter: q)?.records {
+            snapshot = Dictionary(records.map { ($0.customerID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return try MoneyOverflow.context(subsidiary: instance.owner) { () throws(MoneyOverflow) in
+            SalesReportWorkbook.QuarterAnalysis(
+                managers: try AccountManagerSummary.summaries(of: report.rows, period: instance.period) {
+                    AccountManager.of($0, in: snapshot)
+                },
+                classC: try ClassCCustomers(rows: report.rows, topN: config.policy.growth.topN, period: instance.period))
+        }
     }
 
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
@@ -39,7 +69,8 @@ struct SalesReportJob: ReportJob {
         var notes: [String] = []
         // Missing means no accepted file covers a month of P; an accepted header-only file is a
         // submission of zero lines (SPEC §8), not a missing one.
-        let covered = Set(build.inputs.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+        let covered = Set(build.inputs.filter { $0.kind == InputKind.sales.rawValue }.compactMap { Period(parsing: $0.period) }
+            .flatMap(\.months))
         let missing = instance.period.months.filter { !covered.contains($0) }
         if !missing.isEmpty {
             let months = missing.map(\.description).joined(separator: "、")
@@ -58,7 +89,7 @@ struct SalesReportJob: ReportJob {
         }
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes,
                                                                                   missing: missingMonths)
-        try SalesReportWorkbook.write(report, context: context, to: path)
+        try SalesReportWorkbook.write(report, quarter: try quarterAnalysis(report, instance, build: build), context: context, to: path)
         return SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
     }
 }

@@ -228,6 +228,7 @@ class Subsidiary:
         self.month_files = {}     # month -> the effective file's name
         self.month_cost = {}      # month -> effective file has a cost column
         self.snap = {"receivables": {}, "customers": {}, "visits": {}, "approvals": {}}
+        self.snap_files = {"receivables": {}, "customers": {}, "visits": {}, "approvals": {}}
         for _, f, m, path in files:
             kind = m.group(1).lower()
             header, rows = read_table(path, sub["mapping"])
@@ -252,6 +253,7 @@ class Subsidiary:
                     self.month_cost[mm] = "cost" in header
             else:
                 q = (y, int(m.group(4)))
+                self.snap_files[kind][q] = f"{self.code}/{f}"
                 if kind == "visits":
                     self.snap[kind][q] = rows
                 else:
@@ -474,6 +476,18 @@ class Subsidiary:
             if qq <= q and cid in self.snap["customers"][qq] and self.snap["customers"][qq][cid]["customer_name"]:
                 return self.snap["customers"][qq][cid]["customer_name"]
         return None
+
+    # --- account managers (SPEC §4.6) ----------------------------------------------------------
+    def manager_quarter(self, q):
+        """The latest quarter <= q with a customers snapshot, or None."""
+        qs = [qq for qq in self.snap["customers"] if qq <= q]
+        return max(qs) if qs else None
+
+    def manager(self, q, cid):
+        qq = self.manager_quarter(q)
+        rec = self.snap["customers"][qq].get(cid) if qq is not None else None
+        name = (rec or {}).get("account_manager", "").strip()
+        return name or "(未指定)"
 
     # --- visits --------------------------------------------------------------------------------
     def known(self, q, cid):
@@ -721,8 +735,41 @@ def check_sales_report(code, label):
     says_missing = any("没有收到已接受的销售明细文件" in (n or "") for n in notes)
     cell(book, "概览", "注意", "sales input missing note", not all(m in sub.month_files for m in months), says_missing)
     files = {sub.month_files[m] for m in window(months[-1], 24) if m in sub.month_files}
+    if "Q" in label:
+        q = quarter_of(months[0])
+        snap_q = sub.manager_quarter(q)
+        if snap_q is not None:
+            files.add(sub.snap_files["customers"][snap_q])
+        check_quarter_analysis(wb, book, sub, q, rows)
     lineage(wb, book, files)
     return rows
+
+
+def check_quarter_analysis(wb, book, sub, q, rows):
+    """客户经理 and C类客户分析 of a quarter's 客户销售报表 (SPEC §4.6)."""
+    groups = {}
+    for r in rows:
+        g = groups.setdefault(sub.manager(q, r["cid"]), [])
+        g.append(r)
+    managers = []
+    for name, rs in groups.items():
+        s, sl = sum(r["s"] for r in rs), sum(r["sl"] for r in rs)
+        profit = None if any(r["profit"] is None for r in rs) else sum(r["profit"] for r in rs)
+        managers.append([name, len(rs)] + [sum(1 for r in rs if r["grade"] == g) for g in "ABC"] +
+                        [sum(1 for r in rs if r["key"]), money(s), money(sl), ratio(s, sl), money(profit)])
+    managers.sort(key=lambda m: (-m[6].fen, m[0].encode("utf-8")))
+    table(wb, book, "客户经理", ["客户经理", "客户数", "A类", "B类", "C类", "大客户数", "本期销售额", "去年同期销售额", "同比", "本期毛利"],
+          managers, key=0)
+    cs = sorted([r for r in rows if r["grade"] == "C" and r["ttm"] > 0], key=lambda r: (-r["ttm"], r["cid"]))
+    bs = [r["ttm"] for r in rows if r["grade"] == "B"]
+    smallest_b = min(bs) if bs else None
+    table(wb, book, "C类客户分析", ["序号", "客户编码", "客户名称", "近12月销售额", "同比", "距B级差额"],
+          [[i + 1, r["cid"], r["name"], money(r["ttm"]), r["yoy"], money(None if smallest_b is None else smallest_b - r["ttm"])]
+           for i, r in enumerate(cs[:GROWTH_TOP_N])], key=1)
+    graded = sum(r["ttm"] for r in rows if r["grade"])
+    ov_check(wb, book, "C类客户数", [len(cs)])
+    ov_check(wb, book, "C类客户近12月销售额占比", [sum(r["ttm"] for r in cs) / graded if graded > 0 else None])
+    ov_check(wb, book, "本期由C类升为B类客户数", [sum(1 for r in rows if r["prev_grade"] == "C" and r["grade"] == "B")])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -750,6 +797,28 @@ def credit_rows(sub, q):
     return rows
 
 
+def approval_status(code, q):
+    """批复状态 of the limits for quarter q (SPEC §4.6): proposal on the 21st of the month before q,
+    due by the end of proposal day + approval_days; the first accepted approvals_<q> file's mtime
+    decides. (status, proposal date, deadline, received text)."""
+    import datetime
+    py, pm = ym(qmonths(q)[0] - 1)
+    proposal = datetime.date(py, pm, 21)
+    deadline = proposal + datetime.timedelta(days=APPROVAL_DAYS)
+    folder = os.path.join(DROP, code)
+    times = []
+    for f in os.listdir(folder):
+        m = NAME.match(f)
+        if m and m.group(1).lower() == "approvals" and m.group(4) and f"{m.group(2)}Q{m.group(4)}" == qlabel(q) \
+                and f"{code}/{f}" not in REJECTED:
+            times.append(os.stat(os.path.join(folder, f)).st_mtime)
+    if not times:
+        return "未批复", proposal.isoformat(), deadline.isoformat(), None
+    t = min(times)
+    day = datetime.datetime.fromtimestamp(t, datetime.timezone(datetime.timedelta(hours=8))).date()
+    return ("按时批复" if day <= deadline else "逾期批复"), proposal.isoformat(), deadline.isoformat(), local(t)
+
+
 def check_credit_report(code, q):
     sub = DATA[code]
     wb, book = open_book(qlabel(q), "subsidiary", code, "客户资信报表")
@@ -761,8 +830,9 @@ def check_credit_report(code, q):
             r["approved"], yuan(r["limit"]), r["source"], r["util"], r["status"]] for r in rows]
     table(wb, book, "资信评估", ASSESS_HEADER, exp, key=0)
     warn = [r for r in rows if r["status"] == "超限"] + [r for r in rows if r["status"] == "预警"]
-    table(wb, book, "超限预警", ["客户编码", "客户名称", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级", "状态"],
-          [[r["cid"], r["name"], money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]), r["source"],
+    table(wb, book, "超限预警", ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级",
+                             "状态"],
+          [[r["cid"], r["name"], sub.manager(q, r["cid"]), money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]), r["source"],
             r["util"], r["approved"], r["status"]] for r in warn], key=0)
     if q[1] in (2, 4):
         before = qshift(q, -2)
@@ -782,6 +852,10 @@ def check_credit_report(code, q):
     ov_check(wb, book, "核定等级 1 / 2 / 3", [sum(1 for r in rows if r["approved"] == g) for g in (1, 2, 3)])
     ov_check(wb, book, "超限 / 预警 / 无额度", [sum(1 for r in rows if r["status"] == s) for s in ("超限", "预警", "无额度")])
     ov_check(wb, book, "额度未批复客户数", [sum(1 for r in rows if r["source"] == "未批复")])
+    status, proposal, deadline, received = approval_status(code, q)
+    ov_check(wb, book, f"额度批复状态 ({qlabel(q)})", [status])
+    ov_check(wb, book, "申请日期 / 批复截止日期", [proposal, deadline])
+    ov_check(wb, book, "批复接收时间", [received])
     if q[1] in (2, 4):
         ov_check(wb, book, "核定等级变动客户数", [len(changes)])
     lineage(wb, book)
@@ -836,10 +910,18 @@ def check_visit_report(code, q):
           [[r["cid"], r["name"], r["grade"], r["credit"], r["required"], r["actual"], r["ok"]] + r["roles"] + [r["senior"]]
            for r in rows], key=0)
     visits = sub.snap["visits"].get(q) or []
-    counts = [sum(1 for v in visits if v.get("purpose", "") == p) for p in PURPOSES]
-    counts.append(len(visits) - sum(counts))
-    table(wb, book, "拜访目的分布", ["拜访目的", "拜访次数", "占比"],
-          [[p, n, n / len(visits)] for p, n in zip(PURPOSES + ["其他"], counts)], key=0)
+    # SPEC §8: the five in policy order, every other written purpose under its own name (by count,
+    # then name), then 未填写 for blank ones (always listed); the counts add up to all visits.
+    written = {}
+    for v in visits:
+        p = v.get("purpose", "").strip() or "未填写"
+        written[p] = written.get(p, 0) + 1
+    others = sorted((p for p in written if p not in PURPOSES + ["未填写"]),
+                    key=lambda p: (-written[p], p.encode("utf-8")))
+    labels = PURPOSES + others + ["未填写"]
+    mix = [[p, written.get(p, 0), written.get(p, 0) / len(visits) if visits else None] for p in labels]
+    assert sum(r[1] for r in mix) == len(visits)
+    table(wb, book, "拜访目的分布", ["拜访目的", "拜访次数", "占比"], mix, key=0)
     visitors = {}
     for v in visits:
         e = visitors.setdefault(v["visitor"], {"n": 0, "c": set(), "roles": set()})
@@ -1104,6 +1186,15 @@ def check_hq_quarterly(q):
             status, received = submission(s["code"], kind, qlabel(q), fire_after(qmonths(q), day))
             sent.append([s["code"], s["name"], text, qlabel(q), status, received])
     table(wb, book, "报送情况", ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"], sent, key=2)
+    # 批复状态 of every subsidiary's limits for Q+1 (SPEC §4.6).
+    nq = qshift(q, 1)
+    approvals = [[s["code"], s["name"], qlabel(nq)] + list(approval_status(s["code"], nq)[1:3]) +
+                 [approval_status(s["code"], nq)[0], approval_status(s["code"], nq)[3]] for s in SUBS]
+    table(wb, book, "下季额度批复", ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"],
+          approvals, key=0)
+    ov_check(wb, book, f"{qlabel(nq)} 额度 按时 / 逾期 / 未批复",
+             [sum(1 for r in approvals if r[5] == s) for s in ("按时批复", "逾期批复", "未批复")])
+    ov_check(wb, book, f"{qlabel(nq)} 额度逾期或未批复分公司", ["、".join(r[0] for r in approvals if r[5] != "按时批复") or "无"])
     ov_check(wb, book, "逾期或未报送资料数", [sum(1 for r in sent if r[4] != "按时")])
     lineage(wb, book)
     ov_check(wb, book, "档案数", [sum(r[3] for r in exp)])

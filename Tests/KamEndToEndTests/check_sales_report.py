@@ -87,8 +87,8 @@ if wb:
     check("概览 环比", ov.get("环比", [None])[0], 0.5)
     check("概览 同比", ov.get("同比", [None])[0], 1.4)
     check("概览 本期毛利", ov.get("本期毛利", [None])[0], 450.0)
-    check("概览 A/B/C", list(ov.get("A类 / B类 / C类", [None] * 3)[:3]), [0, 0, 0])
-    check("概览 大客户数", ov.get("大客户数", [None])[0], 0)
+    check("概览 A/B/C", list(ov.get("A类 / B类 / C类", [0] * 3)[:3]), [None, None, None])
+    check("概览 大客户数", ov.get("大客户数", [0])[0], None)
     check("概览 版本", ov.get("版本", [None])[0], 1)
     files = [row[0] for row in wb["概览"].iter_rows(values_only=True) if row[0] and str(row[0]).startswith("YY01/sales_")]
     check("lineage", sorted(files), ["YY01/sales_2025-01.csv", "YY01/sales_2025-09.csv", "YY01/sales_2026-08.csv", "YY01/sales_2026-09.csv"])

@@ -92,6 +92,12 @@ import Testing
             CustomerVisitCompliance(customerID: id, customerName: "客户\(id)", grade: grade, required: required, actual: actual,
                                     isCompliant: actual >= required)
         }
+        // Q4's limits, proposed 2026-09-21, due by the end of 2026-09-24: SA01's came at midnight after (逾期批复).
+        func approval(received: String?) throws -> ApprovalTimeliness {
+            let at = try received.map { try Self.time($0) }
+            return ApprovalTimeliness(quarter: Self.q3.shifted(by: 1), proposalDate: LocalDate(year: 2026, month: 9, day: 21) ?? LocalDate(daysSinceEpoch: 0),
+                                      approvalDays: 3, firstReceived: at == nil ? nil : 1, localTime: { _ in at ?? LocalDateTime(date: LocalDate(daysSinceEpoch: 0), time: .midnight) })
+        }
         let hq = HQQuarterly(quarter: Self.q3, subsidiaries: [
             HQSubsidiaryInput(subsidiary: Self.sa01, lineName: "化工",
                               files: SubsidiaryFileFigures(hasSnapshot: true, records: 40, newRecords: 3, removedRecords: 1,
@@ -103,13 +109,13 @@ import Testing
                               hasAcceptedApprovals: true, submissions: [
                                   InputSubmission(kind: "customers", period: Self.q3, status: .onTime(received: try Self.time("2026-10-02T08:15"))),
                                   InputSubmission(kind: "visits", period: Self.q3, status: .late(received: try Self.time("2026-10-11T16:00"))),
-                              ]),
+                              ], nextQuarterApproval: try approval(received: "2026-09-25T00:00")),
             HQSubsidiaryInput(subsidiary: Self.sa02, lineName: "化工", files: .missing,
                               visits: SubsidiaryVisitFigures(hasVisits: false, customers: []),
                               hasAcceptedApprovals: false, submissions: [
                                   InputSubmission(kind: "customers", period: Self.q3, status: .missing),
                                   InputSubmission(kind: "approvals", period: Self.q3, status: .missing),
-                              ]),
+                              ], nextQuarterApproval: try approval(received: nil)),
         ])
         try HQQuarterlyWorkbook.write(hq, context: try Self.context(.hqQuarterly, owner: "集团", period: Self.q3),
                                       to: dir.appendingPathComponent("hq.xlsx").path)

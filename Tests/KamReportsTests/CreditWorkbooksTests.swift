@@ -49,7 +49,9 @@ import Testing
             ],
             approvals: [q(2026, 2): [ApprovalRecord(customerID: "C1", approvedLimit: 100_000),
                                      ApprovalRecord(customerID: "C6", approvedLimit: 100_000)]],
-            customerFiles: [q(2026, 2): [CustomerFileRecord(customerID: "C3", fields: ["customer_name": "丙公司"])]],
+            // C2's manager is written with surrounding spaces (trimmed in 超限预警); C1 has no file: (未指定).
+            customerFiles: [q(2026, 2): [CustomerFileRecord(customerID: "C3", fields: ["customer_name": "丙公司"]),
+                                         CustomerFileRecord(customerID: "C2", fields: ["customer_name": "乙公司", "account_manager": " 王芳 "])]],
             settings: settings, cadence: .quarterly)
     }
 

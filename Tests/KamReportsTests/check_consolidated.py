@@ -137,7 +137,7 @@ table(wb, "报表核对", ["分公司", "分公司名称", "客户销售报表�
 # 客户档案及拜访分析, 集团 2026Q3. SA01: A a1 3/3 达标, a2 1/3 未达标 → 50%; B b1 1/2 no, b2 2/2 yes
 # → 50%; C c1 → 100%. SA02 sent neither customers nor visits nor approvals: unknown, listed.
 wb = openpyxl.load_workbook(os.path.join(DIR, "hq.xlsx"))
-check("hq sheets", wb.sheetnames, ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "报送情况"])
+check("hq sheets", wb.sheetnames, ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况"])
 ov = overview(wb)
 check("hq 档案数", ov.get("档案数"), [40])
 check("hq 新增删除变更", ov.get("新增 / 删除 / 变更档案"), [3, 1, 5])
@@ -155,6 +155,15 @@ table(wb, "档案与拜访",
 table(wb, "A类未达标客户", ["分公司", "分公司名称", "客户编码", "客户名称", "应拜访次数", "实际拜访次数"],
       [["SA01", "华东化工有限公司", "a2", "客户a2", 3, 1]])
 table(wb, "额度批复缺失", ["分公司", "分公司名称", "期间"], [["SA02", "华南化工有限公司", "2026Q3"]])
+# 批复状态 of 2026Q4's limits (SPEC §4.6): SA01's came a minute past the deadline day, SA02's never.
+table(wb, "下季额度批复", ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"],
+      [["SA01", "华东化工有限公司", "2026Q4", "2026-09-21", "2026-09-24", "逾期批复", "2026-09-25 00:00"],
+       ["SA02", "华南化工有限公司", "2026Q4", "2026-09-21", "2026-09-24", "未批复", None]])
+check("hq 批复状态 counts", ov.get("2026Q4 额度 按时 / 逾期 / 未批复"), [0, 1, 1])
+check("hq 逾期或未批复分公司", ov.get("2026Q4 额度逾期或未批复分公司"), ["SA01、SA02"])
+ws = wb["下季额度批复"]
+colours = {rule.formula[0].strip('"'): str(cf.sqref) for cf in ws.conditional_formatting for rule in cf.rules}
+check("hq 批复状态 colours", colours, {"未批复": "F2:F3", "逾期批复": "F2:F3"})
 table(wb, "报送情况", ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"],
       [["SA01", "华东化工有限公司", "客户档案", "2026Q3", "按时", "2026-10-02 08:15"],
        ["SA01", "华东化工有限公司", "拜访记录", "2026Q3", "逾期", "2026-10-11 16:00"],

@@ -26,6 +26,7 @@ public struct CreditReport: Sendable {
         let name: (String) -> String = {
             CreditCustomerName.of($0, upTo: lastMonth, sales: inputs.sales, customerFiles: inputs.customerFiles)
         }
+        let managers = AccountManager.snapshot(in: inputs.customerFiles, endingBy: lastMonth)
         var rows: [CreditReportRow] = []
         for id in try inputs.customers(in: quarter).sorted(by: CustomerIDOrder.precedes) {
             let figures = try inputs.figures(of: id, in: quarter)
@@ -35,7 +36,8 @@ public struct CreditReport: Sendable {
             rows.append(CreditReportRow(customerID: id, customerName: name(id), figures: figures, approvedGrade: approvedNow[id],
                                    limit: limit, utilisation: CreditUtilisation.of(receivable: figures.receivable, limit: limit.amount),
                                    status: CreditStatus.of(receivable: figures.receivable, limit: limit.amount,
-                                                           settings: inputs.settings.credit)))
+                                                           settings: inputs.settings.credit),
+                                   accountManager: AccountManager.of(id, in: managers)))
         }
         self.rows = rows
         isReceivablesMissing = inputs.receivables[quarter] == nil
