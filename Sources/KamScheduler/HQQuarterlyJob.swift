@@ -53,7 +53,19 @@ struct HQQuarterlyJob: ReportJob {
         let q = instance.period
         let loader = SubsidiaryInputs(config: config, store: store)
         var inputs: [HQSubsidiaryInput] = []
+        var counts: [HQGroupCredit.Counts] = []
+        var reports: [String: CreditReport] = [:]
+        var files: [(subsidiary: String, records: [CustomerFileRecord])] = []
         for sub in config.organisation.subsidiaries {
+            let lineName = config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode
+            let credit = try CreditReportJob.report(sub.code, q, loader: loader)
+            reports[sub.code] = credit
+            counts.append(HQGroupCredit.counts(subsidiary: sub, lineName: lineName, report: credit))
+            // The latest customers snapshot with quarter end ≤ Q (SPEC §4.6).
+            if let latest = try loader.customerFiles(sub.code, Self.scope(q)).filter({ $0.key.lastMonth <= q.lastMonth })
+                .max(by: { $0.key.lastMonth < $1.key.lastMonth }) {
+                files.append((sub.code, latest.value))
+            }
             let files = try FileMaintenanceJob.figures(sub.code, q, loader: loader, memo: memo)
             let visits = try VisitReportJob.figures(sub.code, q, loader: loader, memo: memo)
             let hasAcceptedApprovals = build.inputs.contains {
@@ -70,8 +82,15 @@ struct HQQuarterlyJob: ReportJob {
                                                                           store: store, clock: clock)))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
+        let names = Dictionary(config.organisation.subsidiaries.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let group = try MoneyOverflow.context(subsidiary: "集团") { () throws(MoneyOverflow) in
+            let shared = try HQGroupCredit.sharedRows(SharedCustomers.find(in: files), reports: reports, names: names, quarter: q)
+            let summary = try HQGroupCredit.summary(shared, quarter: q)
+            return HQQuarterlyWorkbook.GroupCredit(counts: counts, shared: shared, sharedCustomers: summary.customers,
+                                                   sharedReceivable: summary.receivable)
+        }
         let context = ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
-        try HQQuarterlyWorkbook.write(hq, context: context, to: path)
+        try HQQuarterlyWorkbook.write(hq, group: group, context: context, to: path)
         return ""
     }
 }

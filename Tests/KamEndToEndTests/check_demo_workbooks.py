@@ -1196,6 +1196,48 @@ def check_hq_quarterly(q):
              [sum(1 for r in approvals if r[5] == s) for s in ("按时批复", "逾期批复", "未批复")])
     ov_check(wb, book, f"{qlabel(nq)} 额度逾期或未批复分公司", ["、".join(r[0] for r in approvals if r[5] != "按时批复") or "无"])
     ov_check(wb, book, "逾期或未报送资料数", [sum(1 for r in sent if r[4] != "按时")])
+    # 资信预警统计 (SPEC §4.5): every subsidiary's 超限 / 预警 / 无额度 counts, blank when its
+    # receivables for Q are missing.
+    credit, rows_by_sub = [], {}
+    for s in SUBS:
+        sub = DATA[s["code"]]
+        rows = credit_rows(sub, q)
+        rows_by_sub[sub.code] = {r["cid"]: r for r in rows}
+        counts = [None] * 3 if q not in sub.snap["receivables"] else \
+            [sum(1 for r in rows if r["status"] == st) for st in ("超限", "预警", "无额度")]
+        credit.append([sub.code, sub.name, LINES[sub.line]["name"]] + counts)
+    table(wb, book, "资信预警统计", ["分公司", "分公司名称", "业务线", "超限", "预警", "无额度"], credit, key=0)
+    judged = [r for r in credit if r[3] is not None]
+    ov_check(wb, book, "超限 / 预警 / 无额度客户数", [sum(r[3 + i] for r in judged) for i in range(3)])
+    # 跨公司客户 (SPEC §4.6): a valid code in the latest customers snapshots (quarter end ≤ Q) of two
+    # or more subsidiaries; one row per (code, subsidiary), the first customer_id in code-point order.
+    by_code = {}
+    for s in SUBS:
+        sub = DATA[s["code"]]
+        snaps = [qq for qq in sub.snap["customers"] if qmonths(qq)[-1] <= qmonths(q)[-1]]
+        if not snaps:
+            continue
+        snap = sub.snap["customers"][max(snaps)]
+        for cid in sorted(snap):
+            code = (snap[cid].get("credit_code") or "").strip()
+            if code and credit_code_ok(code):
+                by_code.setdefault(code, {}).setdefault(sub.code, (cid, snap[cid]["customer_name"]))
+    shared, group = [], {}
+    for code, holders in by_code.items():
+        if len(holders) < 2:
+            continue
+        for sc, (cid, name) in holders.items():
+            sub, r = DATA[sc], rows_by_sub[sc].get(cid)
+            sales = r["a"]["sales"] if r else 0
+            receivable = None if q not in sub.snap["receivables"] else (r["a"]["receivable"] if r else 0)
+            group[code] = group.get(code, 0) + sales
+            shared.append([code, name, sc, sub.name, cid, money(sales), money(receivable),
+                           r["approved"] if r else None, yuan(r["limit"]) if r else None])
+    shared.sort(key=lambda x: (-group[x[0]], x[0], x[2]))
+    table(wb, book, "跨公司客户", ["统一社会信用代码", "客户名称", "分公司", "分公司名称", "客户编码", "本季销售额", "应收余额",
+                              "核定等级", "执行额度"], shared, key=4)
+    ov_check(wb, book, "跨公司客户数", [len({r[0] for r in shared})])
+    ov_check(wb, book, "跨公司客户应收余额(元)", [money(sum(r[6].fen or 0 for r in shared))])
     lineage(wb, book)
     ov_check(wb, book, "档案数", [sum(r[3] for r in exp)])
     ov_check(wb, book, "新增 / 删除 / 变更档案", [sum(r[4] for r in exp), sum(r[5] for r in exp), sum(r[6] for r in exp)])

@@ -137,7 +137,7 @@ table(wb, "报表核对", ["分公司", "分公司名称", "客户销售报表�
 # 客户档案及拜访分析, 集团 2026Q3. SA01: A a1 3/3 达标, a2 1/3 未达标 → 50%; B b1 1/2 no, b2 2/2 yes
 # → 50%; C c1 → 100%. SA02 sent neither customers nor visits nor approvals: unknown, listed.
 wb = openpyxl.load_workbook(os.path.join(DIR, "hq.xlsx"))
-check("hq sheets", wb.sheetnames, ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况"])
+check("hq sheets", wb.sheetnames, ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况", "资信预警统计", "跨公司客户"])
 ov = overview(wb)
 check("hq 档案数", ov.get("档案数"), [40])
 check("hq 新增删除变更", ov.get("新增 / 删除 / 变更档案"), [3, 1, 5])
