@@ -49,6 +49,7 @@ def run(ws, env_extra=None, args=()):
     env = dict(os.environ)
     env.pop("KAM_FAULT_KILL_AT", None)
     env.pop("KAM_FAULT_DROP_CHANGE", None)
+    env.pop("KAM_FAULT_UNREADABLE", None)
     env.update(env_extra or {})
     return sh(KAM, "run", "--config", f"{ws}/config/kam.yaml", "--as-of", AS_OF, "--wait", "5", *args, env=env)
 
@@ -69,7 +70,9 @@ def store_state(ws):
                              "from submission where status = 'accepted'").fetchall())
     sales = db.execute("select count(*), coalesce(sum(sales), 0), coalesce(sum(lines), 0) from sales_month").fetchone()
     deliveries = sorted(db.execute("select job, owner, period, revision, sha256 from delivery").fetchall())
-    dup = db.execute("select count(*) from (select subsidiary, sha256 from submission group by 1, 2 having count(*) > 1)").fetchone()
+    # The same file (subsidiary, name, bytes) stored twice; the same bytes under another name are another file.
+    dup = db.execute("select count(*) from (select subsidiary, fileName, sha256 from submission "
+                     "where status = 'accepted' group by 1, 2, 3 having count(*) > 1)").fetchone()
     db.close()
     return {"subs": subs, "sales": sales, "deliveries": deliveries, "dup": dup[0]}
 
@@ -295,13 +298,141 @@ def config_edit(ref, good):
     record("config bad edit between runs (then fixed)", problems + verify(ws, ref, "bad"), ws)
 
 
+# ------------------------------------------------ operator errors (issue 13, SPEC §8 safety)
+
+def store_lost(ref, how):
+    """After a complete run the store is emptied, deleted, or paths.data points elsewhere: every
+    command that would deliver refuses (exit 5) naming both folders, nothing under reports/ or
+    drop/ changes; restoring the store from the backup made before lets the next run go on."""
+    ws = demo("lost")
+    run(ws)
+    backup = f"{ws}/backup"
+    sh(KAM, "backup", backup, "--config", f"{ws}/config/kam.yaml", check=True)
+    add_correction(ws)
+    before_reports, before_drop = digests(f"{ws}/reports"), drop_files(ws)
+    store = f"{ws}/var/kam.sqlite"
+    config = f"{ws}/config/kam.yaml"
+    original = open(config, encoding="utf-8").read()
+    if how == "empty":
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(store + suffix):
+                os.remove(store + suffix)
+        open(store, "w").close()
+    elif how == "deleted":
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(store + suffix):
+                os.remove(store + suffix)
+    else:
+        # The config's paths.data pointing at a folder that is not the store's (a volume not mounted).
+        if "data: ../var" in original:
+            open(config, "w", encoding="utf-8").write(original.replace("data: ../var", "data: ../var-not-mounted", 1))
+        else:
+            open(config, "w", encoding="utf-8").write(original + "\npaths: {data: ../var-not-mounted}\n")
+    problems = []
+    r = run(ws)
+    if r.returncode != 5 or "refuses to run" not in r.stderr or "reports" not in r.stderr:
+        problems.append(f"no clear refusal (exit {r.returncode}): {(r.stderr + r.stdout).strip()[-300:]}")
+    if digests(f"{ws}/reports") != before_reports or drop_files(ws) != before_drop:
+        problems.append("reports/ or drop/ changed although the store did not know them")
+    st = sh(KAM, "status", "--config", config, "--as-of", AS_OF)
+    if st.returncode == 0 or "refuses to run" not in (st.stdout + st.stderr):
+        problems.append(f"kam status does not say why (exit {st.returncode})")
+    # The way back the message gives: restore the store (or fix paths.data).
+    open(config, "w", encoding="utf-8").write(original)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(store + suffix):
+            os.remove(store + suffix)
+    shutil.copy(f"{backup}/kam.sqlite", store)
+    os.chmod(store, 0o600)
+    shutil.rmtree(backup)
+    record(f"store {how} after delivery (refused, then restored from backup)", problems + verify(ws, ref["revision"], how), ws)
+    return r
+
+
+def reports_touched(ref, how):
+    """A delivered workbook deleted (put back, same bytes) or edited (reported, left alone)."""
+    ws = demo("touched")
+    run(ws)
+    target = "2026Q3/subsidiary/HG01_2026Q3_客户销售报表.xlsx"
+    path = f"{ws}/reports/{target}"
+    problems = []
+    if how == "deleted":
+        os.remove(path)
+        r = run(ws)
+        if r.returncode != 0 or "restored" not in r.stdout:
+            problems.append(f"not put back (exit {r.returncode}): {r.stdout[-200:]}")
+        record("delivered workbook deleted (put back, same bytes)", problems + verify(ws, ref, how), ws)
+    else:
+        with open(path, "ab") as h:
+            h.write(b"edited by hand")
+        edited = digests(f"{ws}/reports")[target]
+        st = sh(KAM, "status", "--config", f"{ws}/config/kam.yaml", "--as-of", AS_OF)
+        if "edited by hand (left alone): 1" not in st.stdout:
+            problems.append("kam status does not report the edited workbook")
+        r = run(ws)
+        if r.returncode != 0 or digests(f"{ws}/reports")[target] != edited:
+            problems.append("the edited workbook was not left alone")
+        record("delivered workbook edited by hand (reported, left alone)", problems, ws)
+    return r
+
+
+def unreadable_entry(ref):
+    """One drop file kam may not read: the run goes on with every other file and workbook,
+    names the file, and the next run takes it."""
+    ws = demo("unreadable")
+    victim = sorted(f for f in drop_files(ws) if f.startswith("drop/HG01/sales_"))[-1]
+    r = run(ws, {"KAM_FAULT_UNREADABLE": os.path.basename(victim)})
+    problems = []
+    if r.returncode != 0 or "could not handle" not in r.stdout or os.path.basename(victim) not in r.stdout:
+        problems.append(f"exit {r.returncode}, the file not named: {r.stdout[-300:]}")
+    if not os.path.exists(f"{ws}/{victim}"):
+        problems.append("the unreadable file was removed")
+    st = sh(KAM, "status", "--config", f"{ws}/config/kam.yaml", "--as-of", AS_OF)
+    if os.path.basename(victim) not in st.stdout:
+        problems.append("kam status does not name the file")
+    # The next run reads it: the workbooks it feeds become revision 2, as a late file would.
+    r2 = run(ws)
+    if r2.returncode != 0 or os.path.exists(f"{ws}/{victim}"):
+        problems.append(f"the next run did not take the file (exit {r2.returncode})")
+    record("one unreadable drop file (the rest delivered, retried next run)", problems, ws)
+    return r
+
+
+def drop_volume_full(ref):
+    """The drop folders' file system is full: receipts cannot be written. Each file is its own
+    problem, every due workbook is still delivered, and once space is freed the next run
+    writes the receipts and ends equal to the reference."""
+    src = demo("dropfull-src")
+    ws = os.path.join(ROOT, "dropfull")
+    shutil.copytree(src, ws)
+    shutil.rmtree(src)
+    drop_kb = int(sh("du", "-sk", f"{ws}/drop").stdout.split()[0])
+    tmp = f"{ws}/drop-copy"
+    shutil.move(f"{ws}/drop", tmp)
+    os.makedirs(f"{ws}/drop")
+    sh("mount", "-t", "tmpfs", "-o", f"size={drop_kb + 256}k,mode=0755", "tmpfs", f"{ws}/drop", check=True)
+    sh("cp", "-a", f"{tmp}/.", f"{ws}/drop", check=True)
+    shutil.rmtree(tmp)
+    sh("dd", "if=/dev/zero", f"of={ws}/drop/.filler", "bs=64k")   # stops at "No space left on device"
+    r = run(ws)
+    problems = []
+    if r.returncode != 0:
+        problems.append(f"exit {r.returncode} on a full drop volume: {(r.stderr + r.stdout).strip()[-300:]}")
+    if "could not handle" not in r.stdout or "No space left" not in r.stdout:
+        problems.append("the files that could not be answered are not named with the reason")
+    sh("mount", "-o", "remount,size=2g", f"{ws}/drop", check=True)
+    os.remove(f"{ws}/drop/.filler")
+    record("drop volume full (receipts cannot be written)", problems + verify(ws, ref, "dropfull"), ws)
+    return r
+
+
 def main():
     global KAM, CUSTOMERS
     ap = argparse.ArgumentParser()
     ap.add_argument("--kam", default=".build/release/kam")
     ap.add_argument("--customers", type=int, default=20)
     ap.add_argument("--quick", action="store_true", help="one of each fault")
-    ap.add_argument("--only", default="hooks,revision,timed,disk,readonly,drop,config",
+    ap.add_argument("--only", default="hooks,revision,timed,disk,readonly,drop,config,operator",
                     help="comma-separated groups to run (default all)")
     a = ap.parse_args()
     KAM, CUSTOMERS = os.path.abspath(a.kam), a.customers
@@ -348,6 +479,13 @@ def main():
     if "config" in only:
         config_edit(ref, good=False)
         config_edit(ref, good=True)
+    if "operator" in only:
+        for how in ("empty", "deleted", "elsewhere"):
+            last[f"store {how}"] = store_lost(ref, how)
+        reports_touched(ref, "deleted")
+        reports_touched(ref, "edited")
+        last["unreadable drop file"] = unreadable_entry(ref)
+        last["drop volume full"] = drop_volume_full(ref)
     shutil.rmtree(ws)
 
     print()

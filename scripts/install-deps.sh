@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what kam needs on a fresh Debian machine, only if it is missing:
 # libxlsxwriter (workbooks), SQLite headers (the store), tzdata (Asia/Shanghai),
-# and Debian's python3-openpyxl, the independent reader the tests check workbooks with.
+# and Debian's python3-openpyxl, the independent reader the tests check workbooks with;
+# msmtp (the sendmail command the mail tests use) and python3-aiosmtpd (their SMTP server on 127.0.0.1).
 set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
@@ -9,6 +10,8 @@ pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev)
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 [ -f /usr/share/zoneinfo/Asia/Shanghai ] || need+=(tzdata)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
+command -v msmtp >/dev/null 2>&1 || need+=(msmtp)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   SUDO=""

@@ -9,7 +9,7 @@ struct ConfigReader {
 
     static let topLevelKeys = ["timezone", "run_at", "since", "paths", "business_lines", "subsidiaries", "calendar",
                                "grading", "key_account", "growth", "summary", "credit", "visits", "customer_file",
-                               "review", "shift_to_workday", "holidays", "workdays"]
+                               "review", "shift_to_workday", "holidays", "workdays", "recipients", "delivery"]
 
     func read(_ root: ConfigNode) throws(ConfigError) -> KamConfiguration {
         let top = try root.mapping(allowed: Self.topLevelKeys)
@@ -69,6 +69,8 @@ struct ConfigReader {
         if let n = top["shift_to_workday"] { config.workdays.shiftToWorkday = try n.bool() }
         if let n = top["holidays"] { config.workdays.holidays = try dates(n) }
         if let n = top["workdays"] { config.workdays.workdays = try dates(n) }
+        if let n = top["recipients"] { config.recipients = try readRecipients(n, organisation: config.organisation) }
+        if let n = top["delivery"] { config.delivery = try readDelivery(n) }
         return config
     }
 

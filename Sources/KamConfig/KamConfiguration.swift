@@ -22,6 +22,9 @@ public struct KamConfiguration: Sendable {
     public var workdays = WorkdayCalendar()
     /// SHA-256 of the file's text: figures computed under one config are only reused under the same one.
     public var fingerprint = ""
+    /// Who gets what (SPEC §9); empty: nothing is sent.
+    public var recipients: [Recipient] = []
+    public var delivery = DeliverySettings()
 
     /// The configured zone; the identifier was validated when the file was read.
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone.current }

@@ -54,6 +54,11 @@ struct DemoCustomer {
         let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
         var code: [Character] = ["9", "1"] + Array(String(310000 + r.int(9999)))
         while code.count < 17 { code.append(alphabet[r.int(alphabet.count)]) }
+        if i % 10 == 1 {
+            // The same legal customer buys from every subsidiary (跨公司客户, SPEC §4.6): its code
+            // depends only on its index, so it is one code group-wide (each file keeps its own name).
+            code = Array("9111000071" + String(1_000_000 + i))
+        }
         var check = creditCodeCheck(code) ?? "0"
         if i % 13 == 3 { check = check == "0" ? "1" : "0" }  // a wrong check character
         return DemoCustomer(id: id, name: name, monthlyBase: base, growth: r.unit() * 0.7 - 0.3,

@@ -124,7 +124,7 @@ struct DemoDrops {
         let purposes = ["产品销售", "市场维护", "客情建设", "信息收集", "客户指导"]
         let visitors = ["张伟", "王芳", "李强", "刘洋", "陈静"]
         let offsetOfLast = q.lastMonth.index - firstMonth.index
-        for c in customers where c.firstMonth <= offsetOfLast {
+        for (i, c) in customers.enumerated() where c.firstMonth <= offsetOfLast {
             let quarterSales = q.months.reduce(Int64(0)) { $0 + (sales[$1]?[c.id] ?? 0) }
             let receivable = max(quarterSales / 2 + Int64(random.int(100_000_00)), 0)
             let overdue = random.chance(0.2) ? receivable / Int64(2 + random.int(6)) : receivable / 50
@@ -136,7 +136,7 @@ struct DemoDrops {
             let phone = random.chance(0.1) ? "" : "139" + String(10_000_000 + random.int(89_999_999))
             files.append(row([c.id, c.name, c.creditCode, c.industry, c.region, random.pick(["王建国", "李明", "赵丽"]),
                               random.chance(0.15) ? "" : random.pick(["周经理", "吴主任", "郑总"]), phone,
-                              "\(c.region)某路\(1 + random.int(300))号", random.pick(visitors)]))
+                              "\(c.region)某路\(1 + random.int(300))号", Self.accountManager(random.pick(visitors), index: i)]))
             let visitCount = quarterSales > 0 ? random.int(5) : 0
             for _ in 0..<visitCount {
                 let m = q.months[random.int(3)]
@@ -157,10 +157,25 @@ struct DemoDrops {
         if subsidiary.line == "chem" {
             // The general manager approves within `approval_days` of the proposal on the 21st of
             // q's last month: the clerk drops the approvals on the 23rd.
-            let approvedAt = Self.dropTime(after: .month(q.lastMonth.adding(months: -1)), day: 23)
+            // HG02's general manager answers one quarter late (SPEC §4.6 逾期批复): the limits for
+            // the quarter before `through`'s are dropped on the 27th, three days past the deadline.
+            let late = subsidiary.code == "HG02" && next == Period.quarter(containing: size.through).shifted(by: -1)
+            let approvedAt = Self.dropTime(after: .month(q.lastMonth.adding(months: -1)), day: late ? 27 : 23)
             result.append(File(name: "approvals_\(next).csv", text: approvals.joined(), receivedUnix: approvedAt))
         }
         return result
+    }
+}
+
+extension DemoDrops {
+    /// 客户经理 as clerks write it (SPEC §4.6): every eighth customer has none (reported under
+    /// `(未指定)`), and the next one's name carries stray spaces (the same manager once trimmed).
+    static func accountManager(_ name: String, index: Int) -> String {
+        switch index % 8 {
+        case 1: ""
+        case 2: " \(name) "
+        default: name
+        }
     }
 }
 

@@ -7,17 +7,20 @@ public enum CreditReportWorkbook {
     /// The fixed columns of 资信评估 (SPEC §5), which downstream people and tools rely on.
     public static let assessmentColumns = ["客户编码", "客户名称", "期初应收", "本期销售额", "本期回款", "回款率", "应收余额", "逾期金额",
                                            "逾期率", "评估等级", "核定等级", "执行额度", "额度来源", "额度使用率", "状态"]
-    public static let warningColumns = ["客户编码", "客户名称", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级", "状态"]
+    public static let warningColumns = ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率",
+                                        "核定等级", "状态"]
     public static let changeColumns = ["客户编码", "客户名称", "原核定等级", "新核定等级"]
 
     static let statusColours = [(CreditStatus.over.rawValue, ReportStyles.red), (CreditStatus.warning.rawValue, ReportStyles.amber)]
 
-    public static func write(_ report: CreditReport, context: ReportContext, to path: String) throws {
+    /// `approval`: 批复状态 of Q's limits (SPEC §4.6), shown on 概览 when given.
+    public static func write(_ report: CreditReport, approval: ApprovalTimeliness? = nil, context: ReportContext,
+                             to path: String) throws {
         let workbook = try Workbook(path: path)
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "客户资信评估、执行额度与超限预警", company: context.company, author: "kam", created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(context.period) 客户资信报表")
@@ -29,11 +32,11 @@ public enum CreditReportWorkbook {
         try overview.line("客户数", .integer(report.rows.count))
         try overview.line("期初应收合计", .money(report.totalOpening))
         try overview.line("本期销售额合计", .money(report.totalSales))
+        let (receivable, overdue) = (try report.totalReceivable, try report.totalOverdue)
         try overview.line("本期回款合计", Cell.optionalMoney(report.totalCollected))
-        try overview.line("应收余额合计", Cell.optionalMoney(report.totalReceivable))
-        try overview.line("逾期金额合计", Cell.optionalMoney(report.totalOverdue))
-        try overview.line("逾期率(合计)", .ratio(report.totalReceivable.flatMap { r in
-            report.totalOverdue.map { OverdueRatio.of(overdue: $0, receivable: r) } }))
+        try overview.line("应收余额合计", Cell.optionalMoney(receivable))
+        try overview.line("逾期金额合计", Cell.optionalMoney(overdue))
+        try overview.line("逾期率(合计)", .ratio(receivable.flatMap { r in overdue.map { OverdueRatio.of(overdue: $0, receivable: r) } }))
         try overview.line("执行额度合计", .money(report.totalLimit))
         try overview.line("评估等级 1 / 2 / 3", .integer(report.countAssessed(.one)), .integer(report.countAssessed(.two)),
                           .integer(report.countAssessed(.three)))
@@ -42,6 +45,10 @@ public enum CreditReportWorkbook {
         try overview.line("超限 / 预警 / 无额度", .integer(report.count(of: .over)), .integer(report.count(of: .warning)),
                           .integer(report.count(of: .noLimit)))
         try overview.line("额度未批复客户数", .integer(report.rows.filter { $0.limit.shownSource == .proposed }.count))
+        if let approval {
+            try overview.section("额度批复")
+            try overview.approvalLines(approval)
+        }
         if ApprovedCreditGrade.isHalfYearEnd(report.quarter) {
             try overview.line("核定等级变动客户数", .integer(report.approvedGradeChanges.count))
         }
@@ -58,10 +65,10 @@ public enum CreditReportWorkbook {
         try writer.table(named: "资信评估", headers: assessmentColumns, rows: report.rows.map(assessmentRow),
                          statusColumn: 14, colours: statusColours)
         try writer.table(named: "超限预警", headers: warningColumns, rows: report.overLimitAndWarnings.map { r in
-            [.text(r.customerID), .text(r.customerName), Cell.optionalMoney(r.figures.receivable), Cell.optionalMoney(r.figures.overdue),
-             .money(r.limit.amount), Cell.optionalText(r.limit.shownSource?.rawValue), .ratio(r.utilisation),
-             Cell.optionalInteger(r.approvedGrade?.rawValue), .text(r.status.rawValue)]
-        }, statusColumn: 8, colours: statusColours)
+            [.text(r.customerID), .text(r.customerName), .text(r.accountManager), Cell.optionalMoney(r.figures.receivable),
+             Cell.optionalMoney(r.figures.overdue), .money(r.limit.amount), Cell.optionalText(r.limit.shownSource?.rawValue),
+             .ratio(r.utilisation), Cell.optionalInteger(r.approvedGrade?.rawValue), .text(r.status.rawValue)]
+        }, statusColumn: 9, colours: statusColours)
         if ApprovedCreditGrade.isHalfYearEnd(report.quarter) {
             try writer.table(named: "核定等级变动", headers: changeColumns, rows: report.approvedGradeChanges.map { c in
                 [.text(c.customerID), .text(c.customerName), .integer(c.previous.rawValue), .integer(c.current.rawValue)]

@@ -10,7 +10,29 @@ public enum HQQuarterlyWorkbook {
     public static let nonCompliantColumns = ["分公司", "分公司名称", "客户编码", "客户名称", "应拜访次数", "实际拜访次数"]
     public static let missingApprovalColumns = ["分公司", "分公司名称", "期间"]
     public static let submissionColumns = ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"]
-    public static let sheetNames = ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "报送情况"]
+    public static let approvalColumns = ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"]
+    public static let creditColumns = ["分公司", "分公司名称", "业务线", "超限", "预警", "无额度"]
+    public static let sharedColumns = ["统一社会信用代码", "客户名称", "分公司", "分公司名称", "客户编码", "本季销售额", "应收余额",
+                                       "核定等级", "执行额度"]
+    public static let sheetNames = ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况", "资信预警统计",
+                                    "跨公司客户"]
+
+    /// The group's credit view of Q (SPEC §4.5, §4.6): every subsidiary's 超限/预警/无额度 counts,
+    /// and the customers shared across subsidiaries.
+    public struct GroupCredit: Sendable {
+        public var counts: [HQGroupCredit.Counts]
+        public var shared: [HQGroupCredit.SharedRow]
+        public var sharedCustomers: Int
+        public var sharedReceivable: Fen
+
+        public init(counts: [HQGroupCredit.Counts] = [], shared: [HQGroupCredit.SharedRow] = [], sharedCustomers: Int = 0,
+                    sharedReceivable: Fen = 0) {
+            self.counts = counts
+            self.shared = shared
+            self.sharedCustomers = sharedCustomers
+            self.sharedReceivable = sharedReceivable
+        }
+    }
 
     /// How each input kind is named for readers.
     public static func kindLabel(_ kind: String) -> String {
@@ -24,13 +46,13 @@ public enum HQQuarterlyWorkbook {
         }
     }
 
-    public static func write(_ hq: HQQuarterly, context: ReportContext, to path: String) throws {
+    public static func write(_ hq: HQQuarterly, group: GroupCredit = GroupCredit(), context: ReportContext, to path: String) throws {
         let workbook = try Workbook(path: path)
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "客户档案维护、拜访达标、额度批复与报送情况", company: context.company, author: "kam",
             created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(context.period) 客户档案及拜访分析")
@@ -51,6 +73,18 @@ public enum HQQuarterlyWorkbook {
         let noVisits = hq.subsidiaries.filter { !$0.hasVisits }.map(\.subsidiaryCode)
         try overview.line("未报送拜访记录分公司", .text(noVisits.isEmpty ? "无" : noVisits.joined(separator: "、")))
         try overview.line("逾期或未报送资料数", .integer(hq.lateOrMissing.count))
+        let judged = group.counts.filter { !$0.isReceivablesMissing }
+        try overview.line("超限 / 预警 / 无额度客户数", .integer(judged.reduce(0) { $0 + ($1.overLimit ?? 0) }),
+                          .integer(judged.reduce(0) { $0 + ($1.warning ?? 0) }), .integer(judged.reduce(0) { $0 + ($1.noLimit ?? 0) }))
+        try overview.line("跨公司客户数", .integer(group.sharedCustomers))
+        try overview.line("跨公司客户应收余额(元)", .money(group.sharedReceivable))
+        if !hq.nextQuarterApprovals.isEmpty {
+            let next = hq.quarter.shifted(by: 1)
+            try overview.line("\(next) 额度 按时 / 逾期 / 未批复", .integer(hq.count(of: .onTime)), .integer(hq.count(of: .late)),
+                              .integer(hq.count(of: .notApproved)))
+            let behind = hq.nextQuarterApprovals.filter(\.approval.isOverdueOrMissing).map(\.subsidiaryCode)
+            try overview.line("\(next) 额度逾期或未批复分公司", .text(behind.isEmpty ? "无" : behind.joined(separator: "、")))
+        }
         try overview.context(context)
 
         try writer.table(named: "档案与拜访", headers: subsidiaryColumns, rows: hq.subsidiaries.map { s in
@@ -70,6 +104,12 @@ public enum HQQuarterlyWorkbook {
         try writer.table(named: "额度批复缺失", headers: missingApprovalColumns, rows: hq.missingApprovals.map { s in
             [.text(s.code), .text(s.name), .text(hq.quarter.description)]
         })
+        try writer.table(named: "下季额度批复", headers: approvalColumns, rows: hq.nextQuarterApprovals.map { r in
+            let a = r.approval
+            return [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(a.quarter.description), .text(a.proposalDate.description),
+                    .text(a.deadline.description), .text(a.status.rawValue),
+                    a.received.map { .text($0.description.replacingT()) } ?? .blank]
+        }, statusColumn: 5, colours: ReportStyles.approvalColours)
         let submissions = try writer.table(named: "报送情况", headers: submissionColumns, rows: hq.submissions.map { r in
             [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(kindLabel(r.submission.kind)),
              .text(r.submission.period.description), .text(r.submission.status.label),
@@ -81,6 +121,16 @@ public enum HQQuarterlyWorkbook {
             try submissions.highlight(cellsEqualTo: "逾期", firstRow: 1, firstColumn: 4,
                                       lastRow: hq.submissions.count, lastColumn: 4, style: ReportStyles.amber)
         }
+        // 未报送 (receivables missing): blank counts, never 0 (SPEC §8 "Incomplete data").
+        try writer.table(named: "资信预警统计", headers: creditColumns, rows: group.counts.map { c in
+            [.text(c.subsidiaryCode), .text(c.subsidiaryName), .text(c.lineName),
+             Cell.optionalInteger(c.overLimit), Cell.optionalInteger(c.warning), Cell.optionalInteger(c.noLimit)]
+        })
+        try writer.table(named: "跨公司客户", headers: sharedColumns, rows: group.shared.map { r in
+            [.text(r.creditCode), .text(r.customerName), .text(r.subsidiaryCode), .text(r.subsidiaryName), .text(r.customerID),
+             .money(r.sales), Cell.optionalMoney(r.receivable), Cell.optionalInteger(r.approvedGrade?.rawValue),
+             Cell.optionalMoney(r.limit)]
+        })
         try workbook.close()
     }
 }

@@ -26,7 +26,7 @@ public enum LineSummaryWorkbook {
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "分公司销售汇总、重点客户、等级迁移与资信预警", company: context.company, author: "kam",
             created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
         let names = Dictionary(summary.subsidiaries.map { ($0.subsidiaryCode, $0.subsidiaryName) }, uniquingKeysWith: { a, _ in a })
 
         let overview = try OverviewSheet(writer: writer)
@@ -49,6 +49,9 @@ public enum LineSummaryWorkbook {
         }
         let missing = summary.missingSubmissions.map(\.subsidiaryCode)
         try overview.line("未报送分公司", .text(missing.isEmpty ? "无" : missing.joined(separator: "、")))
+        if !missing.isEmpty {
+            try overview.line("合计范围", .text("以上合计与比率仅含已报送的分公司, 不含 \(missing.joined(separator: "、"))"))
+        }
 
         try overview.section("跨层级核对")
         try overview.line("核对结果", .text(statement(reconciliation)))
@@ -56,7 +59,8 @@ public enum LineSummaryWorkbook {
             try overview.line("\(r.subsidiaryCode) \(r.label)", .text(differenceText(r)))
         }
         try overview.chart(.column, title: "各分公司本期销售额", header: ("分公司名称", "本期销售额"),
-                           points: summary.subsidiaries.map { ($0.subsidiaryName, .money($0.sales)) },
+                           // A subsidiary whose P is missing has no bar (not a bar of 0): 概览 names it above.
+                           points: summary.presentSubsidiaries.map { ($0.subsidiaryName, .money($0.sales)) },
                            axes: ("分公司", "本期销售额(元)"), valueFormat: OverviewCharts.yuanFormat)
         try overview.chart(.bar, title: "重点客户前十 本期销售额", header: ("客户名称", "本期销售额"),
                            points: summary.topCustomers.prefix(OverviewCharts.topCustomers).map { ($0.row.customerName, .money($0.row.sales)) },
@@ -67,9 +71,16 @@ public enum LineSummaryWorkbook {
         try overview.context(context)
 
         let bySubsidiary = try writer.table(named: "分公司汇总", headers: subsidiaryColumns, rows: summary.subsidiaries.map { s in
-            [.text(s.subsidiaryCode), .text(s.subsidiaryName), .money(s.sales), .money(s.previousSales), .ratio(s.pop),
-             .money(s.lastYearSales), .ratio(s.yoy), .integer(s.activeCustomers), .integer(s.gradeA), .integer(s.gradeB),
-             .integer(s.gradeC), .integer(s.keyAccounts), .text(s.submission.label), receivedCell(s.submission)]
+            // P missing: 未报送 and blank figures, never 0.00 (SPEC §8 "Incomplete data").
+            if s.isPeriodMissing {
+                return [.text(s.subsidiaryCode), .text(s.subsidiaryName)] + Array(repeating: Cell.blank, count: 10)
+                    + [.text(SubmissionStatus.missing.label), receivedCell(s.submission)]
+            }
+            let grades: [Cell] = s.areGradesMissing ? [.blank, .blank, .blank, .blank]
+                : [.integer(s.gradeA), .integer(s.gradeB), .integer(s.gradeC), .integer(s.keyAccounts)]
+            return [.text(s.subsidiaryCode), .text(s.subsidiaryName), .money(s.sales), .money(s.previousSales), .ratio(s.pop),
+                    .money(s.lastYearSales), .ratio(s.yoy), .integer(s.activeCustomers)] + grades
+                + [.text(s.submission.label), receivedCell(s.submission)]
         })
         if !summary.subsidiaries.isEmpty {
             try bySubsidiary.highlight(cellsEqualTo: SubmissionStatus.missing.label, firstRow: 1, firstColumn: 12,

@@ -1,3 +1,4 @@
+import KamPolicy
 import XLSXWriter
 
 /// Builds the 概览 sheet top to bottom: a title, labelled key figures, charts with their figures,
@@ -49,9 +50,18 @@ final class OverviewSheet {
     /// pixels span columns C to E, so 概览 prints as wide as its lineage table.
     static let chartColumn = 2
 
+    /// The title, then — for a workbook built while an input was missing — the red banner that
+    /// says what is missing, first thing a reader sees (SPEC §8 "Incomplete data").
     func title(_ text: String) throws {
         try sheet.write(text, row: row, column: 0, style: ReportStyles.title)
-        row += 2
+        row += 1
+        if !writer.missingInputs.isEmpty {
+            let banner = ReportContext.bannerLead + writer.missingInputs.joined(separator: "、")
+            columnATexts.append(ReportContext.bannerLead)
+            try sheet.write(banner, row: row, column: 0, style: ReportStyles.banner)
+            row += 1
+        }
+        row += 1
     }
 
     func section(_ text: String) throws {
@@ -67,6 +77,24 @@ final class OverviewSheet {
         try sheet.write(label, row: row, column: 0, style: ReportStyles.label)
         for (i, v) in values.enumerated() { try writer.write(v, to: sheet, row: row, column: 1 + i, boxed: false) }
         row += 1
+    }
+
+    /// A label and a status text coloured by conditional formatting like the data sheets'
+    /// status columns (each (text, style) pair applies when the cell equals the text).
+    func statusLine(_ label: String, _ status: String, colours: [(String, CellStyle)]) throws {
+        let at = row
+        try line(label, .text(status))
+        for (text, style) in colours {
+            try sheet.highlight(cellsEqualTo: text, firstRow: at, firstColumn: 1, lastRow: at, lastColumn: 1, style: style)
+        }
+    }
+
+    /// 批复状态 of one quarter's limits (SPEC §4.6): the status (逾期批复 amber, 未批复 red), the
+    /// proposal date, the deadline and when the approval arrived.
+    func approvalLines(_ a: ApprovalTimeliness) throws {
+        try statusLine("额度批复状态 (\(a.quarter))", a.status.rawValue, colours: ReportStyles.approvalColours)
+        try line("申请日期 / 批复截止日期", .text(a.proposalDate.description), .text(a.deadline.description))
+        try line("批复接收时间", a.received.map { .text($0.description.replacingT()) } ?? .blank)
     }
 
     /// The standard header block and lineage, from the context.

@@ -34,9 +34,24 @@ public struct ReportContext: Sendable {
     /// Plain-language notes for 概览 (a missing input, a warning).
     public let notes: [String]
     public let company: String
+    /// The inputs this workbook's figures needed but did not have when it was built, as a
+    /// reader names them (`HG01 销售明细 2026-10`): a red `数据不完整：` banner on 概览 and
+    /// `【数据不完整】` in every printed page header (SPEC §8 "Incomplete data"). Empty in a
+    /// revision made once they arrived.
+    public let missingInputs: [String]
+
+    /// What every printed page of this workbook says at the top.
+    public var printHeader: String {
+        (missingInputs.isEmpty ? "" : Self.incompleteMark) + "\(ownerTitle) \(period) \(job.workbookName)"
+    }
+
+    public static let incompleteMark = "【数据不完整】"
+    public static let bannerLead = "数据不完整："
 
     public init(job: JobKind, ownerTitle: String, period: Period, fireTime: LocalDateTime, createdUnix: Int64,
-                revision: Int, revisionReason: String, inputs: [Input], notes: [String], company: String) {
+                revision: Int, revisionReason: String, inputs: [Input], notes: [String], company: String,
+                missingInputs: [String] = []) {
+        self.missingInputs = missingInputs
         self.job = job
         self.ownerTitle = ownerTitle
         self.period = period

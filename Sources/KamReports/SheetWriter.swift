@@ -5,6 +5,14 @@ import XLSXWriter
 struct SheetWriter {
     let workbook: Workbook
     let printHeader: String
+    /// What 概览's banner says is missing; empty for a complete workbook.
+    let missingInputs: [String]
+
+    init(workbook: Workbook, context: ReportContext) {
+        self.workbook = workbook
+        printHeader = context.printHeader
+        missingInputs = context.missingInputs
+    }
 
     /// A table whose `statusColumn` (0-based) is coloured by value: each (text, style) pair is a
     /// conditional format over the data rows (超限 red, 预警 amber, …).

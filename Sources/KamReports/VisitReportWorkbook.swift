@@ -16,25 +16,27 @@ public enum VisitReportWorkbook {
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: "客户拜访达标与分析", company: context.company, author: "kam", created: context.createdUnix))
-        let writer = SheetWriter(workbook: workbook, printHeader: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)")
+        let writer = SheetWriter(workbook: workbook, context: context)
 
         let overview = try OverviewSheet(writer: writer)
         try overview.title("\(context.ownerTitle) \(context.period) 客户拜访记录及分析")
         if report.isVisitsMissing {
             try overview.section("输入缺失")
-            try overview.line("拜访记录文件", .text("缺失: 未收到 \(report.quarter) 的拜访记录(visits)文件, 实际拜访次数按 0 计"))
+            try overview.line("拜访记录文件", .text("缺失: 未收到 \(report.quarter) 的拜访记录(visits)文件, 实际拜访次数与达标情况留空(未报送)"))
         }
         try overview.section("关键数据")
         try overview.line("应拜访次数合计", .integer(report.requiredTotal))
-        try overview.line("实际拜访次数(已知客户)", .integer(report.actualTotal))
-        try overview.line("考核客户数 / 达标", .integer(report.rows.count), .integer(report.compliantCount))
+        // Q's visits missing: what was done is unknown, not zero (SPEC §8 "Incomplete data").
+        let unknown = report.isVisitsMissing
+        try overview.line("实际拜访次数(已知客户)", unknown ? .blank : .integer(report.actualTotal))
+        try overview.line("考核客户数 / 达标", .integer(report.rows.count), unknown ? .blank : .integer(report.compliantCount))
         for grade in [CustomerGrade.a, .b, .c] {
             let c = report.compliance(of: grade)
-            try overview.line("\(grade.rawValue)类客户 应拜访客户 / 达标", .integer(c.customers), .integer(c.compliant))
+            try overview.line("\(grade.rawValue)类客户 应拜访客户 / 达标", .integer(c.customers), unknown ? .blank : .integer(c.compliant))
         }
         let senior = report.isHalfYearEnd ? "半年度高层拜访 达标 / 未达标" : "半年度高层拜访(进度) 已完成 / 待完成"
-        try overview.line(senior, .integer(report.count(of: report.isHalfYearEnd ? .met : .done)),
-                          .integer(report.count(of: report.isHalfYearEnd ? .missed : .pending)))
+        try overview.line(senior, unknown ? .blank : .integer(report.count(of: report.isHalfYearEnd ? .met : .done)),
+                          unknown ? .blank : .integer(report.count(of: report.isHalfYearEnd ? .missed : .pending)))
         try overview.line("拜访人数", .integer(report.visitors.count))
         try overview.line("未知客户拜访次数", .integer(report.unknownCustomerVisits.count))
         if !report.warnings.isEmpty {
@@ -48,10 +50,12 @@ public enum VisitReportWorkbook {
         let names = Dictionary(report.rows.map { ($0.customerID, $0.customerName) }, uniquingKeysWith: { a, _ in a })
         try writer.table(named: "拜访达标", headers: complianceColumns, rows: report.rows.map { r in
             [.text(r.customerID), .text(r.customerName), Cell.optionalText(r.grade?.rawValue),
-             Cell.optionalInteger(r.approvedCreditGrade?.rawValue), .integer(r.required), .integer(r.actual),
-             .text(r.compliance.rawValue), .integer(r.visitsByRole[.representative] ?? 0), .integer(r.visitsByRole[.manager] ?? 0),
-             .integer(r.visitsByRole[.leader] ?? 0), Cell.optionalText(r.seniorVisit?.rawValue)]
-        }, statusColumn: 6, colours: [(VisitCompliance.notCompliant.rawValue, ReportStyles.red)])
+             Cell.optionalInteger(r.approvedCreditGrade?.rawValue), .integer(r.required), unknown ? .blank : .integer(r.actual),
+             .text(unknown ? SubmissionStatus.missing.label : r.compliance.rawValue),
+             unknown ? .blank : .integer(r.visitsByRole[.representative] ?? 0), unknown ? .blank : .integer(r.visitsByRole[.manager] ?? 0),
+             unknown ? .blank : .integer(r.visitsByRole[.leader] ?? 0), unknown ? .blank : Cell.optionalText(r.seniorVisit?.rawValue)]
+        }, statusColumn: 6, colours: [(VisitCompliance.notCompliant.rawValue, ReportStyles.red),
+                                      (SubmissionStatus.missing.label, ReportStyles.red)])
         try writer.table(named: "拜访记录", headers: visitColumns, rows: report.visits.map { v in
             [.text(v.date.description), .text(v.customerID), .text(names[v.customerID] ?? ""), .text(v.visitor),
              .text(v.role.rawValue), .text(v.purpose), .text(v.notes)]

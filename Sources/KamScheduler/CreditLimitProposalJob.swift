@@ -23,7 +23,9 @@ struct CreditLimitProposalJob: ReportJob {
 
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let credit = try SubsidiaryInputs(config: config, store: store).credit(instance.owner, Self.scope(instance.period))
-        let proposal = CreditLimitProposal(quarter: instance.period, inputs: credit, proposalDay: instance.fireTime.date.day)
+        let proposal = try MoneyOverflow.context(subsidiary: instance.owner) { () throws(MoneyOverflow) in
+            try CreditLimitProposal(quarter: instance.period, inputs: credit, proposalDay: instance.fireTime.date.day)
+        }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
         try CreditLimitProposalWorkbook.write(proposal, context: context, to: path)
         return ""

@@ -25,7 +25,10 @@ struct CreditReportJob: ReportJob {
     }
 
     static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> CreditReport {
-        CreditReport(quarter: quarter, inputs: try loader.credit(subsidiary, scope(quarter)))
+        let inputs = try loader.credit(subsidiary, scope(quarter))
+        return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
+            try CreditReport(quarter: quarter, inputs: inputs)
+        }
     }
 
     /// The warnings line-summary's 资信预警 lists: handed over by the job (`ReportMemo`), else computed.
@@ -40,8 +43,10 @@ struct CreditReportJob: ReportJob {
         let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
         memo.produced(.credit, instance.owner, instance.period,
                       SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
+        let approval = try ApprovalStatusLookup.timeliness(instance.owner, for: instance.period, config: config, store: store,
+                                                           clock: clock)
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
-        try CreditReportWorkbook.write(report, context: context, to: path)
+        try CreditReportWorkbook.write(report, approval: approval, context: context, to: path)
         return ""
     }
 }

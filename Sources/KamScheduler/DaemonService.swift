@@ -38,7 +38,7 @@ public struct DaemonService: Service {
             let clock = ZonedClock(timeZone: config.timeZone, now: Int64(Date().timeIntervalSince1970))
             let drop = DropFolderSignature(dropFolder: config.dropFolder)
             if drop != lastDrop || clock.now >= nextFire {
-                try cycle(config: config, clock: clock)
+                let outboxDue = try cycle(config: config, clock: clock)
                 // What this cycle saw, not what is there after it: a file dropped during the run
                 // (after its ingest step) must still wake the next cycle. The files the run
                 // itself removed also differ, which costs one cycle that finds nothing new.
@@ -52,6 +52,8 @@ public struct DaemonService: Service {
                     logger.error("next fire time unknown; looking again in an hour", metadata: ["error": "\(error)"])
                     nextFire = clock.now + 3_600
                 }
+                // A message waiting for its retry wakes the daemon at its time (SPEC §9).
+                if let due = outboxDue, due > clock.now { nextFire = min(nextFire, due) }
                 logger.info("sleeping", metadata: ["next.fire": "\(clock.display(nextFire))"])
             }
             let seconds = max(0.05, min(pollSeconds, Double(nextFire - clock.now)))
@@ -68,14 +70,17 @@ public struct DaemonService: Service {
     /// or one that does not know what `reports/` holds (SPEC §8), which no retry mends: the
     /// daemon stops (non-zero, the restore steps in the journal) rather than log the same
     /// failure every poll while nothing is delivered.
-    private func cycle(config: KamConfiguration, clock: ZonedClock) throws {
+    /// Returns when the earliest unsent message is due again, if any.
+    private func cycle(config: KamConfiguration, clock: ZonedClock) throws -> Int64? {
         let engine = ReportingEngine(config: config, clock: clock, logger: logger)
         do {
             let summary = try engine.run(wait: lockWait, shouldStop: { Task.isShuttingDownGracefully })
             logger.notice("run finished", metadata: [
                 "accepted": "\(summary.acceptedFiles.count)", "rejected": "\(summary.rejectedFiles.count)",
                 "delivered": "\(summary.delivered.count)", "failed": "\(summary.failed.count)",
+                "messages.sent": "\(summary.outbox?.sent ?? 0)", "messages.failed": "\(summary.outbox?.failed ?? 0)",
             ])
+            return summary.nextOutboxTry
         } catch let refusal as DeliveredWorkGuard.Refusal {
             logger.critical("refusing to run", metadata: ["reason": "\(refusal)"])
             throw refusal
@@ -87,14 +92,24 @@ public struct DaemonService: Service {
         } catch {
             logger.error("run failed; trying again at the next wake-up", metadata: ["error": "\(error)"])
         }
+        return nil
     }
 
     /// The next instant a job instance fires, after `clock.now`.
     static func nextFireTime(after clock: ZonedClock, config: KamConfiguration) throws(UnrepresentableTime) -> Int64 {
         let now = clock.localNow
         let upcoming = config.calendar.instances(firingFrom: now.date.yearMonth, through: now.date.yearMonth.adding(months: 4))
-            .first { $0.fireTime > now }
-        guard let upcoming else { return clock.now + 86_400 }
-        return try clock.instant(of: upcoming.fireTime)
+        var next = clock.now + 86_400
+        if let first = upcoming.first(where: { $0.fireTime > now }) { next = try clock.instant(of: first.fireTime) }
+        // With recipients, the reminder thresholds `remind_days` before each fire time wake it too.
+        if !config.recipients.isEmpty {
+            for instance in upcoming {
+                for days in config.delivery.remindDays {
+                    let at = try clock.instant(of: instance.fireTime) - Int64(days) * 86_400
+                    if at > clock.now && at < next { next = at }
+                }
+            }
+        }
+        return next
     }
 }

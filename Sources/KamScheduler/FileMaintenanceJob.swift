@@ -25,8 +25,10 @@ struct FileMaintenanceJob: ReportJob {
 
     static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> FileMaintenanceReport {
         let scope = scope(quarter)
-        return FileMaintenanceReport(quarter: quarter, customerFiles: try loader.customerFiles(subsidiary, scope),
-                                     history: try loader.salesHistory(subsidiary, scope: scope), settings: loader.config.policy)
+        let (files, history) = (try loader.customerFiles(subsidiary, scope), try loader.salesHistory(subsidiary, scope: scope))
+        return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
+            try FileMaintenanceReport(quarter: quarter, customerFiles: files, history: history, settings: loader.config.policy)
+        }
     }
 
     /// The figures hq-quarterly shows: handed over by the job (`ReportMemo`), else computed.

@@ -16,7 +16,9 @@ struct HQQuarterlyJob: ReportJob {
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         var scope = VisitReportJob.scope(quarter)
         scope.customerFiles = .through(quarter)
-        scope.approvals = .only([quarter])
+        // Q's approvals (its 执行额度) and Q+1's, whose 批复状态 HQ sees (SPEC §4.6): an approval
+        // arriving later makes a new revision.
+        scope.approvals = .only([quarter, quarter.shifted(by: 1)])
         return scope
     }
 
@@ -51,7 +53,19 @@ struct HQQuarterlyJob: ReportJob {
         let q = instance.period
         let loader = SubsidiaryInputs(config: config, store: store)
         var inputs: [HQSubsidiaryInput] = []
+        var counts: [HQGroupCredit.Counts] = []
+        var reports: [String: CreditReport] = [:]
+        var files: [(subsidiary: String, records: [CustomerFileRecord])] = []
         for sub in config.organisation.subsidiaries {
+            let lineName = config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode
+            let credit = try CreditReportJob.report(sub.code, q, loader: loader)
+            reports[sub.code] = credit
+            counts.append(HQGroupCredit.counts(subsidiary: sub, lineName: lineName, report: credit))
+            // The latest customers snapshot with quarter end ≤ Q (SPEC §4.6).
+            if let latest = try loader.customerFiles(sub.code, Self.scope(q)).filter({ $0.key.lastMonth <= q.lastMonth })
+                .max(by: { $0.key.lastMonth < $1.key.lastMonth }) {
+                files.append((sub.code, latest.value))
+            }
             let files = try FileMaintenanceJob.figures(sub.code, q, loader: loader, memo: memo)
             let visits = try VisitReportJob.figures(sub.code, q, loader: loader, memo: memo)
             let hasAcceptedApprovals = build.inputs.contains {
@@ -63,11 +77,20 @@ struct HQQuarterlyJob: ReportJob {
             inputs.append(HQSubsidiaryInput(
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
                 files: files, visits: visits,
-                hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions))
+                hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions,
+                nextQuarterApproval: try ApprovalStatusLookup.timeliness(sub.code, for: q.shifted(by: 1), config: config,
+                                                                          store: store, clock: clock)))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
+        let names = Dictionary(config.organisation.subsidiaries.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let group = try MoneyOverflow.context(subsidiary: "集团") { () throws(MoneyOverflow) in
+            let shared = try HQGroupCredit.sharedRows(SharedCustomers.find(in: files), reports: reports, names: names, quarter: q)
+            let summary = try HQGroupCredit.summary(shared, quarter: q)
+            return HQQuarterlyWorkbook.GroupCredit(counts: counts, shared: shared, sharedCustomers: summary.customers,
+                                                   sharedReceivable: summary.receivable)
+        }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
-        try HQQuarterlyWorkbook.write(hq, context: context, to: path)
+        try HQQuarterlyWorkbook.write(hq, group: group, context: context, to: path)
         return ""
     }
 }

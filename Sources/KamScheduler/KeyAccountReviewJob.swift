@@ -1,4 +1,5 @@
 import KamConfig
+import KamIngest
 import KamPolicy
 import KamReports
 import KamStore
@@ -28,6 +29,20 @@ struct KeyAccountReviewJob: ReportJob {
         })
     }
 
+    /// A subsidiary's inputs of Y the review lacks (SPEC §8): sales months ≥ `since` that no
+    /// accepted file among the build's inputs covers, and receivables quarters with no file.
+    static func missingInputs(of subsidiary: String, year: Int, build: BuildInfo, since: YearMonth) -> [String] {
+        let own = build.inputs.filter { $0.subsidiary == subsidiary }
+        let covered = Set(own.filter { $0.kind == InputKind.sales.rawValue }.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+        let months = Period.year(year).months
+        let sales = SalesGaps.among(months, covered: covered, since: since).missingMonths.map { "\(InputKind.sales.chineseName) \($0)" }
+        let receivables = Set(own.filter { $0.kind == InputKind.receivables.rawValue }.map(\.period))
+        let quarters = (1...4).map { Period.quarter(year: year, quarter: $0) }
+            .filter { $0.firstMonth >= since && !receivables.contains($0.description) }
+            .map { "\(InputKind.receivables.chineseName) \($0)" }
+        return sales + quarters
+    }
+
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         guard case .year(let year) = instance.period else { return "" }
         let loader = SubsidiaryInputs(config: config, store: store)
@@ -36,15 +51,23 @@ struct KeyAccountReviewJob: ReportJob {
             let scope = Self.scope(instance.period)
             let credit = try loader.credit(sub.code, scope)
             let visits = try loader.visits(sub.code, scope)
-            let reports = Self.quarters(of: year).map { VisitReport(quarter: $0, visits: visits, credit: credit) }
-            inputs.append(KeyAccountReviewInput(
+            let (reports, approved) = try MoneyOverflow.context(subsidiary: sub.code) { () throws(MoneyOverflow) in
+                var reports: [VisitReport] = []
+                for quarter in Self.quarters(of: year) { reports.append(try VisitReport(quarter: quarter, visits: visits, credit: credit)) }
+                return (reports, try credit.approvedGrades(in: .quarter(year: year, quarter: 4)))
+            }
+            var input = KeyAccountReviewInput(
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
                 history: credit.history,
-                approvedCreditGrades: ApprovedCreditGradeNumbers.of(credit.approvedGrades(in: .quarter(year: year, quarter: 4))),
-                visitCompliance: YearVisitCompliance.byCustomer(reports: reports)))
+                approvedCreditGrades: ApprovedCreditGradeNumbers.of(approved),
+                visitCompliance: YearVisitCompliance.byCustomer(reports: reports))
+            input.missingInputs = Self.missingInputs(of: sub.code, year: year, build: build, since: config.calendar.since)
+            inputs.append(input)
         }
-        let review = KeyAccountReview(year: year, subsidiaries: inputs, settings: config.policy)
-        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
+        let review = try KeyAccountReview(year: year, subsidiaries: inputs, settings: config.policy)
+        let missing = inputs.flatMap { input in input.missingInputs.map { "\(input.subsidiary.code) \($0)" } }
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [],
+                                                                                  missing: missing)
         try KeyAccountReviewWorkbook.write(review, context: context, to: path)
         return ""
     }

@@ -61,7 +61,7 @@ struct LineSummaryJob: ReportJob {
                 notes.append("\(sub.code) 的客户销售报表(\(instance.period))尚未交付, 无法核对。")
             }
         }
-        let summary = LineSummary(line: line, period: instance.period, subsidiaries: inputs, settings: config.policy)
+        let summary = try LineSummary(line: line, period: instance.period, subsidiaries: inputs, settings: config.policy)
         let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: delivered)
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
         try LineSummaryWorkbook.write(summary, reconciliation: reconciliation, context: context, to: path)

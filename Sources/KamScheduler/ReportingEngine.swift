@@ -59,6 +59,8 @@ public struct ReportingEngine: Sendable {
     public func run(wait: Double = 0, shouldStop: () -> Bool = { false }) throws -> RunSummary {
         try locked(wait: wait) { store, runRecord in
             var summary = RunSummary()
+            let planner = OutboxPlanner(config: config, clock: clock)
+            try planner.prepare(store)
             let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
             summary.acceptedFiles = ingested.accepted.map { "\($0.subsidiary)/\($0.fileName)" }
             summary.rejectedFiles = ingested.rejected.map { "\($0.subsidiary)/\($0.fileName)" }
@@ -66,6 +68,8 @@ public struct ReportingEngine: Sendable {
             runRecord.acceptedFiles = summary.acceptedFiles.count
             runRecord.rejectedFiles = summary.rejectedFiles.count
             try deliverDue(store: store, runId: runRecord.id ?? 0, into: &summary, shouldStop: shouldStop)
+            // After the deliveries are committed: sending never holds them up or fails them.
+            if !summary.stoppedEarly { sendMessages(store: store, summary: &summary) }
             return summary
         }
     }
@@ -306,9 +310,27 @@ public struct ReportingEngine: Sendable {
                 figures = try planned.job.write(planned.instance, build: planned.build, to: path)
             }
             return StagedWorkbook(result: .success((temp, figures)))
+        } catch let overflow as MoneyOverflow {
+            return StagedWorkbook(result: .failure(named(overflow, planned)))
         } catch {
             return StagedWorkbook(result: .failure(error))
         }
+    }
+
+    /// A sum that does not fit fails this workbook alone (SPEC §8); its message names the
+    /// inputs: the subsidiary (the owner, for a subsidiary's own workbook) and the accepted files
+    /// of that subsidiary the workbook was built from, which is where a wrong amount has to be
+    /// corrected.
+    func named(_ overflow: MoneyOverflow, _ planned: PlannedBuild) -> MoneyOverflow {
+        var named = overflow
+        if named.subsidiary == nil, config.organisation.subsidiary(code: planned.instance.owner) != nil {
+            named.subsidiary = planned.instance.owner
+        }
+        if named.inputs.isEmpty {
+            let files = planned.build.inputs.filter { s in named.subsidiary.map { s.subsidiary == $0 } ?? true }
+            named.inputs = files.map { "\($0.subsidiary)/\($0.fileName)" }
+        }
+        return named
     }
 
     /// Puts a built workbook under its final name: moves the previous revision to

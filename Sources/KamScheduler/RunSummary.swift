@@ -1,3 +1,4 @@
+import KamDelivery
 import KamStore
 
 /// What one run did, for the command line and the log.
@@ -17,6 +18,12 @@ public struct RunSummary: Sendable {
     public var stoppedEarly = false
     /// Instances that could not produce their workbook, with the reason.
     public var failed: [String] = []
+    /// What this run sent, failed to send (retried later) or gave up on; nil with no recipients.
+    public var outbox: OutboxDispatcher.Report?
+    /// Why queueing or sending stopped early, if it did (the workbooks are delivered regardless).
+    public var outboxProblem: String?
+    /// When the earliest unsent message is due again (unix seconds): the daemon wakes for it.
+    public var nextOutboxTry: Int64?
 
     public var succeeded: Bool { failed.isEmpty }
 }

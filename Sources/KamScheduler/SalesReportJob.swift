@@ -1,5 +1,6 @@
 import Foundation
 import KamConfig
+import KamIngest
 import KamPolicy
 import KamReports
 import KamStore
@@ -13,7 +14,36 @@ struct SalesReportJob: ReportJob {
     let memo: ReportMemo
 
     func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        index.effectiveSales(instance.owner, months: instance.period.trailingTwentyFourMonths)
+        let sales = index.effectiveSales(instance.owner, months: instance.period.trailingTwentyFourMonths)
+        guard let files = Self.managerSnapshot(instance.owner, instance.period, index: index) else { return sales }
+        return SubmissionIndex.unique(sales + [files])
+    }
+
+    /// The `customers` file a quarter's 客户经理 sheet reads (SPEC §4.6): the latest accepted
+    /// snapshot whose quarter ends by P's end; nil for a month P (no such sheet) or when none exists.
+    static func managerSnapshot(_ subsidiary: String, _ period: Period, index: SubmissionIndex) -> Submission? {
+        guard period.isQuarter else { return nil }
+        let quarters = index.accepted(subsidiary, .customers).compactMap { Period(parsing: $0.period) }
+            .filter { $0.isQuarter && $0.lastMonth <= period.lastMonth }
+        guard let latest = quarters.max(by: { $0.lastMonth < $1.lastMonth }) else { return nil }
+        return index.snapshot(subsidiary, .customers, latest)
+    }
+
+    /// The 客户经理 and C类客户分析 sheets of a quarter's report; nil for a month.
+    func quarterAnalysis(_ report: SalesReport, _ instance: JobInstance, build: BuildInfo) throws -> SalesReportWorkbook.QuarterAnalysis? {
+        guard instance.period.isQuarter else { return nil }
+        var snapshot: [String: CustomerFileRecord]?
+        if let file = build.inputs.first(where: { $0.kind == InputKind.customers.rawValue }), let q = Period(parsing: file.period),
+           let records = try store.customerFiles(subsidiary: instance.owner, quarter: q)?.records {
+            snapshot = Dictionary(records.map { ($0.customerID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return try MoneyOverflow.context(subsidiary: instance.owner) { () throws(MoneyOverflow) in
+            SalesReportWorkbook.QuarterAnalysis(
+                managers: try AccountManagerSummary.summaries(of: report.rows, period: instance.period) {
+                    AccountManager.of($0, in: snapshot)
+                },
+                classC: try ClassCCustomers(rows: report.rows, topN: config.policy.growth.topN, period: instance.period))
+        }
     }
 
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
@@ -24,8 +54,13 @@ struct SalesReportJob: ReportJob {
     static func report(_ subsidiary: String, _ period: Period, config: KamConfiguration, store: KamStore,
                        memo: ReportMemo) throws -> SalesReport {
         try memo.salesReport(subsidiary, period) {
-            let (history, _) = try store.salesHistory(subsidiary: subsidiary, months: period.trailingTwentyFourMonths)
-            return SalesReport(period: period, history: history, settings: config.policy)
+            let (history, used) = try store.salesHistory(subsidiary: subsidiary, months: period.trailingTwentyFourMonths)
+            // Every month an accepted file covers has an effective file among `used`.
+            let covered = Set(used.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+            let gaps = SalesGaps.among(period.trailingTwentyFourMonths, covered: covered, since: config.calendar.since)
+            return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
+                try SalesReport(period: period, history: history, settings: config.policy, gaps: gaps)
+            }
         }
     }
 
@@ -34,7 +69,8 @@ struct SalesReportJob: ReportJob {
         var notes: [String] = []
         // Missing means no accepted file covers a month of P; an accepted header-only file is a
         // submission of zero lines (SPEC §8), not a missing one.
-        let covered = Set(build.inputs.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+        let covered = Set(build.inputs.filter { $0.kind == InputKind.sales.rawValue }.compactMap { Period(parsing: $0.period) }
+            .flatMap(\.months))
         let missing = instance.period.months.filter { !covered.contains($0) }
         if !missing.isEmpty {
             let months = missing.map(\.description).joined(separator: "、")
@@ -45,8 +81,15 @@ struct SalesReportJob: ReportJob {
         if !report.isProfitKnown && report.hasDataInPeriod {
             notes.append("本期销售文件没有成本列: 毛利与毛利率留空。")
         }
-        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
-        try SalesReportWorkbook.write(report, context: context, to: path)
-        return SalesTotalsRecord(SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
+        if report.isTTMMissing && !report.isPeriodMissing {
+            notes.append("近12月内有月份未报送(\(report.gaps.missingMonths.map(\.description).joined(separator: "、"))): 近12月销售额、等级、大客户留空。")
+        }
+        let missingMonths = report.gaps.missingMonths.map {
+            ReportContextFactory.describe(subsidiary: instance.owner, kind: .sales, period: $0.description)
+        }
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes,
+                                                                                  missing: missingMonths)
+        try SalesReportWorkbook.write(report, quarter: try quarterAnalysis(report, instance, build: build), context: context, to: path)
+        return SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
     }
 }

@@ -97,7 +97,24 @@ enum SecureFiles {
 
     /// Writes `data` the same way.
     static func publish(_ data: Data, to url: URL) throws {
-        try publish(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+        // Written with write(2), not Data.write: Foundation's error for a full disk says "There
+        // isn't enough space" and drops errno; an operator needs the system's words and the path.
+        try publish(to: url) { path in
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw FileStepError(operation: "create", path: path) }
+            defer { close(fd) }
+            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var done = 0
+                while done < buffer.count {
+                    let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw FileStepError(operation: "write", path: path)
+                    }
+                    done += n
+                }
+            }
+        }
     }
 
     /// Renames within one file system and makes both folders' entries durable.

@@ -48,13 +48,9 @@ struct SubmissionIndex {
     func firstComplete(_ subsidiary: String, _ kind: InputKind, _ period: Period) -> Int64? {
         let files = accepted(subsidiary, kind)
         guard kind == .sales else { return files.first { $0.period == period.description }?.receivedAt }
-        var latest: Int64 = .min
-        for m in period.months {
-            let first = files.filter { Period(parsing: $0.period)?.contains(m) ?? false }.map(\.receivedAt).min()
-            guard let first else { return nil }
-            latest = max(latest, first)
+        return SalesInputCompletion.completedAt(months: period.months) { m in
+            files.filter { Period(parsing: $0.period)?.contains(m) ?? false }.map(\.receivedAt).min()
         }
-        return latest
     }
 
     static func unique(_ list: [Submission]) -> [Submission] {

@@ -28,7 +28,10 @@ struct VisitReportJob: ReportJob {
 
     static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> VisitReport {
         let scope = scope(quarter)
-        return VisitReport(quarter: quarter, visits: try loader.visits(subsidiary, scope), credit: try loader.credit(subsidiary, scope))
+        let (visits, credit) = (try loader.visits(subsidiary, scope), try loader.credit(subsidiary, scope))
+        return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
+            try VisitReport(quarter: quarter, visits: visits, credit: credit)
+        }
     }
 
     /// The figures hq-quarterly shows: handed over by the job (`ReportMemo`), else computed.

@@ -72,7 +72,11 @@ public struct WorkspaceStatus {
         let submissions = try store.allSubmissions()
         let index = SubmissionIndex(submissions)
         var latest: [String: JobInstance] = [:]
-        for instance in due where instance.job.tier == .subsidiary { latest["\(instance.job.rawValue)|\(instance.owner)"] = instance }
+        // The latest instance of each job, owner and period length: a monthly line's month and
+        // quarter instances each owe their own input.
+        for instance in due where instance.job.tier == .subsidiary {
+            latest["\(instance.job.rawValue)|\(instance.owner)|\(instance.period.isQuarter)"] = instance
+        }
         for instance in latest.values.sorted(by: { ($0.fireTime, $0.job, $0.owner) < ($1.fireTime, $1.job, $1.owner) }) {
             guard let input = ExpectedInput.owed(by: instance.job, subsidiary: instance.owner, period: instance.period,
                                                  calendar: config.calendar) else { continue }

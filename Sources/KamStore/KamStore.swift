@@ -28,6 +28,17 @@ public final class KamStore: Sendable {
         // FULL, not GRDB's WAL default NORMAL: a drop file leaves the drop folder once its
         // commit returns, so that commit must survive a power cut, not only a crash of kam.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // Two processes opening a new or older store at once (the daemon's first cycle and a
+        // `kam backup` or `kam status`) would both see a migration as not applied and both run
+        // it ("table … already exists"). An flock on the store's *folder* makes the
+        // check-and-migrate one step per process; it is held only while opening, and the
+        // kernel releases it if a process dies. Not on the store file itself: closing any
+        // descriptor of that file drops every POSIX lock SQLite holds on it (seen as "disk I/O
+        // error" in the other connections).
+        let gate = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                        O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if gate >= 0 { flock(gate, LOCK_EX) }
+        defer { if gate >= 0 { flock(gate, LOCK_UN); close(gate) } }
         do {
             // Looked at read-only first: opening the pool switches the file to WAL, which would
             // already change another program's database.

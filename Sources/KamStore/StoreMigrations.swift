@@ -201,6 +201,28 @@ enum StoreMigrations {
                 t.column("reason", .text).notNull()
             }
         }
+        migrator.registerMigration("v6-outbox") { db in
+            // SPEC §9: one row per (recipient, channel, item), queued -> sent | failed (retried at
+            // retry_minutes) | gave-up (the operator was told). The unique key makes queueing
+            // idempotent, so a reminder or notice is queued once however many runs see it.
+            try db.create(table: "outbox_item") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recipient", .text).notNull()
+                t.column("channel", .text).notNull()
+                t.column("itemKey", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("payload", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("attempts", .integer).notNull()
+                t.column("error", .text).notNull()
+                t.column("queuedAt", .integer).notNull()
+                t.column("nextTryAt", .integer)
+                t.column("sentAt", .integer)
+                t.column("messageId", .text).notNull()
+                t.uniqueKey(["recipient", "channel", "itemKey"])
+            }
+            try db.create(index: "outbox_item_due", on: "outbox_item", columns: ["status", "nextTryAt"])
+        }
         return migrator
     }
 }

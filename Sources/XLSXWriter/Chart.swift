@@ -2,7 +2,8 @@ internal import CXLSXWriter
 
 /// A chart owned by its workbook (`workbook_add_chart`); it shows nothing until a worksheet
 /// inserts it. Series point at cell ranges, so the figures behind a picture stay readable.
-/// libxlsxwriter copies every string it is given, so the `withCString` closures here are enough.
+/// libxlsxwriter copies every string it is given, so the `withXMLSafeCString` closures here are
+/// enough; they also make every title, name and sheet reference XML-safe (`XMLSafeText`).
 public final class Chart {
     /// The chart types the reports use; each maps to one `LXW_CHART_*`.
     public enum Kind: Sendable {
@@ -51,15 +52,15 @@ public final class Chart {
         guard let series = chart_add_series(handle, nil, nil) else {
             throw XLSXError(operation: "chart_add_series", code: -1, message: "could not add series")
         }
-        categories.sheet.withCString {
+        categories.sheet.withXMLSafeCString {
             chart_series_set_categories(series, $0, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
                                         lxw_row_t(categories.lastRow), lxw_col_t(categories.lastColumn))
         }
-        values.sheet.withCString {
+        values.sheet.withXMLSafeCString {
             chart_series_set_values(series, $0, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
                                     lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
         }
-        if let name { name.withCString { chart_series_set_name(series, $0) } }
+        if let name { name.withXMLSafeCString { chart_series_set_name(series, $0) } }
         if dataLabels {
             chart_series_set_labels(series)
             if kind == .pie {
@@ -67,31 +68,31 @@ public final class Chart {
                 chart_series_set_labels_percentage(series)
                 chart_series_set_labels_leader_line(series)
             }
-            if let labelNumberFormat { labelNumberFormat.withCString { chart_series_set_labels_num_format(series, $0) } }
+            if let labelNumberFormat { labelNumberFormat.withXMLSafeCString { chart_series_set_labels_num_format(series, $0) } }
         }
     }
 
     /// Wraps `chart_title_set_name`.
     public func setTitle(_ title: String) {
-        title.withCString { chart_title_set_name(handle, $0) }
+        title.withXMLSafeCString { chart_title_set_name(handle, $0) }
     }
 
     /// Wraps `chart_axis_set_name` on the category axis (the vertical one of a bar chart).
     public func setCategoryAxisName(_ name: String) {
         guard kind != .pie, let axis = categoryAxis else { return }
-        name.withCString { chart_axis_set_name(axis, $0) }
+        name.withXMLSafeCString { chart_axis_set_name(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_name` on the value axis (the horizontal one of a bar chart).
     public func setValueAxisName(_ name: String) {
         guard kind != .pie, let axis = valueAxis else { return }
-        name.withCString { chart_axis_set_name(axis, $0) }
+        name.withXMLSafeCString { chart_axis_set_name(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_num_format` on the value axis, e.g. `#,##0` for yuan.
     public func setValueAxisNumberFormat(_ format: String) {
         guard kind != .pie, let axis = valueAxis else { return }
-        format.withCString { chart_axis_set_num_format(axis, $0) }
+        format.withXMLSafeCString { chart_axis_set_num_format(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_reverse` on the category axis: a bar chart then lists its first

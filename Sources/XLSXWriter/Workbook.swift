@@ -47,10 +47,18 @@ public final class Workbook {
     /// Wraps `workbook_add_worksheet`. The name must already be a valid sheet name
     /// (`SheetName.sanitized` makes one); an invalid one throws rather than being changed here,
     /// because chart ranges and defined names refer to the sheet by the name the caller chose.
+    /// Characters XML forbids become U+FFFD here as everywhere (`XMLSafeText`), and the sheet's
+    /// `name` is that form: chart ranges and formulas naming the sheet are made safe the same way.
     public func addWorksheet(named name: String) throws(XLSXError) -> Worksheet {
         let wb = try open()
-        try check(name.withCString { workbook_validate_sheet_name(wb, $0) }, "workbook_validate_sheet_name(\(name))")
-        guard let sheet = name.withCString({ workbook_add_worksheet(wb, $0) }) else {
+        let name = XMLSafeText.sanitized(name)
+        // libxlsxwriter would accept these, but every reader turns them into spaces (see `SheetName`).
+        guard !name.contains(where: SheetName.isSpaceInXML) else {
+            throw XLSXError(operation: "workbook_add_worksheet(\(name))", code: -1,
+                            message: "a sheet name cannot hold a tab or line break: pass it through SheetName.sanitized")
+        }
+        try check(name.withXMLSafeCString { workbook_validate_sheet_name(wb, $0) }, "workbook_validate_sheet_name(\(name))")
+        guard let sheet = name.withXMLSafeCString({ workbook_add_worksheet(wb, $0) }) else {
             throw XLSXError(operation: "workbook_add_worksheet(\(name))", code: -1, message: "could not add worksheet")
         }
         return Worksheet(handle: sheet, workbook: self, name: name)
@@ -80,10 +88,10 @@ public final class Workbook {
         let wb = try open()
         var props = lxw_doc_properties()
         props.created = time_t(p.created)
-        let result = p.title.withCString { title in
-            p.subject.withCString { subject in
-                p.company.withCString { company in
-                    p.author.withCString { author in
+        let result = p.title.withXMLSafeCString { title in
+            p.subject.withXMLSafeCString { subject in
+                p.company.withXMLSafeCString { company in
+                    p.author.withXMLSafeCString { author in
                         props.title = UnsafeMutablePointer(mutating: title)
                         props.subject = UnsafeMutablePointer(mutating: subject)
                         props.company = UnsafeMutablePointer(mutating: company)
@@ -99,7 +107,7 @@ public final class Workbook {
     /// Wraps `workbook_define_name`, e.g. `("客户排名数据", "=客户排名!$A$1:$P$20")`.
     public func defineName(_ name: String, formula: String) throws(XLSXError) {
         let wb = try open()
-        try check(name.withCString { n in formula.withCString { f in workbook_define_name(wb, n, f) } },
+        try check(name.withXMLSafeCString { n in formula.withXMLSafeCString { f in workbook_define_name(wb, n, f) } },
                   "workbook_define_name(\(name))")
     }
 
@@ -118,7 +126,7 @@ final class Format {
 
     init(handle: UnsafeMutablePointer<lxw_format>, style: CellStyle) {
         self.handle = handle
-        if let nf = style.numberFormat { nf.withCString { format_set_num_format(handle, $0) } }
+        if let nf = style.numberFormat { nf.withXMLSafeCString { format_set_num_format(handle, $0) } }
         if style.bold { format_set_bold(handle) }
         if let c = style.fontColor { format_set_font_color(handle, lxw_color_t(c)) }
         if let c = style.fillColor {

@@ -28,11 +28,12 @@ public final class Worksheet {
     }
 
     /// Wraps `worksheet_write_string`. The text is stored as a string cell whatever it looks
-    /// like (`=HYPERLINK(...)`, `+86…`, `@…` stay text): never a formula.
+    /// like (`=HYPERLINK(...)`, `+86…`, `@…` stay text): never a formula. Characters XML forbids
+    /// are written as U+FFFD (`XMLSafeText`), so the cell and any chart cache of it stay well-formed.
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         if text.isEmpty { return try writeBlank(row: row, column: column, style: style) }
         let f = try format(style)
-        try check(text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) },
+        try check(text.withXMLSafeCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) },
                   "worksheet_write_string(\(row),\(column))")
     }
 
@@ -83,10 +84,10 @@ public final class Worksheet {
             try check(worksheet_repeat_rows(handle, lxw_row_t(r), lxw_row_t(r)), "worksheet_repeat_rows")
         }
         if let header {
-            try check(HeaderFooterText.limited(header).withCString { worksheet_set_header(handle, $0) }, "worksheet_set_header")
+            try check(HeaderFooterText.limited(header).withXMLSafeCString { worksheet_set_header(handle, $0) }, "worksheet_set_header")
         }
         if let footer {
-            try check(HeaderFooterText.limited(footer).withCString { worksheet_set_footer(handle, $0) }, "worksheet_set_footer")
+            try check(HeaderFooterText.limited(footer).withXMLSafeCString { worksheet_set_footer(handle, $0) }, "worksheet_set_footer")
         }
     }
 
@@ -128,7 +129,7 @@ public final class Worksheet {
         rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
         rule.format = try format(style)
         let quoted = "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        let result = quoted.withCString { value in
+        let result = quoted.withXMLSafeCString { value in
             rule.value_string = UnsafeMutablePointer(mutating: value)
             return worksheet_conditional_format_range(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
                                                       lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule)

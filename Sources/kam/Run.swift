@@ -41,6 +41,10 @@ struct RunReport {
         for d in summary.delivered { lines.append("  \(d)" + (summary.revised[d].map { " (revision \($0))" } ?? "")) }
         if summary.delivered.isEmpty && summary.failed.isEmpty { lines.append("  nothing due that was not already done") }
         for f in summary.failed { lines.append("FAILED: \(f)") }
+        if let o = summary.outbox, o.sent + o.failed + o.gaveUp > 0 {
+            lines.append("messages: \(o.sent) sent, \(o.failed) failed (retried later), \(o.gaveUp) given up (operator told); kam outbox lists them")
+        }
+        if let problem = summary.outboxProblem { lines.append("messages not sent this time (the next run tries again): \(problem)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

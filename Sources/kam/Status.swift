@@ -56,6 +56,11 @@ extension Kam {
                 out.append("workbooks of a retired owner (no longer in the config; not current, listed under `retired` in the manifest): \(status.retired.count)")
                 for d in status.retired { out.append("  \(d.path) (\(d.job) \(d.owner) \(d.period), revision \(d.revision))") }
             }
+            if !config.recipients.isEmpty {
+                let undelivered = try refusingPolitely { try engine.openStore().outbox(undeliveredOnly: true, limit: 100) }
+                out.append("undelivered messages (kam outbox --failed): \(undelivered.count)")
+                for r in undelivered { out.append(OutboxLine(record: r, display: clock.display).text) }
+            }
             out.append("unknown drop folders: \(status.unknownFolders.isEmpty ? "none" : status.unknownFolders.joined(separator: ", "))")
             print(out.joined(separator: "\n"))
             if status.storeMismatch != nil { throw ExitCode(ExitCodes.storeMismatch) }

@@ -24,38 +24,45 @@ extension Kam {
         @Option(help: "The config file; when absent, default settings are used.")
         var config: String?
 
+        /// The file is streamed — checksummed, then read by `CheckedFile.read(path:)` as the
+        /// ingest reads it — so a 600 MB export is checked in the memory of a small one
+        /// (reading it whole first took 1.25 GB, BENCHMARKS.md).
         func run() throws {
             let url = URL(fileURLWithPath: file)
-            let bytes: [UInt8]
+            let sha256: String
             do {
-                bytes = [UInt8](try Data(contentsOf: url))
+                sha256 = try SHA256.hex(fileAt: file)
             } catch {
-                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+                throw ValidationError("cannot read \(file): \(String(cString: strerror(error.errno)))")
             }
             let owner = subsidiary ?? url.deletingLastPathComponent().lastPathComponent
             let settings = try readSettings(for: owner)
             let name = url.lastPathComponent
             let checked: CheckedFile
-            if kind != nil || period != nil {
-                // What the name says, part by part: a name whose period is wrong for its kind still names the kind.
-                let parts = name.split(separator: ".").first?.split(separator: "_").map(String.init) ?? []
-                let nameKind = parts.first.flatMap { InputKind(rawValue: $0.lowercased()) }
-                let namePeriod = parts.count > 1 ? Period(parsing: parts[1]) : nil
-                guard let k = kind.map({ InputKind(rawValue: $0.lowercased()) }) ?? nameKind else {
-                    throw ValidationError("--kind must be one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            do {
+                if kind != nil || period != nil {
+                    // What the name says, part by part: a name whose period is wrong for its kind still names the kind.
+                    let parts = name.split(separator: ".").first?.split(separator: "_").map(String.init) ?? []
+                    let nameKind = parts.first.flatMap { InputKind(rawValue: $0.lowercased()) }
+                    let namePeriod = parts.count > 1 ? Period(parsing: parts[1]) : nil
+                    guard let k = kind.map({ InputKind(rawValue: $0.lowercased()) }) ?? nameKind else {
+                        throw ValidationError("--kind must be one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    guard let p = period.map({ Period(parsing: $0) }) ?? namePeriod else {
+                        throw ValidationError("--period must be YYYY-MM or YYYYQn")
+                    }
+                    switch DropFileName.make(kind: k, period: p) {
+                    case .success(let n): checked = try CheckedFile.read(path: file, name: n, settings: settings)
+                    case .failure(let problem): checked = CheckedFile.refused(name: "\(k.rawValue)_\(p)", problem)
+                    }
+                } else {
+                    checked = try CheckedFile.read(path: file, fileName: name, settings: settings)
                 }
-                guard let p = period.map({ Period(parsing: $0) }) ?? namePeriod else {
-                    throw ValidationError("--period must be YYYY-MM or YYYYQn")
-                }
-                switch DropFileName.make(kind: k, period: p) {
-                case .success(let n): checked = CheckedFile.read(bytes, name: n, settings: settings)
-                case .failure(let problem): checked = CheckedFile.refused(name: "\(k.rawValue)_\(p)", problem)
-                }
-            } else {
-                checked = CheckedFile.read(bytes, fileName: name, settings: settings)
+            } catch let failure as ByteSourceFailure {
+                throw ValidationError("cannot read \(file): \(String(cString: strerror(failure.errno)))")
             }
             let accepted = checked.isAccepted(maxBadRows: settings.maxBadRows)
-            let receipt = Receipt(subsidiary: owner, fileName: name, sha256: SHA256.hex(bytes), receivedAt: "-",
+            let receipt = Receipt(subsidiary: owner, fileName: name, sha256: sha256, receivedAt: "-",
                                   accepted: accepted, file: checked)
             FileHandle.standardOutput.write(Data(receipt.csvBytes))
             if !accepted { throw ExitCode(1) }

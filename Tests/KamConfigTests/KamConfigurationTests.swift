@@ -117,6 +117,12 @@ import Testing
         ("tmezone: Asia/Shanghai", "tmezone", "unknown key"),
         ("timezone: Mars/Base", "timezone", "unknown time zone"),
         ("since: 2025", "since", "YYYY-MM"),
+        // A sign is not a digit (`Int("+2025")` is 2025, issue 21): each is refused, not read as 2025 or 07:00.
+        ("since: +2025-01", "since", "YYYY-MM"),
+        ("since: \"+202-01\"", "since", "YYYY-MM"),
+        ("since: 2025-+1", "since", "YYYY-MM"),
+        ("run_at: \"+7:00\"", "run_at", "HH:MM"),
+        ("holidays: [\"+202-01-05\"]", "holidays[0]", "YYYY-MM-DD"),
         ("growth: {top_n: many}", "growth.top_n", "whole number"),
         ("grading: {a_share: 0.95, b_share: 0.9}", "grading", "a_share must not exceed b_share"),
         ("calendar: {sales-reports: 6}", "calendar.sales-reports", "unknown job"),

@@ -32,6 +32,41 @@ import Testing
         #expect(asQuarter.stdout.contains("警告,"))
     }
 
+    /// `kam validate` streams the file (issue 13: it read it whole, 1.25 GB for 600 MB) and
+    /// answers with the same receipt: checksum of the bytes, totals, every kind of problem.
+    @Test func validateStreamsAndChecksumsTheFile() throws {
+        let dir = try temp().appendingPathComponent("HG01")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var text = "日期,客户编码,客户名称,金额,成本\n"
+        for i in 0..<20_000 { text += "2026-09-\(1 + i % 28),C\(i % 300),客户\(i % 300),\"1,234.50\",1000\n" }
+        text += "2026-09-30,Ｃ1,甲,1,0\n"
+        let bytes = Data(text.utf8)
+        let good = dir.appendingPathComponent("sales_2026-09.csv")
+        try bytes.write(to: good)
+        let sha = try KamBinary.run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [good.path]).stdout.prefix(64)
+        let r = try KamBinary.kam("validate", good.path)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("SHA-256,\(sha)\r\n"))
+        #expect(r.stdout.contains("有效行数,20000\r\n"))
+        #expect(r.stdout.contains("金额合计(元),24690000.00\r\n"))
+        #expect(r.stdout.contains("成本合计(元),20000000.00\r\n"))
+        #expect(r.stdout.contains("客户编码含全角字母或数字(U+FF23 Ｃ)"))
+        // Kind and period given: read from disk the same way.
+        let renamed = dir.appendingPathComponent("export.csv")
+        try bytes.write(to: renamed)
+        let given = try KamBinary.kam("validate", renamed.path, "--kind", "sales", "--period", "2026-09")
+        #expect(given.status == 1)
+        #expect(given.stdout.contains("有效行数,20000\r\n") && given.stdout.contains("SHA-256,\(sha)\r\n"))
+        let strictPeriod = try KamBinary.kam("validate", renamed.path, "--kind", "sales", "--period", "+202-09")
+        #expect(strictPeriod.status != 0)
+        #expect(strictPeriod.stderr.contains("--period must be YYYY-MM or YYYYQn"))
+        let missing = try KamBinary.kam("validate", dir.appendingPathComponent("sales_2026-08.csv").path)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("cannot read"))
+        #expect(missing.stderr.contains("No such file"))
+    }
+
     @Test func ingestStoresEveryKindAndWritesReceipts() throws {
         let ws = try KamBinary.workspace("small")
         defer { try? FileManager.default.removeItem(at: ws) }

@@ -25,14 +25,15 @@ import Testing
         let name = "2026-09/subsidiary/YY01_2026-09_客户销售报表.xlsx"
 
         // A corrected September file arrives: later wins, as a whole. It changes what YY01's
-        // September sales report, its Q3 credit report (Q3 sales) and its Q4 proposal (names
-        // up to September) read — nothing else.
+        // September and Q3 sales reports, its Q3 credit report (Q3 sales) and its Q4 proposal
+        // (names up to September) read — nothing else (医药's Q3 summary is not due yet).
         try "日期,客户编码,客户名称,金额,成本\n2026-09-03,C1,甲公司,999.00,100.00\n"
             .write(to: ws.appendingPathComponent("drop/YY01/sales_2026-09_更正.csv"), atomically: true, encoding: .utf8)
         let r = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        let affected = [name, "2026Q3/subsidiary/YY01_2026Q3_客户资信报表.xlsx", "2026Q4/subsidiary/YY01_2026Q4_资信额度申请表.xlsx"]
-        #expect(r.stdout.contains("delivered: 3 workbook(s)"), "\(r.stdout)")
+        let affected = [name, "2026Q3/subsidiary/YY01_2026Q3_客户销售报表.xlsx", "2026Q3/subsidiary/YY01_2026Q3_客户资信报表.xlsx",
+                        "2026Q4/subsidiary/YY01_2026Q4_资信额度申请表.xlsx"]
+        #expect(r.stdout.contains("delivered: 4 workbook(s)"), "\(r.stdout)")
         for path in affected { #expect(r.stdout.contains("\(path) (revision 2)"), "\(r.stdout)") }
 
         let after = try KamBinary.digests(reports)
@@ -74,10 +75,12 @@ import Testing
             "2026-05/subsidiary/YY01_2026-05_客户销售报表.xlsx",
             "2026Q2/subsidiary/HG01_2026Q2_客户销售报表.xlsx",
             "2026-06/subsidiary/YY01_2026-06_客户销售报表.xlsx",
+            "2026Q2/subsidiary/YY01_2026Q2_客户销售报表.xlsx",
             "2026-07/subsidiary/YY01_2026-07_客户销售报表.xlsx",
             "2026-08/subsidiary/YY01_2026-08_客户销售报表.xlsx",
             "2026Q3/subsidiary/HG01_2026Q3_客户销售报表.xlsx",
             "2026-09/subsidiary/YY01_2026-09_客户销售报表.xlsx",
+            "2026Q3/subsidiary/YY01_2026Q3_客户销售报表.xlsx",
         ], "\(r.stdout)")
         // Oldest first across jobs: the May line summary (fired 06-08) before June's sales report
         // (07-06), Q2's HQ analysis (07-15) before July's sales report (08-06).
@@ -85,7 +88,8 @@ import Testing
         #expect(position("2026-05_汇总分析表") < position("2026-06_客户销售报表"))
         #expect(position("2026Q2_客户档案及拜访分析") < position("2026-07_客户销售报表"))
         #expect(position("2026Q3_资信额度申请表") < position("2026Q2_客户销售报表"))
-        #expect(delivered.count == 26, "\(delivered)")
+        // 26, plus YY01's 2026Q2 and 2026Q3 sales reports and 医药's 2026Q2 summary (SPEC §2).
+        #expect(delivered.count == 29, "\(delivered)")
         let again = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(again.stdout.contains("delivered: 0 workbook(s)"))
     }

@@ -13,7 +13,8 @@ import Testing
 
         let first = try KamBinary.kam("run", "--config", config, "--as-of", "2026-10-06T07:00")
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        #expect(first.stdout.contains("delivered: 46 workbook(s)"))
+        // 46, plus YY01's quarter sales reports 2026Q1–Q3 and 医药's quarter summaries Q1–Q2 (SPEC §2).
+        #expect(first.stdout.contains("delivered: 51 workbook(s)"), "\(first.stdout)")
         #expect(first.stdout.contains("rejected: YY01/sales_2026-07.csv"))
 
         let reports = ws.appendingPathComponent("reports")
@@ -74,10 +75,11 @@ import Testing
         let run = try KamBinary.kam("run", "--config", dir.appendingPathComponent("config/kam.yaml").path,
                                     "--as-of", "2026-11-22T08:00")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        // Sales: 22 months (2025-01 … 2026-10) × 2 pharma + 7 quarters (2025Q1 … 2026Q3) × 2 chem = 58;
-        // credit, file and visit reports: 7 quarters × 4 subsidiaries × 3 = 84; line summaries 22 + 7 = 29;
+        // Sales: 22 months (2025-01 … 2026-10) × 2 pharma + 7 quarters (2025Q1 … 2026Q3) × 4 (every
+        // line reports quarterly) = 72; credit, file and visit reports: 7 quarters × 4 subsidiaries × 3
+        // = 84; line summaries 22 + 7 × 2 = 36;
         // HQ quarterly 7; proposals for 2025Q1 … 2026Q4 (2027Q1's fires on 12-21) × 4 = 32; the 2025 review 1.
-        #expect(run.stdout.contains("delivered: 211 workbook(s)"), "\(run.stdout.prefix(300))")
+        #expect(run.stdout.contains("delivered: 232 workbook(s)"), "\(run.stdout.prefix(300))")
         #expect(run.stdout.contains("0 rejected"))
         let gb = dir.appendingPathComponent("reports/2026Q3/subsidiary/HG02_2026Q3_客户销售报表.xlsx")
         let read = try KamBinary.run(SalesReportEndToEndTests.python, ["-c", """

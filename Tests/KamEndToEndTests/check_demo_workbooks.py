@@ -121,6 +121,8 @@ def window(last, n):
 # Config (the demo's): subsidiaries in order, their lines, and column mappings.
 CONFIG = open(os.path.join(DEMO, "config", "kam.yaml"), encoding="utf-8").read()
 LINES = {}
+_since = re.search(r"^since:\s*\"?(\d{4})-(\d{2})", CONFIG, re.M)
+SINCE = mon(int(_since.group(1)), int(_since.group(2))) if _since else mon(2025, 1)
 for m in re.finditer(r"\{code: (\w+), name: ([^,]+), cadence: (\w+)\}", CONFIG):
     LINES[m.group(1)] = {"name": m.group(2), "cadence": m.group(3)}
 SUBS = []
@@ -226,6 +228,7 @@ class Subsidiary:
         self.month_files = {}     # month -> the effective file's name
         self.month_cost = {}      # month -> effective file has a cost column
         self.snap = {"receivables": {}, "customers": {}, "visits": {}, "approvals": {}}
+        self.snap_files = {"receivables": {}, "customers": {}, "visits": {}, "approvals": {}}
         for _, f, m, path in files:
             kind = m.group(1).lower()
             header, rows = read_table(path, sub["mapping"])
@@ -250,6 +253,7 @@ class Subsidiary:
                     self.month_cost[mm] = "cost" in header
             else:
                 q = (y, int(m.group(4)))
+                self.snap_files[kind][q] = f"{self.code}/{f}"
                 if kind == "visits":
                     self.snap[kind][q] = rows
                 else:
@@ -407,6 +411,10 @@ class Subsidiary:
         g = self.assessed_grade(half_end, cid)
         return g if g is not None else self.assessed_grade(q, cid)
 
+    def covers_sales(self, m):
+        """Whether an accepted sales file covers month m (its effective file)."""
+        return m in self.month_files
+
     def proposal_basis(self, q):
         """(proposal month, basis month B) for the limits of quarter q."""
         pm = qmonths(q)[0] - 1
@@ -468,6 +476,18 @@ class Subsidiary:
             if qq <= q and cid in self.snap["customers"][qq] and self.snap["customers"][qq][cid]["customer_name"]:
                 return self.snap["customers"][qq][cid]["customer_name"]
         return None
+
+    # --- account managers (SPEC §4.6) ----------------------------------------------------------
+    def manager_quarter(self, q):
+        """The latest quarter <= q with a customers snapshot, or None."""
+        qs = [qq for qq in self.snap["customers"] if qq <= q]
+        return max(qs) if qs else None
+
+    def manager(self, q, cid):
+        qq = self.manager_quarter(q)
+        rec = self.snap["customers"][qq].get(cid) if qq is not None else None
+        name = (rec or {}).get("account_manager", "").strip()
+        return name or "(未指定)"
 
     # --- visits --------------------------------------------------------------------------------
     def known(self, q, cid):
@@ -715,8 +735,41 @@ def check_sales_report(code, label):
     says_missing = any("没有收到已接受的销售明细文件" in (n or "") for n in notes)
     cell(book, "概览", "注意", "sales input missing note", not all(m in sub.month_files for m in months), says_missing)
     files = {sub.month_files[m] for m in window(months[-1], 24) if m in sub.month_files}
+    if "Q" in label:
+        q = quarter_of(months[0])
+        snap_q = sub.manager_quarter(q)
+        if snap_q is not None:
+            files.add(sub.snap_files["customers"][snap_q])
+        check_quarter_analysis(wb, book, sub, q, rows)
     lineage(wb, book, files)
     return rows
+
+
+def check_quarter_analysis(wb, book, sub, q, rows):
+    """客户经理 and C类客户分析 of a quarter's 客户销售报表 (SPEC §4.6)."""
+    groups = {}
+    for r in rows:
+        g = groups.setdefault(sub.manager(q, r["cid"]), [])
+        g.append(r)
+    managers = []
+    for name, rs in groups.items():
+        s, sl = sum(r["s"] for r in rs), sum(r["sl"] for r in rs)
+        profit = None if any(r["profit"] is None for r in rs) else sum(r["profit"] for r in rs)
+        managers.append([name, len(rs)] + [sum(1 for r in rs if r["grade"] == g) for g in "ABC"] +
+                        [sum(1 for r in rs if r["key"]), money(s), money(sl), ratio(s, sl), money(profit)])
+    managers.sort(key=lambda m: (-m[6].fen, m[0].encode("utf-8")))
+    table(wb, book, "客户经理", ["客户经理", "客户数", "A类", "B类", "C类", "大客户数", "本期销售额", "去年同期销售额", "同比", "本期毛利"],
+          managers, key=0)
+    cs = sorted([r for r in rows if r["grade"] == "C" and r["ttm"] > 0], key=lambda r: (-r["ttm"], r["cid"]))
+    bs = [r["ttm"] for r in rows if r["grade"] == "B"]
+    smallest_b = min(bs) if bs else None
+    table(wb, book, "C类客户分析", ["序号", "客户编码", "客户名称", "近12月销售额", "同比", "距B级差额"],
+          [[i + 1, r["cid"], r["name"], money(r["ttm"]), r["yoy"], money(None if smallest_b is None else smallest_b - r["ttm"])]
+           for i, r in enumerate(cs[:GROWTH_TOP_N])], key=1)
+    graded = sum(r["ttm"] for r in rows if r["grade"])
+    ov_check(wb, book, "C类客户数", [len(cs)])
+    ov_check(wb, book, "C类客户近12月销售额占比", [sum(r["ttm"] for r in cs) / graded if graded > 0 else None])
+    ov_check(wb, book, "本期由C类升为B类客户数", [sum(1 for r in rows if r["prev_grade"] == "C" and r["grade"] == "B")])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -744,6 +797,28 @@ def credit_rows(sub, q):
     return rows
 
 
+def approval_status(code, q):
+    """批复状态 of the limits for quarter q (SPEC §4.6): proposal on the 21st of the month before q,
+    due by the end of proposal day + approval_days; the first accepted approvals_<q> file's mtime
+    decides. (status, proposal date, deadline, received text)."""
+    import datetime
+    py, pm = ym(qmonths(q)[0] - 1)
+    proposal = datetime.date(py, pm, 21)
+    deadline = proposal + datetime.timedelta(days=APPROVAL_DAYS)
+    folder = os.path.join(DROP, code)
+    times = []
+    for f in os.listdir(folder):
+        m = NAME.match(f)
+        if m and m.group(1).lower() == "approvals" and m.group(4) and f"{m.group(2)}Q{m.group(4)}" == qlabel(q) \
+                and f"{code}/{f}" not in REJECTED:
+            times.append(os.stat(os.path.join(folder, f)).st_mtime)
+    if not times:
+        return "未批复", proposal.isoformat(), deadline.isoformat(), None
+    t = min(times)
+    day = datetime.datetime.fromtimestamp(t, datetime.timezone(datetime.timedelta(hours=8))).date()
+    return ("按时批复" if day <= deadline else "逾期批复"), proposal.isoformat(), deadline.isoformat(), local(t)
+
+
 def check_credit_report(code, q):
     sub = DATA[code]
     wb, book = open_book(qlabel(q), "subsidiary", code, "客户资信报表")
@@ -755,8 +830,9 @@ def check_credit_report(code, q):
             r["approved"], yuan(r["limit"]), r["source"], r["util"], r["status"]] for r in rows]
     table(wb, book, "资信评估", ASSESS_HEADER, exp, key=0)
     warn = [r for r in rows if r["status"] == "超限"] + [r for r in rows if r["status"] == "预警"]
-    table(wb, book, "超限预警", ["客户编码", "客户名称", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级", "状态"],
-          [[r["cid"], r["name"], money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]), r["source"],
+    table(wb, book, "超限预警", ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级",
+                             "状态"],
+          [[r["cid"], r["name"], sub.manager(q, r["cid"]), money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]), r["source"],
             r["util"], r["approved"], r["status"]] for r in warn], key=0)
     if q[1] in (2, 4):
         before = qshift(q, -2)
@@ -776,6 +852,10 @@ def check_credit_report(code, q):
     ov_check(wb, book, "核定等级 1 / 2 / 3", [sum(1 for r in rows if r["approved"] == g) for g in (1, 2, 3)])
     ov_check(wb, book, "超限 / 预警 / 无额度", [sum(1 for r in rows if r["status"] == s) for s in ("超限", "预警", "无额度")])
     ov_check(wb, book, "额度未批复客户数", [sum(1 for r in rows if r["source"] == "未批复")])
+    status, proposal, deadline, received = approval_status(code, q)
+    ov_check(wb, book, f"额度批复状态 ({qlabel(q)})", [status])
+    ov_check(wb, book, "申请日期 / 批复截止日期", [proposal, deadline])
+    ov_check(wb, book, "批复接收时间", [received])
     if q[1] in (2, 4):
         ov_check(wb, book, "核定等级变动客户数", [len(changes)])
     lineage(wb, book)
@@ -830,10 +910,18 @@ def check_visit_report(code, q):
           [[r["cid"], r["name"], r["grade"], r["credit"], r["required"], r["actual"], r["ok"]] + r["roles"] + [r["senior"]]
            for r in rows], key=0)
     visits = sub.snap["visits"].get(q) or []
-    counts = [sum(1 for v in visits if v.get("purpose", "") == p) for p in PURPOSES]
-    counts.append(len(visits) - sum(counts))
-    table(wb, book, "拜访目的分布", ["拜访目的", "拜访次数", "占比"],
-          [[p, n, n / len(visits)] for p, n in zip(PURPOSES + ["其他"], counts)], key=0)
+    # SPEC §8: the five in policy order, every other written purpose under its own name (by count,
+    # then name), then 未填写 for blank ones (always listed); the counts add up to all visits.
+    written = {}
+    for v in visits:
+        p = v.get("purpose", "").strip() or "未填写"
+        written[p] = written.get(p, 0) + 1
+    others = sorted((p for p in written if p not in PURPOSES + ["未填写"]),
+                    key=lambda p: (-written[p], p.encode("utf-8")))
+    labels = PURPOSES + others + ["未填写"]
+    mix = [[p, written.get(p, 0), written.get(p, 0) / len(visits) if visits else None] for p in labels]
+    assert sum(r[1] for r in mix) == len(visits)
+    table(wb, book, "拜访目的分布", ["拜访目的", "拜访次数", "占比"], mix, key=0)
     visitors = {}
     for v in visits:
         e = visitors.setdefault(v["visitor"], {"n": 0, "c": set(), "roles": set()})
@@ -1024,7 +1112,7 @@ def check_line_summary(line, label):
     grid = [[g] + [sum(1 for r in all_rows if (r["prev_grade"] or "无") == g and (r["grade"] or "无") == h)
                    for h in ["A", "B", "C", "无"]] for g in ["A", "B", "C", "无"]]
     table(wb, book, "等级迁移", ["上期等级＼本期等级", "A", "B", "C", "无"], grid, key=0)
-    if LINES[line]["cadence"] == "quarterly":
+    if "Q" in label:  # every line's quarter summary carries its credit warnings (SPEC §2, §4.5)
         q = quarter_of(months[0])
         over, warn = [], []
         for sub in subs:
@@ -1048,7 +1136,7 @@ def check_line_summary(line, label):
     ov_check(wb, book, "A类 / B类 / C类", [sum(r[8 + i] for r in exp) for i in range(3)])
     ov_check(wb, book, "大客户数", [sum(r[11] for r in exp)])
     ov_check(wb, book, "潜力客户数", [len(potential)])
-    if LINES[line]["cadence"] == "quarterly":
+    if "Q" in label:
         ov_check(wb, book, "超限 / 预警客户数", [len(over), len(warn)])
     ov_check(wb, book, "未报送分公司", ["、".join(r[0] for r in exp if r[12] == "未报送") or "无"])
     table(wb, book, "报表核对", ["分公司", "分公司名称", "客户销售报表版本", "核对结果", "差异"],
@@ -1098,7 +1186,58 @@ def check_hq_quarterly(q):
             status, received = submission(s["code"], kind, qlabel(q), fire_after(qmonths(q), day))
             sent.append([s["code"], s["name"], text, qlabel(q), status, received])
     table(wb, book, "报送情况", ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"], sent, key=2)
+    # 批复状态 of every subsidiary's limits for Q+1 (SPEC §4.6).
+    nq = qshift(q, 1)
+    approvals = [[s["code"], s["name"], qlabel(nq)] + list(approval_status(s["code"], nq)[1:3]) +
+                 [approval_status(s["code"], nq)[0], approval_status(s["code"], nq)[3]] for s in SUBS]
+    table(wb, book, "下季额度批复", ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"],
+          approvals, key=0)
+    ov_check(wb, book, f"{qlabel(nq)} 额度 按时 / 逾期 / 未批复",
+             [sum(1 for r in approvals if r[5] == s) for s in ("按时批复", "逾期批复", "未批复")])
+    ov_check(wb, book, f"{qlabel(nq)} 额度逾期或未批复分公司", ["、".join(r[0] for r in approvals if r[5] != "按时批复") or "无"])
     ov_check(wb, book, "逾期或未报送资料数", [sum(1 for r in sent if r[4] != "按时")])
+    # 资信预警统计 (SPEC §4.5): every subsidiary's 超限 / 预警 / 无额度 counts, blank when its
+    # receivables for Q are missing.
+    credit, rows_by_sub = [], {}
+    for s in SUBS:
+        sub = DATA[s["code"]]
+        rows = credit_rows(sub, q)
+        rows_by_sub[sub.code] = {r["cid"]: r for r in rows}
+        counts = [None] * 3 if q not in sub.snap["receivables"] else \
+            [sum(1 for r in rows if r["status"] == st) for st in ("超限", "预警", "无额度")]
+        credit.append([sub.code, sub.name, LINES[sub.line]["name"]] + counts)
+    table(wb, book, "资信预警统计", ["分公司", "分公司名称", "业务线", "超限", "预警", "无额度"], credit, key=0)
+    judged = [r for r in credit if r[3] is not None]
+    ov_check(wb, book, "超限 / 预警 / 无额度客户数", [sum(r[3 + i] for r in judged) for i in range(3)])
+    # 跨公司客户 (SPEC §4.6): a valid code in the latest customers snapshots (quarter end ≤ Q) of two
+    # or more subsidiaries; one row per (code, subsidiary), the first customer_id in code-point order.
+    by_code = {}
+    for s in SUBS:
+        sub = DATA[s["code"]]
+        snaps = [qq for qq in sub.snap["customers"] if qmonths(qq)[-1] <= qmonths(q)[-1]]
+        if not snaps:
+            continue
+        snap = sub.snap["customers"][max(snaps)]
+        for cid in sorted(snap):
+            code = (snap[cid].get("credit_code") or "").strip()
+            if code and credit_code_ok(code):
+                by_code.setdefault(code, {}).setdefault(sub.code, (cid, snap[cid]["customer_name"]))
+    shared, group = [], {}
+    for code, holders in by_code.items():
+        if len(holders) < 2:
+            continue
+        for sc, (cid, name) in holders.items():
+            sub, r = DATA[sc], rows_by_sub[sc].get(cid)
+            sales = r["a"]["sales"] if r else 0
+            receivable = None if q not in sub.snap["receivables"] else (r["a"]["receivable"] if r else 0)
+            group[code] = group.get(code, 0) + sales
+            shared.append([code, name, sc, sub.name, cid, money(sales), money(receivable),
+                           r["approved"] if r else None, yuan(r["limit"]) if r else None])
+    shared.sort(key=lambda x: (-group[x[0]], x[0], x[2]))
+    table(wb, book, "跨公司客户", ["统一社会信用代码", "客户名称", "分公司", "分公司名称", "客户编码", "本季销售额", "应收余额",
+                              "核定等级", "执行额度"], shared, key=4)
+    ov_check(wb, book, "跨公司客户数", [len({r[0] for r in shared})])
+    ov_check(wb, book, "跨公司客户应收余额(元)", [money(sum(r[6].fen or 0 for r in shared))])
     lineage(wb, book)
     ov_check(wb, book, "档案数", [sum(r[3] for r in exp)])
     ov_check(wb, book, "新增 / 删除 / 变更档案", [sum(r[4] for r in exp), sum(r[5] for r in exp), sum(r[6] for r in exp)])
@@ -1139,16 +1278,23 @@ def check_review(year):
                 advice = "终止"
             else:
                 advice = "维持"
+            # SPEC §8 "Incomplete data": a missing sales month (≥ since) or receivables quarter of the
+            # year leaves the recommendation blank and says so in 备注.
+            gaps = [f"销售明细 {mlabel(m)}" for m in months if m >= SINCE and not sub.covers_sales(m)]
+            gaps += [f"应收账款 {qlabel((year, n))}" for n in range(1, 5)
+                     if qmonths((year, n))[0] >= SINCE and (year, n) not in sub.snap["receivables"]]
+            remark = ("缺少 " + "、".join(gaps) + ", 暂不评价") if gaps else None
             exp.append([sub.code, sub.name, LINES[sub.line]["name"], r["cid"], r["name"], r["level"], money(r["s"]),
-                        money(r["sl"]), growth, money(r["profit"]), grade, ok, need, ok / need if need else None, advice])
+                        money(r["sl"]), growth, money(r["profit"]), grade, ok, need, ok / need if need else None,
+                        None if gaps else advice, remark])
     table(wb, book, "大客户评价", ["分公司", "分公司名称", "业务线", "客户编码", "客户名称", "大客户级别", "本年销售额", "上年销售额", "增长率",
-                              "本年毛利", "核定等级", "拜访达标季度数", "应拜访季度数", "拜访达标率", "评价建议"], exp, key=3)
+                              "本年毛利", "核定等级", "拜访达标季度数", "应拜访季度数", "拜访达标率", "评价建议", "备注"], exp, key=3)
     ov_check(wb, book, "大客户数", [len(exp)])
     ov_check(wb, book, "本年销售额", [money(sum(r[6].fen for r in exp))])
     ov_check(wb, book, "上年销售额", [money(sum(r[7].fen for r in exp))])
     ov_check(wb, book, "增长率", [ratio(sum(r[6].fen for r in exp), sum(r[7].fen for r in exp))])
     lineage(wb, book)
-    ov_check(wb, book, "加强 / 维持 / 终止", [sum(1 for r in exp if r[-1] == a) for a in ("加强", "维持", "终止")])
+    ov_check(wb, book, "加强 / 维持 / 终止", [sum(1 for r in exp if r[-2] == a) for a in ("加强", "维持", "终止")])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1166,8 +1312,8 @@ def expected_paths():
         for s in SUBS:
             if fire_after(qmonths(q), 6) <= asof:
                 paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户资信报表.xlsx")
-                if LINES[s["line"]]["cadence"] == "quarterly":
-                    paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户销售报表.xlsx")
+                # Every line reports quarterly; a monthly line adds the months (SPEC §2).
+                paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户销售报表.xlsx")
             if fire_after(qmonths(q), 8) <= asof:
                 paths.add(f"{label}/subsidiary/{s['code']}_{label}_客户档案维护情况.xlsx")
             if fire_after(qmonths(q), 10) <= asof:
@@ -1177,6 +1323,7 @@ def expected_paths():
                 paths.add(f"{label}/subsidiary/{s['code']}_{label}_资信额度申请表.xlsx")
         if fire_after(qmonths(q), 8) <= asof:
             paths.add(f"{label}/management/化工_{label}_汇总分析表.xlsx")
+            paths.add(f"{label}/management/医药_{label}_汇总分析表.xlsx")
         if fire_after(qmonths(q), 15) <= asof:
             paths.add(f"{label}/hq/集团_{label}_客户档案及拜访分析.xlsx")
     for m in range(mon(2025, 1), mon(2026, 12)):
@@ -1245,7 +1392,7 @@ else:
 for code in ("YY01", "YY02"):
     for label in SAMPLE_MONTHS:
         check_sales_report(code, label)
-for code in ("HG01", "HG02"):
+for code in ("HG01", "HG02", "YY01", "YY02"):
     for q in SAMPLE_QUARTERS:
         check_sales_report(code, qlabel(q))
 for s in SUBS:
@@ -1259,6 +1406,7 @@ for label in SAMPLE_MONTHS:
     check_line_summary("pharma", label)
 for q in SAMPLE_QUARTERS:
     check_line_summary("chem", qlabel(q))
+    check_line_summary("pharma", qlabel(q))
     check_hq_quarterly(q)
 check_review(2025)
 

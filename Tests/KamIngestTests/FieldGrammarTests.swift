@@ -69,6 +69,21 @@ import Testing
         #expect(DropFileName.parse("visits_2026-09.csv") == .failure(.monthPeriodForQuarterlyKind))
         #expect(DropFileName.parse("sales.csv") == .failure(.malformed))
     }
+
+    /// SPEC §8: the period is exactly `YYYY-MM` (01–12) or `YYYYQn` (1–4) with a four-digit
+    /// year. `Int("+202")` is 202, so a sign once passed as a short year (issue 13).
+    @Test(arguments: ["sales_+202Q1.csv", "sales_2026-+9.csv", "sales_2026-9.csv", "sales_02026-09.csv",
+                      "sales_2026Q5.csv", "sales_2026-13.csv", "sales_2026-00.csv", "sales_-202Q1.csv",
+                      "sales_+2026-09.csv", "sales_2026-09 .csv", "sales_２０２６-09.csv", "receivables_2026Q+3.csv",
+                      "receivables_202Q3.csv", "sales_2026.csv", "receivables_+2026.csv"])
+    func refusesAnyOtherPeriodSpelling(fileName: String) {
+        let parts = fileName.dropLast(4).split(separator: "_", maxSplits: 2)
+        let written = String(parts[1])
+        #expect(DropFileName.parse(fileName) == .failure(.badPeriod(written)), "\(fileName)")
+        let refused = CheckedFile.read(Array("date,customer_id,customer_name,amount\n".utf8), fileName: fileName, settings: ReadSettings())
+        #expect(refused.check.diagnostics == [Diagnostic(line: 0, value: fileName, reason: "期间 [\(written)] 无效, 应为 YYYY-MM (月) 或 YYYYQn (季度)")])
+        #expect(!refused.isAccepted(maxBadRows: 1_000))
+    }
 }
 
 @Suite struct SHA256Tests {
@@ -80,5 +95,24 @@ import Testing
         var h = SHA256()
         for _ in 0..<1000 { h.update([UInt8](repeating: 0x61, count: 1000)) }
         #expect(h.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+/// A date in the right shape that the calendar does not have is named as such (issue 16).
+@Suite struct DateReasonTests {
+    @Test(arguments: [
+        ("2026-11-31", "日期不存在: 2026 年 11 月没有 31 日"),
+        ("2026/2/29", "日期不存在: 2026 年 2 月没有 29 日"),
+        ("20261301", "日期不存在: 月份 13 无效(2026 年只有 1–12 月)"),
+        ("2026-11-3x", DateGrammar.formatReason),
+        ("30/11/2026", DateGrammar.formatReason),
+    ])
+    func reason(text: String, expected: String) {
+        #expect(DateGrammar.parse(text) == nil)
+        #expect(DateGrammar.reason(for: text) == expected)
+    }
+
+    @Test func aLeapDayIsADate() {
+        #expect(DateGrammar.parse("2028-02-29") != nil)
     }
 }

@@ -84,7 +84,7 @@ import Testing
             Diagnostic(line: 7, column: "cost", value: "$5", reason: badAmount),
         ]),
         Expected(file: "sales_2026-09_bad_dates.csv", accepted: false, rows: 1, badRows: 4, totals: [100, 0], errors: [
-            Diagnostic(line: 2, column: "date", value: "2026-9-31", reason: badDate),
+            Diagnostic(line: 2, column: "date", value: "2026-9-31", reason: "日期不存在: 2026 年 9 月没有 31 日"),
             Diagnostic(line: 3, column: "date", value: "2026-09-30T00:00", reason: badDate),
             Diagnostic(line: 4, column: "date", value: "30/09/2026", reason: badDate),
             Diagnostic(line: 5, column: "date", value: "2026-09-30 25:00:00x", reason: badDate),
@@ -156,24 +156,5 @@ import Testing
         let f = CheckedFile.read(bytes, fileName: "sales_2026-09.csv", settings: ReadSettings())
         #expect(f.check.diagnostics == [Diagnostic(line: 2, reason: "行过长(超过1048576字节), 不是有效的CSV")])
         #expect(!f.isAccepted(maxBadRows: 0))
-    }
-}
-
-@Suite struct MoneyRangeTests {
-    @Test func sumsThatWouldOverflowAreRowErrorsNotCrashes() {
-        let big = "900000000000000.00"  // 9e14 yuan = 9e16 fen, near the per-amount limit
-        var text = "date,customer_id,customer_name,amount\n"
-        for _ in 0..<200 { text += "2026-09-01,C1,a,\(big)\n" }
-        let f = CheckedFile.read(Array(text.utf8), fileName: "sales_2026-09.csv", settings: ReadSettings(maxBadRows: 1_000))
-        #expect(f.check.acceptedRows == 102)
-        #expect(f.check.badRows == 98)
-        #expect(f.check.diagnostics.first == Diagnostic(line: 104, column: "amount", value: big, reason: "金额超出范围"))
-        let expected: Fen = 9_180_000_000_000_000_000
-        #expect(f.totals.first?.fen == expected)
-        let r = CheckedFile.read(Array(("customer_id,receivable,overdue,collected\n" + (0..<200).map { "C\($0),\(big),0,0\n" }.joined()).utf8),
-                                 fileName: "receivables_2026Q3.csv", settings: ReadSettings())
-        #expect(r.check.badRows == 98)
-        #expect(CheckedFile.read(Array("date,customer_id,customer_name,amount\n2026-09-01,C1,a,1.1234567890123456789\n2026-09-01,C1,a,12345678901234567890123\n".utf8),
-                                 fileName: "sales_2026-09.csv", settings: ReadSettings()).check.badRows == 2)
     }
 }

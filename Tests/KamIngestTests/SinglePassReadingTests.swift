@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KamIngest
 @testable import KamPolicy
@@ -120,6 +121,44 @@ import Testing
         switch (a, b) {
         case (.valid(let x), .valid(let y)), (.invalid(let x), .invalid(let y)): x == y
         default: false
+        }
+    }
+
+    /// A chunk whose last 32 bytes are ASCII ends the 32-byte run exactly at its end; the scan
+    /// then read the byte after the chunk, and a stale byte ≥ 0x80 there made a valid UTF-8
+    /// file of 631 MB "invalid at 298 MiB" — read as GB18030, garbling every name (issue 13).
+    @Test func theScanNeverReadsPastItsBuffer() {
+        for length in [32, 64, 96, 1 << 20] {
+            for tail: [UInt8] in [[0xFF], [0x80], [0xE4, 0xB8], [0xC0]] {
+                // CJK text, then ASCII up to a multiple of 32, then bytes that are not the chunk's.
+                var bytes = Array(String(repeating: "中", count: length / 96).utf8)
+                bytes += [UInt8](repeating: UInt8(ascii: "a"), count: length - bytes.count)
+                bytes += tail
+                bytes.withUnsafeBufferPointer { all in
+                    let chunk = UnsafeBufferPointer(rebasing: all[0..<length])
+                    for final in [true, false] {
+                        #expect(Self.same(UTF8Scan.scan(chunk, final: final), .valid(consumed: length)), "\(length) \(tail) \(final)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aLargeUTF8FileOnDiskIsUTF8() throws {
+        // 3 MiB of CJK lines whose chunk boundaries fall after ASCII runs, the shape that failed.
+        var text = "日期,客户编码,客户名称,金额\n"
+        var i = 0
+        while text.utf8.count < 3 << 20 { text += "2026-09-\(10 + i % 19),C\(i % 5000),客户\(i % 5000)有限公司,\(i % 1000).50\n"; i += 1 }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kam-utf8-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        // Put stale non-UTF-8 bytes where the survey's buffer ends: shift every chunk boundary across a line.
+        for shift in 0..<8 {
+            let shifted = String(repeating: "a", count: shift) + text
+            try Data(shifted.utf8).write(to: URL(fileURLWithPath: path))
+            var source = try FileByteSource(path: path)
+            let survey = try FileSurvey.survey(&source)
+            #expect(survey.firstInvalidUTF8 == nil, "shift \(shift): \(String(describing: survey.firstInvalidUTF8))")
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
         #expect(f.check.badRows == 3)
         #expect(f.check.diagnostics[0].reason.contains("期间 2026Q3"))
         #expect(f.check.diagnostics[1].reason.contains("期间"))
-        #expect(f.check.diagnostics[2].reason.contains("日期格式无效"))
+        #expect(f.check.diagnostics[2].reason.contains("日期不存在"))
     }
 
     @Test func visitorIsRequiredAndRepeatVisitsAreNotDuplicates() {

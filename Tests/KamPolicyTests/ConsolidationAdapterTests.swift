@@ -39,8 +39,8 @@ import Testing
         q(3): [visit("A1", 7), visit("B1", 8), visit("B1", 9, .manager), visit("C1", 9)],
     ]
 
-    @Test func creditWarningsAreTheReportsOverLimitAndWarningRows() {
-        let report = CreditReport(quarter: Self.q(3), inputs: Self.credit)
+    @Test func creditWarningsAreTheReportsOverLimitAndWarningRows() throws {
+        let report = try CreditReport(quarter: Self.q(3), inputs: Self.credit)
         #expect(SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: "HG01") == [
             SubsidiaryCreditWarning(subsidiaryCode: "HG01", customerID: "A1", customerName: "甲", receivable: 1_100,
                                     effectiveLimit: 1_000, isLimitApproved: true, utilisation: 1.1, level: .overLimit),
@@ -49,8 +49,8 @@ import Testing
         ])
     }
 
-    @Test func visitFiguresKeepTheReportsVerdicts() {
-        let figures = SubsidiaryVisitFigures(report: VisitReport(quarter: Self.q(3), visits: Self.visits, credit: Self.credit))
+    @Test func visitFiguresKeepTheReportsVerdicts() throws {
+        let figures = SubsidiaryVisitFigures(report: try VisitReport(quarter: Self.q(3), visits: Self.visits, credit: Self.credit))
         #expect(figures.hasVisits)
         #expect(figures.customers.map(\.customerID) == ["A1", "B1", "C1"])
         #expect(figures.customers.map(\.required) == [3, 2, 1])
@@ -58,15 +58,15 @@ import Testing
         #expect(figures.aCustomersNotCompliant.map(\.customerID) == ["A1"])
     }
 
-    @Test func missingVisitsAreUnknownNotFailed() {
-        let figures = SubsidiaryVisitFigures(report: VisitReport(quarter: Self.q(4), visits: Self.visits, credit: Self.credit))
+    @Test func missingVisitsAreUnknownNotFailed() throws {
+        let figures = SubsidiaryVisitFigures(report: try VisitReport(quarter: Self.q(4), visits: Self.visits, credit: Self.credit))
         #expect(!figures.hasVisits)
         #expect(figures.complianceShare(of: .a) == nil)
         #expect(figures.aCustomersNotCompliant.isEmpty)
     }
 
-    @Test func yearComplianceCountsQuartersWithAVisitsFile() {
-        let reports = [2, 3, 4].map { VisitReport(quarter: Self.q($0), visits: Self.visits, credit: Self.credit) }
+    @Test func yearComplianceCountsQuartersWithAVisitsFile() throws {
+        let reports = try [2, 3, 4].map { try VisitReport(quarter: Self.q($0), visits: Self.visits, credit: Self.credit) }
         // Q4 has no visits file and is left out: A1 Q2 yes Q3 no; B1 Q2 no Q3 yes; C1 both.
         #expect(YearVisitCompliance.byCustomer(reports: reports) == [
             "A1": YearVisitCompliance(quartersRequired: 2, quartersCompliant: 1),
@@ -75,23 +75,23 @@ import Testing
         ])
     }
 
-    @Test func fileFiguresRepeatTheMaintenanceCounts() {
+    @Test func fileFiguresRepeatTheMaintenanceCounts() throws {
         let files: [Period: [CustomerFileRecord]] = [
             Self.q(2): [CustomerFileRecord(customerID: "A1", fields: ["customer_name": "甲", "region": "华东"])],
             Self.q(3): [CustomerFileRecord(customerID: "A1", fields: ["customer_name": "甲", "region": "华南"]),
                         CustomerFileRecord(customerID: "B1", fields: ["customer_name": "乙", "credit_code": "bad"])],
         ]
-        let figures = SubsidiaryFileFigures(report: FileMaintenanceReport(quarter: Self.q(3), customerFiles: files,
+        let figures = SubsidiaryFileFigures(report: try FileMaintenanceReport(quarter: Self.q(3), customerFiles: files,
                                                                           history: Self.history, settings: PolicySettings()))
         // B1 new, A1 changed (region), C1 sells without a file, B1's code fails; 4 of 2 × 7 fields filled.
         #expect(figures == SubsidiaryFileFigures(hasSnapshot: true, records: 2, newRecords: 1, removedRecords: 0, changedRecords: 1,
                                                  completeness: 4.0 / 14.0, invalidCreditCodes: 1, customersWithoutFile: 1))
-        let missing = SubsidiaryFileFigures(report: FileMaintenanceReport(quarter: Self.q(4), customerFiles: files,
+        let missing = SubsidiaryFileFigures(report: try FileMaintenanceReport(quarter: Self.q(4), customerFiles: files,
                                                                           history: Self.history, settings: PolicySettings()))
         #expect(missing == .missing)
     }
 
-    @Test func approvedGradesAsNumbers() {
-        #expect(ApprovedCreditGradeNumbers.of(Self.credit.approvedGrades(in: Self.q(3))) == ["A1": 1, "B1": 1, "C1": 1])
+    @Test func approvedGradesAsNumbers() throws {
+        #expect(try ApprovedCreditGradeNumbers.of(Self.credit.approvedGrades(in: Self.q(3))) == ["A1": 1, "B1": 1, "C1": 1])
     }
 }

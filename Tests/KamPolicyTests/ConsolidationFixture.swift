@@ -68,17 +68,17 @@ enum ConsolidationFixture {
 
     static let received = LocalDateTime(date: LocalDate(year: 2026, month: 10, day: 3)!, time: TimeOfDay(hour: 10, minute: 0)!)
 
-    static func inputs(period: Period = q3) -> [LineSubsidiaryInput] {
+    static func inputs(period: Period = q3) throws -> [LineSubsidiaryInput] {
         [
-            LineSubsidiaryInput(subsidiary: hg01, report: SalesReport(period: period, history: hg01History, settings: settings),
+            LineSubsidiaryInput(subsidiary: hg01, report: try SalesReport(period: period, history: hg01History, settings: settings),
                                 submission: .onTime(received: received), salesReportRevision: 1, creditWarnings: [
                                     warning("HG01", "X2", .warning), warning("HG01", "X1", .overLimit),
                                 ]),
-            LineSubsidiaryInput(subsidiary: hg02, report: SalesReport(period: period, history: hg02History, settings: settings),
+            LineSubsidiaryInput(subsidiary: hg02, report: try SalesReport(period: period, history: hg02History, settings: settings),
                                 submission: .late(received: received), salesReportRevision: 2, creditWarnings: [
                                     warning("HG02", "Y1", .overLimit),
                                 ]),
-            LineSubsidiaryInput(subsidiary: hg03, report: SalesReport(period: period, history: SalesHistory(), settings: settings),
+            LineSubsidiaryInput(subsidiary: hg03, report: try SalesReport(period: period, history: SalesHistory(), settings: settings),
                                 submission: .missing),
         ]
     }
@@ -88,7 +88,7 @@ enum ConsolidationFixture {
                                 isLimitApproved: level == .overLimit, utilisation: 1.0, level: level)
     }
 
-    static func summary(topN: Int = 100, period: Period = q3) -> LineSummary {
-        LineSummary(line: chem, period: period, subsidiaries: inputs(period: period), settings: settings(topN: topN))
+    static func summary(topN: Int = 100, period: Period = q3) throws -> LineSummary {
+        try LineSummary(line: chem, period: period, subsidiaries: inputs(period: period), settings: settings(topN: topN))
     }
 }

@@ -25,12 +25,12 @@ import Testing
         #expect(CreditGrade.assessed(overdueRatio: overdue, collectionRate: collection, settings: Self.defaults) == expected)
     }
 
-    @Test func collectionRate() {
-        #expect(CollectionRate.of(collected: 90, opening: 50, sales: 50) == 0.9)
-        #expect(CollectionRate.of(collected: 25, opening: -50, sales: 100) == 0.5)
-        #expect(CollectionRate.of(collected: 10, opening: 0, sales: 0) == nil)       // divisor 0
-        #expect(CollectionRate.of(collected: 10, opening: -100, sales: 50) == nil)   // divisor < 0
-        #expect(CollectionRate.of(collected: -10, opening: 100, sales: 0) == -0.1)
+    @Test func collectionRate() throws {
+        #expect(try CollectionRate.of(collected: 90, opening: 50, sales: 50) == 0.9)
+        #expect(try CollectionRate.of(collected: 25, opening: -50, sales: 100) == 0.5)
+        #expect(try CollectionRate.of(collected: 10, opening: 0, sales: 0) == nil)       // divisor 0
+        #expect(try CollectionRate.of(collected: 10, opening: -100, sales: 50) == nil)   // divisor < 0
+        #expect(try CollectionRate.of(collected: -10, opening: 100, sales: 0) == -0.1)
     }
 
     @Test func overdueRatio() {
@@ -39,27 +39,27 @@ import Testing
         #expect(OverdueRatio.of(overdue: 10, receivable: -5) == 0)
     }
 
-    @Test func allThreeZeroIsBlankByValue() {
+    @Test func allThreeZeroIsBlankByValue() throws {
         let s = Self.defaults
         #expect(AssessedCreditGrade.of(receivable: 0, opening: 0, sales: 0, overdueRatio: 0, collectionRate: nil, settings: s) == nil)
         // Opening balance only, fully collected: rate 100/100, ratio 0 → 1.
-        let f = CreditFigures.of(customer: "X", quarterSnapshot: ["X": ReceivableRecord(customerID: "X", receivable: 0, overdue: 0, collected: 100)],
+        let f = try CreditFigures.of(customer: "X", quarterSnapshot: ["X": ReceivableRecord(customerID: "X", receivable: 0, overdue: 0, collected: 100)],
                                  openingSnapshot: ["X": ReceivableRecord(customerID: "X", receivable: 100, overdue: 0, collected: 0)],
                                  sales: 0, settings: s)
         #expect(f.collectionRate == 1.0)
         #expect(f.assessedGrade == .one)
         // Collected something but all three balances zero: still blank (by value).
-        let g = CreditFigures.of(customer: "Y", quarterSnapshot: ["Y": ReceivableRecord(customerID: "Y", receivable: 0, overdue: 0, collected: 100)],
+        let g = try CreditFigures.of(customer: "Y", quarterSnapshot: ["Y": ReceivableRecord(customerID: "Y", receivable: 0, overdue: 0, collected: 100)],
                                  openingSnapshot: nil, sales: 0, settings: s)
         #expect(g.assessedGrade == nil)
         #expect(g.receivable == 0)
         // A sale that nets to zero with a returned line is zero sales: blank too.
-        let h = CreditFigures.of(customer: "Z", quarterSnapshot: [:], openingSnapshot: [:], sales: 0, settings: s)
+        let h = try CreditFigures.of(customer: "Z", quarterSnapshot: [:], openingSnapshot: [:], sales: 0, settings: s)
         #expect(h.assessedGrade == nil)
     }
 
-    @Test func missingSnapshotBlanksEverythingButOpeningAndSales() {
-        let f = CreditFigures.of(customer: "X", quarterSnapshot: nil,
+    @Test func missingSnapshotBlanksEverythingButOpeningAndSales() throws {
+        let f = try CreditFigures.of(customer: "X", quarterSnapshot: nil,
                                  openingSnapshot: ["X": ReceivableRecord(customerID: "X", receivable: 700, overdue: 0, collected: 0)],
                                  sales: 300, settings: Self.defaults)
         #expect(f.opening == 700)
@@ -136,12 +136,12 @@ import Testing
         (1_200_000, 200, 120, 10_000, 240_000),                                         // 12,000 × 2.0 × 1.2 / 12 = 2,400.00
         (1_000_000, 100, 80, 1, 66_667),                                                // round_to 1 fen: 66,666.67 → up
     ])
-    func proposedLimitIsExact(ttm: Fen, cover: Int64, factor: Int64, roundTo: Fen, expected: Fen) {
-        #expect(ProposedLimit.of(ttm: ttm, coverHundredths: cover, factorHundredths: factor, roundTo: roundTo) == expected)
+    func proposedLimitIsExact(ttm: Fen, cover: Int64, factor: Int64, roundTo: Fen, expected: Fen) throws {
+        #expect(try ProposedLimit.of(ttm: ttm, coverHundredths: cover, factorHundredths: factor, roundTo: roundTo) == expected)
     }
 
-    @Test func proposedLimitOfAHugeTTMDoesNotTrap() {
-        #expect(ProposedLimit.of(ttm: 4_000_000_000_000_000, coverHundredths: 200, factorHundredths: 120, roundTo: 1_000_000) > 0)
+    @Test func proposedLimitOfAHugeTTMDoesNotTrap() throws {
+        #expect(try ProposedLimit.of(ttm: 4_000_000_000_000_000, coverHundredths: 200, factorHundredths: 120, roundTo: 1_000_000) > 0)
     }
 
     @Test func latestApprovedGradeAtTheBasisMonth() {

@@ -47,7 +47,7 @@ import Testing
         #expect(FileCompleteness.of(f1, required: []) == nil)
     }
 
-    @Test func maintenanceAgainstThePreviousSnapshot() {
+    @Test func maintenanceAgainstThePreviousSnapshot() throws {
         let q2 = Period.quarter(year: 2026, quarter: 2), q1 = Period.quarter(year: 2026, quarter: 1)
         var changed = Self.full
         changed["phone"] = "13900000000"
@@ -63,7 +63,7 @@ import Testing
             "S1": [YearMonth(year: 2026, month: 5): CreditReportTests.sale(700, name: "无档案客户")],
             "F1": [YearMonth(year: 2026, month: 5): CreditReportTests.sale(100, name: "甲公司")],
         ])
-        let r = FileMaintenanceReport(quarter: q2, customerFiles: files, history: history, settings: PolicySettings())
+        let r = try FileMaintenanceReport(quarter: q2, customerFiles: files, history: history, settings: PolicySettings())
         #expect(r.added.map(\.customerID) == ["F4"])
         #expect(r.removed.map(\.customerID) == ["F3"])
         #expect(r.changes == [CustomerFileChange(customerID: "F1", field: "phone", old: "13800000000", new: "13900000000")])
@@ -77,9 +77,9 @@ import Testing
         #expect(!r.isCurrentMissing && !r.isPreviousMissing)
     }
 
-    @Test func missingCurrentSnapshotListsNothingAsRemoved() {
+    @Test func missingCurrentSnapshotListsNothingAsRemoved() throws {
         let q2 = Period.quarter(year: 2026, quarter: 2)
-        let r = FileMaintenanceReport(quarter: q2, customerFiles: [q2.previous: [CustomerFileRecord(customerID: "F1", fields: Self.full)]],
+        let r = try FileMaintenanceReport(quarter: q2, customerFiles: [q2.previous: [CustomerFileRecord(customerID: "F1", fields: Self.full)]],
                                       history: SalesHistory(), settings: PolicySettings())
         #expect(r.isCurrentMissing)
         #expect(r.removed.isEmpty && r.added.isEmpty && r.records.isEmpty)

@@ -4,7 +4,9 @@ import Testing
 /// 汇总分析表 figures for the hand-computed line of `ConsolidationFixture`.
 @Suite struct LineSummaryTests {
     typealias F = ConsolidationFixture
-    let summary = F.summary()
+    let summary: LineSummary
+
+    init() throws { summary = try F.summary() }
 
     struct Expected {
         let code: String
@@ -46,10 +48,10 @@ import Testing
         #expect(summary.missingSubmissions.map(\.subsidiaryCode) == ["HG03"])
     }
 
-    @Test func lineTotals() {
-        #expect(summary.totalSales == 2800)
-        #expect(summary.totalPreviousSales == 800)
-        #expect(summary.totalLastYearSales == 2580)
+    @Test func lineTotals() throws {
+        #expect(try summary.totalSales == 2800)
+        #expect(try summary.totalPreviousSales == 800)
+        #expect(try summary.totalLastYearSales == 2580)
         #expect(summary.totalActiveCustomers == 7)
         #expect([summary.total(of: .a), summary.total(of: .b), summary.total(of: .c)] == [4, 2, 2])
         #expect(summary.totalKeyAccounts == 2)
@@ -65,8 +67,8 @@ import Testing
         (2, ["HG01/X1", "HG01/X2", "HG02/X1", "HG02/Y1"], [1, 1, 1, 1]),
         (0, [], []),
     ])
-    func topCustomersAcrossTheLine(topN: Int, ids: [String], ranks: [Int]) {
-        let top = F.summary(topN: topN).topCustomers
+    func topCustomersAcrossTheLine(topN: Int, ids: [String], ranks: [Int]) throws {
+        let top = try F.summary(topN: topN).topCustomers
         #expect(top.map { "\($0.subsidiaryCode)/\($0.row.customerID)" } == ids)
         #expect(top.map(\.rank) == ranks.map(Optional.some))
     }
@@ -102,8 +104,8 @@ import Testing
         #expect(w.map { "\($0.subsidiaryCode)/\($0.customerID)/\($0.level.rawValue)" } == ["HG01/X1/超限", "HG02/Y1/超限", "HG01/X2/预警"])
     }
 
-    @Test func noCreditSectionForAMonth() {
-        let monthly = F.summary(period: .month(F.ym(2026, 9)))
+    @Test func noCreditSectionForAMonth() throws {
+        let monthly = try F.summary(period: .month(F.ym(2026, 9)))
         #expect(monthly.creditWarnings == nil)
         // September 2026: HG01 X2 600; HG02 Y1 600, Y5 100.
         #expect(monthly.subsidiaries.map(\.sales) == [600, 700, 0])

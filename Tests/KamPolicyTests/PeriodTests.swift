@@ -14,6 +14,31 @@ import Testing
         #expect(Period.month(YearMonth(year: 2026, month: 1)).description == "2026-01")
     }
 
+    /// `Int("+202")` is 202: a sign, a short or a long year, or a one-digit month must not
+    /// slip through a width check (issue 21; SPEC §8 "exactly `YYYY-MM` or `YYYYQn`").
+    @Test(arguments: ["+202Q1", "-202Q1", "2026-+9", "2026--9", "+202-01", "2026-9", "02026-09", "2026Q5", "2026Q0",
+                      "2026-13", "2026-00", " 2026-09", "2026-09 ", "２０２６-09", "2026Ｑ3", "+202", "-202", "0202Q+",
+                      "202Q1", "2026Q+1", "2026-0x", "2026\u{0}-09"])
+    func signsShortYearsAndStrayCharactersAreNotPeriods(text: String) {
+        #expect(Period(parsing: text) == nil, "\(text)")
+        #expect(YearMonth(parsing: text) == nil, "\(text)")
+    }
+
+    @Test func calendarDatesAndTimesTakeDigitsOnly() {
+        #expect(LocalDate(iso: "2026-01-05") == LocalDate(year: 2026, month: 1, day: 5))
+        for bad in ["+202-01-05", "-202-01-05", "2026-+1-05", "2026-01-+5", "02026-01-05", "2026-1-05", "2026-01-05 "] {
+            #expect(LocalDate(iso: bad) == nil, "\(bad)")
+            #expect(LocalDateTime(parsing: bad + "T07:00") == nil, "\(bad)")
+        }
+        #expect(TimeOfDay(parsing: "07:00") == TimeOfDay(hour: 7, minute: 0))
+        for bad in ["+7:00", "-7:00", "07:+0", "7:00", "07:0", " 7:00", "０7:00"] {
+            #expect(TimeOfDay(parsing: bad) == nil, "\(bad)")
+        }
+        #expect(LocalDateTime(parsing: "2026-10-03T+7:00") == nil)
+        #expect(Period(parsing: "2026") == .year(2026))
+        #expect(Period(parsing: "0999-01") == .month(YearMonth(year: 999, month: 1)))
+    }
+
     @Test func previousAndLastYearCrossYearBoundaries() {
         #expect(Period.month(YearMonth(year: 2026, month: 1)).previous == .month(YearMonth(year: 2025, month: 12)))
         #expect(Period.quarter(year: 2026, quarter: 1).previous == .quarter(year: 2025, quarter: 4))

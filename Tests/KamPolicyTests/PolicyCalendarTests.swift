@@ -19,9 +19,11 @@ import Testing
 
     @Test func salesReportFollowsEachLinesCadence() {
         let pharma = instances(.salesReport, owner: "YY01")
-        #expect(pharma.count == 24)
-        #expect(pharma.first?.period.description == "2025-12")
-        #expect(pharma.first?.fireTime.description == "2026-01-06T07:00")
+        // 24 months, plus a quarter instance in each of the 8 quarter-start months (SPEC §2).
+        #expect(pharma.count == 24 + 8)
+        #expect(pharma.prefix(3).map(\.period.description) == ["2025-12", "2025Q4", "2026-01"])
+        #expect(pharma.prefix(2).allSatisfy { $0.fireTime.description == "2026-01-06T07:00" })
+        #expect(pharma.filter(\.period.isQuarter).map { $0.fireTime.date.month } == [1, 4, 7, 10, 1, 4, 7, 10])
         let chem = instances(.salesReport, owner: "HG01")
         #expect(chem.map(\.fireTime.date.month) == [1, 4, 7, 10, 1, 4, 7, 10])
         #expect(chem.map(\.period.description) == ["2025Q4", "2026Q1", "2026Q2", "2026Q3",
@@ -40,7 +42,9 @@ import Testing
     }
 
     @Test func lineSummaryPerLine() {
-        #expect(instances(.lineSummary, owner: "pharma").count == 24)
+        #expect(instances(.lineSummary, owner: "pharma").count == 24 + 8)
+        #expect(instances(.lineSummary, owner: "pharma").filter(\.period.isQuarter).map(\.period.description)
+                == ["2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4", "2027Q1", "2027Q2", "2027Q3"])
         #expect(instances(.lineSummary, owner: "chem").count == 8)
         #expect(instances(.lineSummary).allSatisfy { $0.fireTime.date.day == 8 })
     }
@@ -61,8 +65,9 @@ import Testing
 
     @Test func dueMeansFiredAndPeriodNotBeforeSince() {
         let due = calendar.dueInstances(asOf: LocalDateTime(parsing: "2026-04-06T07:00")!, jobs: [.salesReport])
-        // YY01 Jan (2025-12 < since: not reported), Feb, Mar, Apr → 2026-01, 2026-02, 2026-03; HG01 2026Q1 only.
-        #expect(due.map { "\($0.owner) \($0.period)" } == ["YY01 2026-01", "YY01 2026-02", "HG01 2026Q1", "YY01 2026-03"])
+        // YY01 Jan (2025-12 and 2025Q4 < since: not reported), Feb, Mar, Apr → 2026-01, 2026-02,
+        // 2026-03 and, on April 6 too, the quarter 2026Q1 (month first); HG01 2026Q1 only.
+        #expect(due.map { "\($0.owner) \($0.period)" } == ["YY01 2026-01", "YY01 2026-02", "HG01 2026Q1", "YY01 2026-03", "YY01 2026Q1"])
         let justBefore = calendar.dueInstances(asOf: LocalDateTime(parsing: "2026-04-06T06:59")!, jobs: [.salesReport])
         #expect(justBefore.count == 2)
     }

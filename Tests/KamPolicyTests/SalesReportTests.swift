@@ -34,7 +34,9 @@ import Testing
         return s
     }
 
-    let report = SalesReport(period: .month(ym(2026, 9)), history: history, settings: settings)
+    let report: SalesReport
+
+    init() throws { report = try SalesReport(period: .month(Self.ym(2026, 9)), history: Self.history, settings: Self.settings) }
 
     func row(_ id: String) -> SalesReportRow? { report.rows.first { $0.customerID == id } }
 
@@ -75,12 +77,12 @@ import Testing
         #expect(row("C1")?.customerName == "新名")
     }
 
-    @Test func potentialCustomersNeedGradeBOrCABaseAndGrowth() {
+    @Test func potentialCustomersNeedGradeBOrCABaseAndGrowth() throws {
         // C3: B, last year 150 ≥ 100, yoy 1/3. C5: B but no base. C1, C2: A.
         #expect(report.potentialCustomers.map(\.customerID) == ["C3"])
         var strict = Self.settings
         strict.growth.minBase = 151
-        #expect(SalesReport(period: .month(Self.ym(2026, 9)), history: Self.history, settings: strict).potentialCustomers.isEmpty)
+        #expect(try SalesReport(period: .month(Self.ym(2026, 9)), history: Self.history, settings: strict).potentialCustomers.isEmpty)
     }
 
     @Test func potentialCustomersOrderAndTopN() {
@@ -99,25 +101,25 @@ import Testing
         #expect(PotentialCustomers.select(from: rows, settings: GrowthSettings(minBase: 100, topN: 2)).map(\.customerID) == ["Q", "P"])
     }
 
-    @Test func unknownCostBlanksProfit() {
+    @Test func unknownCostBlanksProfit() throws {
         var h = Self.history
         h.costKnownByMonth[Self.ym(2026, 9)] = false
-        let r = SalesReport(period: .month(Self.ym(2026, 9)), history: h, settings: Self.settings)
+        let r = try SalesReport(period: .month(Self.ym(2026, 9)), history: h, settings: Self.settings)
         #expect(r.rows.allSatisfy { $0.profit == nil && $0.margin == nil })
-        #expect(r.totalProfit == nil)
+        #expect(try r.totalProfit == nil)
         // ttm profit unknown too: no key account by profit share.
         #expect(r.rows.allSatisfy { !$0.isKeyAccount })
     }
 
-    @Test func emptyPeriodHasNoRowsAndNoData() {
-        let r = SalesReport(period: .month(Self.ym(2030, 1)), history: Self.history, settings: Self.settings)
+    @Test func emptyPeriodHasNoRowsAndNoData() throws {
+        let r = try SalesReport(period: .month(Self.ym(2030, 1)), history: Self.history, settings: Self.settings)
         #expect(r.rows.isEmpty)
         #expect(!r.hasDataInPeriod)
-        #expect(r.totalSales == 0)
+        #expect(try r.totalSales == 0)
     }
 
-    @Test func quarterUsesQuarterWindows() {
-        let r = SalesReport(period: .quarter(year: 2026, quarter: 3), history: Self.history, settings: Self.settings)
+    @Test func quarterUsesQuarterWindows() throws {
+        let r = try SalesReport(period: .quarter(year: 2026, quarter: 3), history: Self.history, settings: Self.settings)
         // Q3 2026 = Jul–Sep: C1 900, C2 500, C5 300, C3 300; prev Q2 all 0; ly Q3 2025: C1 250, C2 100, C3 150.
         #expect(r.rows.map(\.customerID) == ["C1", "C2", "C3", "C5", "C4", "C6"])
         #expect(r.rows.map(\.rank) == [1, 2, 3, 3, nil, nil])

@@ -67,8 +67,8 @@ import Testing
                      visit("K1", 4, 3, "李四", .manager, "客户指导")],
     ]
 
-    @Test func q2RequirementsComplianceAndHalfYear() {
-        let r = VisitReport(quarter: Self.q(2026, 2), visits: Self.visits, credit: Self.credit)
+    @Test func q2RequirementsComplianceAndHalfYear() throws {
+        let r = try VisitReport(quarter: Self.q(2026, 2), visits: Self.visits, credit: Self.credit)
         #expect(r.rows.map(\.customerID) == ["A1", "B1", "C1", "K1"])
         #expect(r.rows.map(\.grade) == [.a, .b, .c, nil])
         #expect(r.rows.map(\.required) == [3, 3, 1, 0])         // B1: 2 + 1 for credit grade 3
@@ -86,16 +86,16 @@ import Testing
         #expect(r.compliance(of: .b) == (1, 0))
     }
 
-    @Test func purposeMixAndVisitors() {
-        let r = VisitReport(quarter: Self.q(2026, 2), visits: Self.visits, credit: Self.credit)
-        #expect(r.purposeMix.counts.map(\.purpose) == ["产品销售", "市场维护", "客情建设", "信息收集", "客户指导", "其他"])
-        #expect(r.purposeMix.counts.map(\.visits) == [1, 1, 1, 1, 1, 2])   // 随访 and a blank are 其他
+    @Test func purposeMixAndVisitors() throws {
+        let r = try VisitReport(quarter: Self.q(2026, 2), visits: Self.visits, credit: Self.credit)
+        #expect(r.purposeMix.counts.map(\.purpose) == ["产品销售", "市场维护", "客情建设", "信息收集", "客户指导", "随访", "未填写"])
+        #expect(r.purposeMix.counts.map(\.visits) == [1, 1, 1, 1, 1, 1, 1])   // 随访 under its own name, the blank one 未填写
         #expect(r.visitors == [VisitorSummary(visitor: "张三", roles: [.representative], visits: 4, customersCovered: 2),
                                VisitorSummary(visitor: "李四", roles: [.manager], visits: 3, customersCovered: 2)])
     }
 
-    @Test func q1ShowsProgress() {
-        let r = VisitReport(quarter: Self.q(2026, 1), visits: Self.visits, credit: Self.credit)
+    @Test func q1ShowsProgress() throws {
+        let r = try VisitReport(quarter: Self.q(2026, 1), visits: Self.visits, credit: Self.credit)
         // No receivables at all: no credit extra. A1 visited by a leader in Q1: done; B1 pending.
         #expect(r.rows.map(\.customerID) == ["A1", "B1", "C1"])
         #expect(r.rows.map(\.required) == [3, 2, 1])
@@ -103,8 +103,8 @@ import Testing
         #expect(!r.isHalfYearEnd)
     }
 
-    @Test func missingVisitsFileCountsZeroAndSaysSo() {
-        let r = VisitReport(quarter: Self.q(2026, 3), visits: Self.visits, credit: Self.credit)
+    @Test func missingVisitsFileCountsZeroAndSaysSo() throws {
+        let r = try VisitReport(quarter: Self.q(2026, 3), visits: Self.visits, credit: Self.credit)
         #expect(r.isVisitsMissing)
         #expect(r.rows.allSatisfy { $0.actual == 0 })
         #expect(r.warnings.contains { $0.contains("visits") })

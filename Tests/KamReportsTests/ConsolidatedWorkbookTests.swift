@@ -46,14 +46,14 @@ import Testing
     }
 
     func writeLineSummary(to dir: URL) throws {
-        let sa01 = SalesReport(period: Self.q3, history: Self.history([
+        let sa01 = try SalesReport(period: Self.q3, history: Self.history([
             "A1": (Self.formulaName, [(Self.ym(2026, 9), 123_456), (Self.ym(2026, 6), 100_000), (Self.ym(2025, 9), 50_000)]),
             "A2": ("乙公司", [(Self.ym(2026, 8), 23_456)]),
         ]), settings: PolicySettings())
-        let sa02 = SalesReport(period: Self.q3, history: Self.history([
+        let sa02 = try SalesReport(period: Self.q3, history: Self.history([
             "00123": ("丙公司", [(Self.ym(2026, 7), 123_456), (Self.ym(2025, 7), 200_000)]),
         ]), settings: PolicySettings())
-        let summary = LineSummary(line: BusinessLine(code: "chem", name: "化工", cadence: .quarterly), period: Self.q3, subsidiaries: [
+        let summary = try LineSummary(line: BusinessLine(code: "chem", name: "化工", cadence: .quarterly), period: Self.q3, subsidiaries: [
             LineSubsidiaryInput(subsidiary: Self.sa01, report: sa01, submission: .onTime(received: try Self.time("2026-10-03T10:00")),
                                 salesReportRevision: 1),
             LineSubsidiaryInput(subsidiary: Self.sa02, report: sa02, submission: .late(received: try Self.time("2026-10-07T09:30")),
@@ -63,8 +63,8 @@ import Testing
                                                             isLimitApproved: false, utilisation: 1.5, level: .overLimit),
                                 ]),
         ], settings: PolicySettings())
-        var own = [SubsidiaryReportTotals(subsidiaryCode: "SA01", revision: 1, report: sa01),
-                   SubsidiaryReportTotals(subsidiaryCode: "SA02", revision: 1, report: sa02)]
+        var own = [try SubsidiaryReportTotals(subsidiaryCode: "SA01", revision: 1, report: sa01),
+                   try SubsidiaryReportTotals(subsidiaryCode: "SA02", revision: 1, report: sa02)]
         own[1].sales -= 1   // a deliberately different figure: the 概览 must say so
         let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: own)
         try LineSummaryWorkbook.write(summary, reconciliation: reconciliation,
@@ -77,11 +77,11 @@ import Testing
     func writeMonthlyLineSummary(to dir: URL) throws {
         let month: Period = .month(Self.ym(2026, 9))
         let yy = Subsidiary(code: "YY01", name: "医药一公司", lineCode: "pharma")
-        let report = SalesReport(period: month, history: SalesHistory(), settings: PolicySettings())
-        let summary = LineSummary(line: BusinessLine(code: "pharma", name: "医药", cadence: .monthly), period: month,
+        let report = try SalesReport(period: month, history: SalesHistory(), settings: PolicySettings())
+        let summary = try LineSummary(line: BusinessLine(code: "pharma", name: "医药", cadence: .monthly), period: month,
                                   subsidiaries: [LineSubsidiaryInput(subsidiary: yy, report: report, submission: .missing)],
                                   settings: PolicySettings())
-        let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: [SubsidiaryReportTotals(subsidiaryCode: "YY01", report: report)])
+        let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: [try SubsidiaryReportTotals(subsidiaryCode: "YY01", report: report)])
         try LineSummaryWorkbook.write(summary, reconciliation: reconciliation,
                                       context: try Self.context(.lineSummary, owner: "医药", period: month),
                                       to: dir.appendingPathComponent("line_monthly.xlsx").path)
@@ -91,6 +91,12 @@ import Testing
         func v(_ id: String, _ grade: CustomerGrade, _ actual: Int, _ required: Int) -> CustomerVisitCompliance {
             CustomerVisitCompliance(customerID: id, customerName: "客户\(id)", grade: grade, required: required, actual: actual,
                                     isCompliant: actual >= required)
+        }
+        // Q4's limits, proposed 2026-09-21, due by the end of 2026-09-24: SA01's came at midnight after (逾期批复).
+        func approval(received: String?) throws -> ApprovalTimeliness {
+            let at = try received.map { try Self.time($0) }
+            return ApprovalTimeliness(quarter: Self.q3.shifted(by: 1), proposalDate: LocalDate(year: 2026, month: 9, day: 21) ?? LocalDate(daysSinceEpoch: 0),
+                                      approvalDays: 3, firstReceived: at == nil ? nil : 1, localTime: { _ in at ?? LocalDateTime(date: LocalDate(daysSinceEpoch: 0), time: .midnight) })
         }
         let hq = HQQuarterly(quarter: Self.q3, subsidiaries: [
             HQSubsidiaryInput(subsidiary: Self.sa01, lineName: "化工",
@@ -103,20 +109,20 @@ import Testing
                               hasAcceptedApprovals: true, submissions: [
                                   InputSubmission(kind: "customers", period: Self.q3, status: .onTime(received: try Self.time("2026-10-02T08:15"))),
                                   InputSubmission(kind: "visits", period: Self.q3, status: .late(received: try Self.time("2026-10-11T16:00"))),
-                              ]),
+                              ], nextQuarterApproval: try approval(received: "2026-09-25T00:00")),
             HQSubsidiaryInput(subsidiary: Self.sa02, lineName: "化工", files: .missing,
                               visits: SubsidiaryVisitFigures(hasVisits: false, customers: []),
                               hasAcceptedApprovals: false, submissions: [
                                   InputSubmission(kind: "customers", period: Self.q3, status: .missing),
                                   InputSubmission(kind: "approvals", period: Self.q3, status: .missing),
-                              ]),
+                              ], nextQuarterApproval: try approval(received: nil)),
         ])
         try HQQuarterlyWorkbook.write(hq, context: try Self.context(.hqQuarterly, owner: "集团", period: Self.q3),
                                       to: dir.appendingPathComponent("hq.xlsx").path)
     }
 
     func writeReview(to dir: URL) throws {
-        let review = KeyAccountReview(year: 2026, subsidiaries: [
+        let review = try KeyAccountReview(year: 2026, subsidiaries: [
             KeyAccountReviewInput(subsidiary: Self.sa01, lineName: "化工", history: Self.history([
                 // 2026 1,100,000.00 over 2025 1,000,000.00: +10%, grade 2 → 加强.
                 "K1": ("甲大客户", [(Self.ym(2026, 3), 110_000_000), (Self.ym(2025, 3), 100_000_000)]),
@@ -145,8 +151,8 @@ import Testing
         #expect(text.contains("ok"))
     }
 
-    @Test func statementCountsConsistentSubsidiaries() {
-        #expect(LineSummaryWorkbook.statement(Reconciliation(summary: LineSummary(
+    @Test func statementCountsConsistentSubsidiaries() throws {
+        #expect(LineSummaryWorkbook.statement(Reconciliation(summary: try LineSummary(
             line: BusinessLine(code: "chem", name: "化工", cadence: .quarterly), period: Self.q3, subsidiaries: [],
             settings: PolicySettings()), subsidiaryTotals: [])) == "分公司合计与各公司客户销售报表一致 (0/0)")
     }

@@ -49,7 +49,9 @@ import Testing
             ],
             approvals: [q(2026, 2): [ApprovalRecord(customerID: "C1", approvedLimit: 100_000),
                                      ApprovalRecord(customerID: "C6", approvedLimit: 100_000)]],
-            customerFiles: [q(2026, 2): [CustomerFileRecord(customerID: "C3", fields: ["customer_name": "丙公司"])]],
+            // C2's manager is written with surrounding spaces (trimmed in 超限预警); C1 has no file: (未指定).
+            customerFiles: [q(2026, 2): [CustomerFileRecord(customerID: "C3", fields: ["customer_name": "丙公司"]),
+                                         CustomerFileRecord(customerID: "C2", fields: ["customer_name": "乙公司", "account_manager": " 王芳 "])]],
             settings: settings, cadence: .quarterly)
     }
 
@@ -60,6 +62,7 @@ import Testing
     }
 
     static var visitReport: VisitReport {
+        get throws {
         func visit(_ id: String, _ m: Int, _ d: Int, _ who: String, _ role: VisitorRole, _ purpose: String = "") -> VisitRecord {
             VisitRecord(date: day(m, d), customerID: id, visitor: who, role: role, purpose: purpose)
         }
@@ -78,10 +81,12 @@ import Testing
                          visit("B1", 5, 2, "李四", .manager), visit("X9", 5, 3, "张三", .representative, "信息收集"),
                          visit("K1", 4, 3, "李四", .manager, "客户指导")],
         ]
-        return VisitReport(quarter: q(2026, 2), visits: visits, credit: credit)
+        return try VisitReport(quarter: q(2026, 2), visits: visits, credit: credit)
+        }
     }
 
     static var fileReport: FileMaintenanceReport {
+        get throws {
         let full = ["customer_name": "甲公司", "credit_code": "91350100M000100Y43", "industry": "化工", "region": "华东",
                     "contact": "张三", "phone": "13800000000", "account_manager": "李四"]
         var changed = full
@@ -98,7 +103,8 @@ import Testing
         ]
         let history = SalesHistory(customers: ["S1": [ym(2026, 5): sale(700, name: "无档案客户")],
                                                "F1": [ym(2026, 5): sale(100, name: "甲公司")]])
-        return FileMaintenanceReport(quarter: q(2026, 2), customerFiles: files, history: history, settings: PolicySettings())
+        return try FileMaintenanceReport(quarter: q(2026, 2), customerFiles: files, history: history, settings: PolicySettings())
+        }
     }
 
     @Test func workbooksReadBackWithHandComputedFigures() throws {

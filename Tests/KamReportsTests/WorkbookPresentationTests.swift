@@ -17,7 +17,7 @@ import Testing
     /// An owner title with the characters that header codes and sheet names treat specially.
     static let trickyOwner = "HG01 A&B[化工]/华东"
 
-    static func salesReport() -> SalesReport {
+    static func salesReport() throws -> SalesReport {
         var sales: [String: (name: String, months: [(YearMonth, Fen)])] = [:]
         for (i, name) in trickyNames.enumerated() {
             sales["00\(i + 1)"] = (name, [(ConsolidatedWorkbookTests.ym(2026, 9), Fen(1_000_000 * (i + 1))),
@@ -27,7 +27,7 @@ import Testing
         // A long CJK name (20 characters) and a big amount, to size columns by.
         sales["C100"] = ("上海浦东新区张江高科技园区精细化工股份有限公司", [(ConsolidatedWorkbookTests.ym(2026, 8), 123_456_789_050)])
         sales["C200"] = ("老客户", [(ConsolidatedWorkbookTests.ym(2025, 12), 900_000_000)])
-        return SalesReport(period: ConsolidatedWorkbookTests.q3, history: ConsolidatedWorkbookTests.history(sales),
+        return try SalesReport(period: ConsolidatedWorkbookTests.q3, history: ConsolidatedWorkbookTests.history(sales),
                            settings: PolicySettings())
     }
 

@@ -3,8 +3,13 @@ import KamPolicy
 /// Reads an amount as ERPs and Excel write it (SPEC §8 "Amounts") into exact fen:
 /// `1,234.50`, `-12`, `(12.00)`, `（12）`, `¥12`, `-￥12`, `￥-12`, surrounding spaces.
 /// Anything else — more than two decimals, a decimal comma, a stray character — is invalid,
-/// because a misread amount silently changes a total.
+/// because a misread amount silently changes a total. So is an amount beyond ±1,000,000,000,000.00
+/// yuan (SPEC §8): no line of a subsidiary's export is that large, and the limit keeps a file's
+/// sums far from `Fen`'s range.
 public enum AmountGrammar {
+    /// The largest magnitude one line may have: 1,000,000,000,000.00 yuan, in fen.
+    public static let lineLimit: Fen = 100_000_000_000_000
+
     public enum Problem: Error, Equatable, Sendable {
         case empty
         case invalid
@@ -61,7 +66,9 @@ public enum AmountGrammar {
                 } else {
                     let (m, o1) = integer.multipliedReportingOverflow(by: 10)
                     let (v, o2) = m.addingReportingOverflow(d)
-                    if o1 || o2 || v > Int64.max / 100 { return .failure(.outOfRange) }
+                    // Past the line limit already; checking here also keeps `integer * 100 + fraction`
+                    // below from overflowing (with `Int64.max / 100` as the bound, 92233720368547758.08 trapped).
+                    if o1 || o2 || v > lineLimit / 100 { return .failure(.outOfRange) }
                     integer = v
                     digitsInGroup += 1
                     integerDigits += 1
@@ -84,7 +91,9 @@ public enum AmountGrammar {
         if sawSeparator && !seenPoint && digitsInGroup != 3 { return .failure(.invalid) }
         if seenPoint && fractionDigits == 0 { return .failure(.invalid) }
         if fractionDigits == 1 { fraction *= 10 }
-        return .success(integer * 100 + fraction)
+        let value = integer * 100 + fraction
+        if value > lineLimit { return .failure(.outOfRange) }
+        return .success(value)
     }
 }
 

@@ -75,7 +75,8 @@ enum ByteText {
         return nil
     }
 
-    /// `-?digits(.d{1,2})?` with at most 15 integer digits; nil means "ask `AmountGrammar`".
+    /// `-?digits(.d{1,2})?` with at most 15 integer digits and within the line limit; nil
+    /// means "ask `AmountGrammar`".
     static func fastAmount(_ t: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
         let n = t.count
@@ -103,14 +104,17 @@ enum ByteText {
             if fd == 1 { fraction *= 10 }
         }
         let v = integer * 100 + fraction
+        // Past the line limit: `AmountGrammar` says why.
+        if v > AmountGrammar.lineLimit { return nil }
         return negative ? -v : v
     }
 
-    /// An id that needs no rule beyond trimming: ASCII, no space inside, shorter than 16
-    /// bytes (so never Excel's 16+ digit form) and without `E`/`e` (so never scientific).
+    /// An id that needs no rule beyond trimming: printable ASCII (no control, DEL included),
+    /// no space inside, shorter than 16 bytes (so never Excel's 16+ digit form) and without
+    /// `E`/`e` (so never scientific).
     static func isPlainID(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !t.isEmpty, t.count < 16 else { return false }
-        for c in t where c >= 0x80 || c <= 0x20 || c == 0x45 || c == 0x65 { return false }
+        for c in t where c >= 0x7F || c <= 0x20 || c == 0x45 || c == 0x65 { return false }
         return true
     }
 }

@@ -45,10 +45,19 @@ public struct CheckedFile: Sendable {
                             progress: ((Int) -> Void)? = nil) throws(ByteSourceFailure) -> CheckedFile {
         switch DropFileName.parse(fileName) {
         case .failure(let problem): return refused(name: fileName, problem)
-        case .success(let name) where name.kind == .sales:
+        case .success(let name): return try read(path: path, name: name, settings: settings, progress: progress)
+        }
+    }
+
+    /// Reads a file from disk as the given kind and period (`kam validate --kind/--period`),
+    /// streamed as `read(path:fileName:)` streams it.
+    public static func read(path: String, name: DropFileName, settings: ReadSettings,
+                            progress: ((Int) -> Void)? = nil) throws(ByteSourceFailure) -> CheckedFile {
+        switch name.kind {
+        case .sales:
             let f = try SalesFile.read(path: path, period: name.period, settings: settings, progress: progress)
             return sales(f, name: name)
-        case .success(let name):
+        case .receivables, .customers, .visits, .approvals:
             var bytes: [UInt8] = []
             let source = try FileByteSource(path: path)
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -62,9 +71,10 @@ public struct CheckedFile: Sendable {
     }
 
     static func sales(_ f: SalesFile, name: DropFileName) -> CheckedFile {
+        // A file whose sums overflowed has no totals to show: its check says why.
         CheckedFile(name: name, check: f.check, records: .sales(f),
-                    totals: [MoneyTotal(column: "amount", chinese: "金额", fen: f.amountTotal),
-                             MoneyTotal(column: "cost", chinese: "成本", fen: f.costTotal)],
+                    totals: f.sumsOverflowed ? [] : [MoneyTotal(column: "amount", chinese: "金额", fen: f.amountTotal),
+                                                     MoneyTotal(column: "cost", chinese: "成本", fen: f.costTotal)],
                     hasCost: f.hasCostColumn)
     }
 

@@ -4,12 +4,9 @@ import KamPolicy
 public struct ReceivablesFile: Sendable {
     public var check = FileCheck()
     public var records: [ReceivableRecord] = []
-
-    public var totals: [MoneyTotal] {
-        [MoneyTotal(column: "receivable", chinese: "应收余额", fen: records.reduce(0) { $0 + $1.receivable }),
-         MoneyTotal(column: "overdue", chinese: "逾期金额", fen: records.reduce(0) { $0 + $1.overdue }),
-         MoneyTotal(column: "collected", chinese: "本期回款", fen: records.reduce(0) { $0 + $1.collected })]
-    }
+    /// The money columns' totals over the accepted records, summed with overflow checks while
+    /// reading; empty when a sum could not be represented (the file is then refused).
+    public var totals: [MoneyTotal] = []
 
     public static func read(_ bytes: [UInt8], settings: ReadSettings) -> ReceivablesFile {
         var file = ReceivablesFile()
@@ -17,6 +14,8 @@ public struct ReceivablesFile: Sendable {
         var records: [ReceivableRecord] = []
         var seen = SnapshotCustomers()
         var budget = MoneyBudget()
+        var overflow: Diagnostic?
+        var receivableTotal: Fen = 0, overdueTotal: Fen = 0, collectedTotal: Fen = 0
         InputFileReader(kind: .receivables, settings: settings).read(bytes, check: &check) { fields, line, header in
             var row = RowContext(fields: fields, line: line, header: header)
             let id = row.customerID()
@@ -24,16 +23,30 @@ public struct ReceivablesFile: Sendable {
             let receivable = row.money("receivable", required: true)
             let overdue = row.money("overdue", required: true)
             let collected = row.money("collected", required: true)
-            if row.problems.isEmpty, let receivable, let overdue, let collected, !budget.admit(receivable, overdue, collected) {
-                row.fail("receivable", MoneyBudget.reason)
-            }
             guard row.problems.isEmpty, let id, let receivable, let overdue, let collected else { return row.problems }
+            // Past the budget the file is refused whole (SPEC §8); the row itself is valid.
+            func overflowed(_ kind: SumOverflow) -> [Diagnostic] {
+                if overflow == nil { overflow = kind.diagnostic(line: line, column: header.header(of: "receivable"), value: row.value("receivable")) }
+                return []
+            }
+            guard overflow == nil else { return [] }
+            guard budget.admit(receivable, overdue, collected) else { return overflowed(.fileMagnitude) }
+            guard let r = receivableTotal.checkedAdding(receivable), let o = overdueTotal.checkedAdding(overdue),
+                  let c = collectedTotal.checkedAdding(collected) else { return overflowed(.fileTotal) }
+            (receivableTotal, overdueTotal, collectedTotal) = (r, o, c)
             records.append(ReceivableRecord(customerID: id, receivable: receivable, overdue: overdue,
                                                  collected: collected, paymentTerms: row.text("payment_terms")))
             return []
         }
         file.check = check
+        if let overflow {
+            file.check.rejectFileFirst(overflow)
+            return file
+        }
         file.records = records
+        file.totals = [MoneyTotal(column: "receivable", chinese: "应收余额", fen: receivableTotal),
+                       MoneyTotal(column: "overdue", chinese: "逾期金额", fen: overdueTotal),
+                       MoneyTotal(column: "collected", chinese: "本期回款", fen: collectedTotal)]
         return file
     }
 }

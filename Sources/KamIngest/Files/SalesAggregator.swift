@@ -41,9 +41,11 @@ struct SalesAggregator {
         return h ^ (h >> 29)
     }
 
-    /// Adds one line; `name` is the raw name field, kept when this line is the latest.
+    /// Adds one line; `name` is the raw name field, kept when this line is the latest. False
+    /// (and nothing added) when the customer-month's sales or cost would overflow.
+    @discardableResult
     mutating func add(id: UnsafeBufferPointer<UInt8>, month: Int, amount: Fen, cost: Fen, date: Int, sequence: Int,
-                      name: UnsafeBufferPointer<UInt8>) {
+                      name: UnsafeBufferPointer<UInt8>) -> Bool {
         let h = Self.hash(id, month: month)
         let tag = h & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
@@ -77,9 +79,10 @@ struct SalesAggregator {
             slots[slot] = tag | UInt64(index + 1)
             if entries.count * 2 > slots.count { grow() }
         }
-        entries.withUnsafeMutableBufferPointer { en in
-            en[index].sales += amount
-            en[index].cost += cost
+        return entries.withUnsafeMutableBufferPointer { en in
+            guard let sales = en[index].sales.checkedAdding(amount), let sum = en[index].cost.checkedAdding(cost) else { return false }
+            en[index].sales = sales
+            en[index].cost = sum
             en[index].lines += 1
             if amount != 0 { en[index].nonZeroLines += 1 }
             // Sequence only grows, so "this line is at least as recent" is "its date is not earlier".
@@ -98,6 +101,7 @@ struct SalesAggregator {
                 }
                 en[index].nameCount = name.count
             }
+            return true
         }
     }
 
@@ -120,11 +124,13 @@ struct SalesAggregator {
     /// The sums as the store keeps them, and the same in the store's primary-key order (id
     /// bytes, then month): inserting in that order appends to the key's index, and sorting
     /// here on the raw bytes is cheaper than sorting `String`s on the storing thread.
-    func months() -> (months: [SalesFile.Key: CustomerMonthFigures], ordered: [(key: SalesFile.Key, figures: CustomerMonthFigures)]) {
+    /// Fails only when two byte forms of one id merge into a sum that is not a `Fen`.
+    func months() -> Result<(months: [SalesFile.Key: CustomerMonthFigures], ordered: [(key: SalesFile.Key, figures: CustomerMonthFigures)]), SumOverflow> {
         var out: [SalesFile.Key: CustomerMonthFigures] = Dictionary(minimumCapacity: entries.count)
         var made: [(key: SalesFile.Key, figures: CustomerMonthFigures)] = []
         made.reserveCapacity(entries.count)
         var merged = false
+        var overflow: SumOverflow?
         let order: [Int] = arena.withUnsafeBufferPointer { a in
             // In first-seen order, as adding line by line would: which byte form of a merged
             // id the dictionary keeps depends on it.
@@ -140,8 +146,12 @@ struct SalesAggregator {
                 // merge them, as adding line by line to a String-keyed dictionary would.
                 if let other = out[key] {
                     var sum = other.latestNameRecency >= figures.latestNameRecency ? other : figures
-                    sum.sales = other.sales + figures.sales
-                    sum.cost = other.cost + figures.cost
+                    guard let sales = other.sales.checkedAdding(figures.sales), let cost = other.cost.checkedAdding(figures.cost) else {
+                        overflow = overflow ?? .customerMonth(customerID: id, month: key.month)
+                        continue
+                    }
+                    sum.sales = sales
+                    sum.cost = cost
                     sum.lines = other.lines + figures.lines
                     sum.nonZeroLines = other.nonZeroLines + figures.nonZeroLines
                     out[key] = sum
@@ -163,13 +173,14 @@ struct SalesAggregator {
                 }
             }
         }
-        guard merged else { return (out, order.map { made[$0] }) }
+        if let overflow { return .failure(overflow) }
+        guard merged else { return .success((out, order.map { made[$0] })) }
         // Rare: list each merged key once, as the dictionary keeps it, with its summed figures.
         var seen: Set<SalesFile.Key> = []
         let ordered = order.compactMap { i -> (key: SalesFile.Key, figures: CustomerMonthFigures)? in
             guard seen.insert(made[i].key).inserted, let at = out.index(forKey: made[i].key) else { return nil }
             return (out[at].key, out[at].value)
         }
-        return (out, ordered)
+        return .success((out, ordered))
     }
 }

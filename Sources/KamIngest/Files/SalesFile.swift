@@ -18,6 +18,9 @@ public struct SalesFile: Sendable {
     /// `months` in the store's primary-key order (the id's bytes, then the month), made by the
     /// reader so the storing thread need not sort; empty when `months` was filled otherwise.
     public var orderedMonths: [(key: Key, figures: CustomerMonthFigures)] = []
+    /// A sum of the file's money could not be represented: the file is refused (its check
+    /// says where), and it has no totals.
+    public var sumsOverflowed = false
 
     public static func read(_ bytes: [UInt8], period: Period, settings: ReadSettings) -> SalesFile {
         var source = MemoryByteSource(bytes)
@@ -42,6 +45,7 @@ public struct SalesFile: Sendable {
         var hasCost = false
         var columns: SalesColumns?
         var budget = MoneyBudget()
+        var overflow: Diagnostic?
         let stands = try InputFileReader(kind: .sales, settings: settings).stream(&source, check: &check, progress: progress,
                                                                                 decodeFirst: false) { fields, line, header in
             let c = columns ?? SalesColumns(header)
@@ -64,7 +68,7 @@ public struct SalesFile: Sendable {
             if let d = date {
                 if !period.contains(d.yearMonth) { fail(c.date, "date", "日期不在文件的期间 \(period) 内") }
             } else {
-                fail(c.date, "date", "日期格式无效(应为 2026-09-30、2026/9/30、2026.09.30 或 20260930)")
+                fail(c.date, "date", DateGrammar.reason(for: fields.string(c.date)))
             }
             // customer id
             let idText = ByteText.trimmed(fields[c.customerID])
@@ -94,30 +98,57 @@ public struct SalesFile: Sendable {
                     }
                 }
             }
-            if problems == nil, let amount, let cost, !budget.admit(amount, cost) { fail(c.amount, "amount", MoneyBudget.reason) }
             if let problems { return problems }
             guard let date, let amount, let cost else { return [] }
+            // A file past its budget is refused whole (SPEC §8): the row is valid, but nothing
+            // more is summed. Every sum below is checked too, though within the budget none can fail.
+            func overflowed(_ kind: SumOverflow) -> [Diagnostic] {
+                if overflow == nil { overflow = kind.diagnostic(line: line, column: header.header(of: "amount"), value: fields.string(c.amount)) }
+                return []
+            }
+            guard overflow == nil else { return [] }
+            guard budget.admit(amount, cost) else { return overflowed(.fileMagnitude) }
+            guard let newAmountTotal = amountTotal.checkedAdding(amount), let newCostTotal = costTotal.checkedAdding(cost) else {
+                return overflowed(.fileTotal)
+            }
             sequence += 1
-            amountTotal += amount
-            costTotal += cost
             let month = date.yearMonth.index
             let compact = date.compactValue
-            if let fallbackID {
+            let added = if let fallbackID {
                 fallbackID.withUnsafeBufferPointer { id in
                     aggregate.add(id: id, month: month, amount: amount, cost: cost, date: compact, sequence: sequence, name: fields[c.name])
                 }
             } else {
                 aggregate.add(id: idText, month: month, amount: amount, cost: cost, date: compact, sequence: sequence, name: fields[c.name])
             }
+            guard added else {
+                let id = fallbackID.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: idText, as: UTF8.self)
+                return overflowed(.customerMonth(customerID: id, month: date.yearMonth))
+            }
+            amountTotal = newAmountTotal
+            costTotal = newCostTotal
             return []
         }
         file.check = check
         // Undecodable after all: nothing read counts, as if the file had been checked first.
         guard stands else { return file }
         file.hasCostColumn = hasCost
+        if let overflow {
+            // Its sums cannot be represented: refused, with no totals and no months to store.
+            file.check.rejectFileFirst(overflow)
+            file.sumsOverflowed = true
+            return file
+        }
         file.amountTotal = amountTotal
         file.costTotal = costTotal
-        (file.months, file.orderedMonths) = aggregate.months()
+        switch aggregate.months() {
+        case .success(let made): (file.months, file.orderedMonths) = made
+        case .failure(let problem):
+            file.check.rejectFileFirst(problem.diagnostic(line: 0, column: "amount", value: ""))
+            file.sumsOverflowed = true
+            file.amountTotal = 0
+            file.costTotal = 0
+        }
         return file
     }
 }
@@ -132,7 +163,7 @@ extension AmountGrammar.Problem {
         case .empty: "金额为空"
         case .invalid: "金额格式无效(允许千分位逗号、¥/￥、负号或括号, 最多两位小数)"
         case .tooManyDecimals: "金额超过两位小数"
-        case .outOfRange: "金额超出范围"
+        case .outOfRange: "金额超出范围(单行金额不能超过 ±1,000,000,000,000.00 元)"
         }
     }
 }
@@ -143,6 +174,8 @@ extension CustomerIDRule.Problem {
         case .empty: "客户编码为空"
         case .scientificNotation: "客户编码已被Excel改为科学计数法, 请把该列设为文本后重新导出"
         case .truncatedByExcel: "客户编码超过15位且末尾被Excel改为0, 请把该列设为文本后重新导出"
+        case .invisibleCharacter(let c): "客户编码含控制字符或不可见的格式字符(\(c.codePoint)), 请在ERP中删除该字符后重新导出"
+        case .fullWidthCharacter(let c): "客户编码含全角字母或数字(\(c.codePoint) \(Character(c))), 请改为半角(如 00123)后重新导出"
         }
     }
 }

@@ -10,9 +10,37 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public init(line: Int, column: String = "", value: String = "", reason: String) {
         self.line = line
-        self.column = column
-        self.value = value
+        self.column = Self.shown(column)
+        self.value = Self.shown(value)
         self.reason = reason
+    }
+
+    /// The text with every character a clerk could not see, or that would break the receipt
+    /// (a control other than tab, LF and CR; a format character such as U+200B or U+FEFF;
+    /// the non-characters U+FFFE and U+FFFF), written as `<U+200B>`: a receipt that says
+    /// "this id has an invisible character" must show where it is, and a NUL must not reach
+    /// the receipt's CSV or XML.
+    static func shown(_ text: String) -> String {
+        // Printable ASCII, tab, LF and CR (almost every value) need no scalar walk.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text }
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) { out.append(contentsOf: "<\(scalar.codePoint)>".unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0xFFFE, 0xFFFF: return true
+        default:
+            switch scalar.properties.generalCategory {
+            case .control, .format: return true
+            default: return false
+            }
+        }
     }
 
     public var description: String {

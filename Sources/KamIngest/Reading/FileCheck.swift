@@ -25,6 +25,15 @@ public struct FileCheck: Sendable {
         report(d)
     }
 
+    /// A whole-file problem found after rows were read (a sum that cannot be represented):
+    /// listed first, since it is the reason the file is refused, ahead of any row errors.
+    public mutating func rejectFileFirst(_ d: Diagnostic) {
+        fileRejected = true
+        problemCount += 1
+        diagnostics.insert(d, at: 0)
+        if diagnostics.count > Self.diagnosticLimit { diagnostics.removeLast() }
+    }
+
     /// Accepted when nothing is wrong with the file as a whole and the bad rows are within tolerance.
     public func isAccepted(maxBadRows: Int) -> Bool { !fileRejected && badRows <= maxBadRows }
 }

@@ -85,6 +85,7 @@ public struct InputFileReader {
                 let recordLine = scanner.recordLine
                 let outcome: [Diagnostic]? = scanner.withRecord { fields in
                     if (0..<fields.count).allSatisfy({ ByteText.trimmed(fields[$0]).isEmpty }) { return nil }
+                    if survey.containsNUL, let nul = Self.cellsWithNUL(fields, line: recordLine, header: header) { return nul }
                     guard let map = header else {
                         switch HeaderMap.resolve(headers: fields.strings, kind: kind, aliases: settings.columnAliases,
                                                  line: recordLine) {
@@ -143,6 +144,22 @@ public struct InputFileReader {
             }
         }
         return true
+    }
+
+    /// The cells of a record that hold U+0000, each a problem, or nil when none does. Any
+    /// cell with one is invalid, whatever its column (SPEC §8), and the row rule never sees
+    /// the record: what it accepted could not be taken back. In the header the problem is
+    /// the file's (the caller rejects the file for a header problem).
+    static func cellsWithNUL(_ fields: RecordFields, line: Int, header: HeaderMap?) -> [Diagnostic]? {
+        var problems: [Diagnostic] = []
+        for i in 0..<fields.count where fields[i].contains(0) {
+            let column = header.map { i < $0.headers.count ? $0.headers[i] : "" } ?? "第\(i + 1)列"
+            problems.append(Diagnostic(line: line, column: column, value: fields.string(i),
+                                       reason: header == nil
+                                           ? "表头含空字符(U+0000), 文件可能已损坏, 请重新导出"
+                                           : "含空字符(U+0000), 文件可能已损坏, 请在ERP中重新导出"))
+        }
+        return problems.isEmpty ? nil : problems
     }
 
     private func undecodable(_ check: inout FileCheck, offset: Int, _ encoding: DetectedEncoding) {

@@ -68,7 +68,7 @@ struct RowContext {
             parsed = DateGrammar.parse(raw)
         }
         guard let d = parsed else {
-            fail(column, "日期格式无效(应为 2026-09-30、2026/9/30、2026.09.30 或 20260930)")
+            fail(column, DateGrammar.reason(for: raw))
             return nil
         }
         guard period.contains(d.yearMonth) else {

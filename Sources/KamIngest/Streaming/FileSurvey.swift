@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The first pass over a drop file, before any parsing: what the whole-file checks need
 /// (empty, binary, which encoding) without holding the file. The parse that follows then
 /// behaves exactly as if the whole file had been decoded first.
@@ -7,6 +13,12 @@ struct FileSurvey {
     var blank = true
     /// A NUL byte in the first 8 KiB: a binary file.
     var binary = false
+    /// A NUL byte anywhere. Past the first 8 KiB the file is still read as text, and the
+    /// cells holding one are invalid (SPEC §8): once stored, a NUL cuts the text short
+    /// wherever C strings carry it (the store reads text back with `String(cString:)`, the
+    /// workbook writer passes C strings), so a name would lose its end silently. Only a file
+    /// with one pays for looking at its cells.
+    var containsNUL = false
     var startsWithBOM = false
     /// Offset of the first byte that is not UTF-8 (counted from the file's start), if any.
     var firstInvalidUTF8: Int?
@@ -34,6 +46,7 @@ struct FileSurvey {
                 } else if s.byteCount < 8192, fresh.prefix(8192 - s.byteCount).contains(0) {
                     s.binary = true
                 }
+                if !s.containsNUL, let base = fresh.baseAddress, memchr(base, 0, fresh.count) != nil { s.containsNUL = true }
                 if s.blank { s.blank = fresh.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
                 s.byteCount += n
             }

@@ -26,6 +26,9 @@ enum UTF8Scan {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             }
+            // The 32-byte run can end exactly at `n`: the byte after the buffer is not ours to
+            // judge (a stale byte ≥ 0x80 there once made a 300 MB UTF-8 file "GB18030").
+            if i >= n { break }
             let b = base[i]
             if b < 0x80 { i += 1; continue }
             // The common CJK case (E1–EC, EE–EF and two continuation bytes) without the table below.

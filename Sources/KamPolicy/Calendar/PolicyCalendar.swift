@@ -21,23 +21,30 @@ public struct PolicyCalendar: Sendable {
     private static let quarterStartMonths: Set<Int> = [1, 4, 7, 10]
     private static let quarterEndMonths: Set<Int> = [3, 6, 9, 12]
 
-    /// The period the job reports when it fires in `month` for a line of `cadence`,
-    /// or nil when the job does not fire that month.
-    public static func reportedPeriod(of job: JobKind, firingIn month: YearMonth, cadence: Cadence) -> Period? {
+    /// The periods the job reports when it fires in `month` for a line of `cadence` (none when
+    /// it does not fire that month). Every line reports quarterly (seed 002 第八条: the quarterly
+    /// sales analysis by the 6th, 总管理部's quarterly summary by the 8th); a monthly line adds
+    /// the monthly report, so in Jan/Apr/Jul/Oct its `sales-report` and `line-summary` have two
+    /// instances: the previous month, then the previous quarter (SPEC §2).
+    public static func reportedPeriods(of job: JobKind, firingIn month: YearMonth, cadence: Cadence) -> [Period] {
         let quarterStart = quarterStartMonths.contains(month.month)
         switch job {
         case .salesReport, .lineSummary:
-            guard cadence == .monthly || quarterStart else { return nil }
-            return cadence.reportedPeriod(firingIn: month)
+            switch (cadence, quarterStart) {
+            case (.monthly, true): return [Cadence.monthly.reportedPeriod(firingIn: month), Cadence.quarterly.reportedPeriod(firingIn: month)]
+            case (.monthly, false): return [Cadence.monthly.reportedPeriod(firingIn: month)]
+            case (.quarterly, true): return [Cadence.quarterly.reportedPeriod(firingIn: month)]
+            case (.quarterly, false): return []
+            }
         case .creditReport, .fileMaintenance, .visitReport, .hqQuarterly:
-            guard quarterStart else { return nil }
-            return Cadence.quarterly.reportedPeriod(firingIn: month)
+            guard quarterStart else { return [] }
+            return [Cadence.quarterly.reportedPeriod(firingIn: month)]
         case .creditLimitProposal:
-            guard quarterEndMonths.contains(month.month) else { return nil }
-            return Period.quarter(containing: month).shifted(by: 1)
+            guard quarterEndMonths.contains(month.month) else { return [] }
+            return [Period.quarter(containing: month).shifted(by: 1)]
         case .keyAccountReview:
-            guard month.month == 1 else { return nil }
-            return .year(month.year - 1)
+            guard month.month == 1 else { return [] }
+            return [.year(month.year - 1)]
         }
     }
 
@@ -64,7 +71,11 @@ public struct PolicyCalendar: Sendable {
                 result += instances(of: job, firingIn: month)
             }
         }
-        return result.sorted { ($0.fireTime, $0.job, $0.owner) < ($1.fireTime, $1.job, $1.owner) }
+        // Built month by month with a monthly line's month instance before its quarter instance;
+        // the position breaks ties so that order holds whatever the sort.
+        return result.enumerated().sorted {
+            ($0.element.fireTime, $0.element.job, $0.element.owner, $0.offset) < ($1.element.fireTime, $1.element.job, $1.element.owner, $1.offset)
+        }.map(\.element)
     }
 
     /// Instances due at `asOf`: fire time ≤ asOf and period reported (≥ `since`).
@@ -80,19 +91,22 @@ public struct PolicyCalendar: Sendable {
         let fire = fireTime(of: job, in: month)
         switch job.tier {
         case .subsidiary:
-            return organisation.subsidiaries.compactMap { sub in
-                guard let cadence = organisation.cadence(ofSubsidiary: sub.code),
-                      let period = Self.reportedPeriod(of: job, firingIn: month, cadence: cadence) else { return nil }
-                return JobInstance(job: job, owner: sub.code, period: period, fireTime: fire)
+            return organisation.subsidiaries.flatMap { sub -> [JobInstance] in
+                guard let cadence = organisation.cadence(ofSubsidiary: sub.code) else { return [] }
+                return Self.reportedPeriods(of: job, firingIn: month, cadence: cadence).map {
+                    JobInstance(job: job, owner: sub.code, period: $0, fireTime: fire)
+                }
             }
         case .management:
-            return organisation.lines.compactMap { line in
-                guard let period = Self.reportedPeriod(of: job, firingIn: month, cadence: line.cadence) else { return nil }
-                return JobInstance(job: job, owner: line.code, period: period, fireTime: fire)
+            return organisation.lines.flatMap { line in
+                Self.reportedPeriods(of: job, firingIn: month, cadence: line.cadence).map {
+                    JobInstance(job: job, owner: line.code, period: $0, fireTime: fire)
+                }
             }
         case .hq:
-            guard let period = Self.reportedPeriod(of: job, firingIn: month, cadence: .quarterly) else { return [] }
-            return [JobInstance(job: job, owner: JobInstance.groupOwner, period: period, fireTime: fire)]
+            return Self.reportedPeriods(of: job, firingIn: month, cadence: .quarterly).map {
+                JobInstance(job: job, owner: JobInstance.groupOwner, period: $0, fireTime: fire)
+            }
         }
     }
 }

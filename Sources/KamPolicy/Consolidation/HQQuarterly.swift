@@ -31,6 +31,13 @@ public struct HQQuarterly: Sendable {
         public var submission: InputSubmission
     }
 
+    /// 批复状态 of one subsidiary's limits for Q+1.
+    public struct ApprovalRow: Sendable, Equatable {
+        public var subsidiaryCode: String
+        public var subsidiaryName: String
+        public var approval: ApprovalTimeliness
+    }
+
     public let quarter: Period
     /// In the order given (config order).
     public let subsidiaries: [SubsidiaryRow]
@@ -40,6 +47,8 @@ public struct HQQuarterly: Sendable {
     public let missingApprovals: [Subsidiary]
     /// Every subsidiary's expected inputs, subsidiary by subsidiary.
     public let submissions: [SubmissionRow]
+    /// 批复状态 of the limits for Q+1, subsidiary by subsidiary (those whose status is known).
+    public let nextQuarterApprovals: [ApprovalRow]
 
     public init(quarter: Period, subsidiaries inputs: [HQSubsidiaryInput]) {
         self.quarter = quarter
@@ -57,6 +66,9 @@ public struct HQQuarterly: Sendable {
             }
         }
         missingApprovals = inputs.filter { !$0.hasAcceptedApprovals }.map(\.subsidiary)
+        nextQuarterApprovals = inputs.compactMap { i in
+            i.nextQuarterApproval.map { ApprovalRow(subsidiaryCode: i.subsidiary.code, subsidiaryName: i.subsidiary.name, approval: $0) }
+        }
         submissions = inputs.flatMap { i in
             i.submissions.map { SubmissionRow(subsidiaryCode: i.subsidiary.code, subsidiaryName: i.subsidiary.name, submission: $0) }
         }
@@ -65,5 +77,12 @@ public struct HQQuarterly: Sendable {
     /// Submissions late or missing, for the 概览.
     public var lateOrMissing: [SubmissionRow] {
         submissions.filter { if case .onTime = $0.submission.status { false } else { true } }
+    }
+}
+
+extension HQQuarterly {
+    /// How many subsidiaries' limits for Q+1 have this 批复状态.
+    public func count(of status: ApprovalTimeliness.Status) -> Int {
+        nextQuarterApprovals.filter { $0.approval.status == status }.count
     }
 }

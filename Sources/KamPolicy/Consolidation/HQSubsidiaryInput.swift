@@ -10,9 +10,13 @@ public struct HQSubsidiaryInput: Sendable {
     public var hasAcceptedApprovals: Bool
     /// Every input kind expected of the subsidiary for Q, in the order to show them.
     public var submissions: [InputSubmission]
+    /// 批复状态 of the limits proposed for Q+1 (SPEC §4.6: HQ sees them in Q's report, the
+    /// proposal and its deadline having passed before Q's report is made); nil when not known.
+    public var nextQuarterApproval: ApprovalTimeliness?
 
     public init(subsidiary: Subsidiary, lineName: String, files: SubsidiaryFileFigures, visits: SubsidiaryVisitFigures,
-                hasAcceptedApprovals: Bool, submissions: [InputSubmission]) {
+                hasAcceptedApprovals: Bool, submissions: [InputSubmission], nextQuarterApproval: ApprovalTimeliness? = nil) {
+        self.nextQuarterApproval = nextQuarterApproval
         self.subsidiary = subsidiary
         self.lineName = lineName
         self.files = files

@@ -8,11 +8,14 @@ public struct KeyAccountReview: Sendable {
     /// The key-account rule is §4.1's evaluated at P = December of Y. It is computed here as the
     /// sales report for the year period Y, whose ttm window (Jan–Dec Y) is December's, whose
     /// period sales are the sales of Y and whose same-period-last-year sales are those of Y−1.
-    public init(year: Int, subsidiaries inputs: [KeyAccountReviewInput], settings: PolicySettings) {
+    /// `MoneyOverflow` (naming the subsidiary) when a sum behind a subsidiary's figures does not fit `Fen`.
+    public init(year: Int, subsidiaries inputs: [KeyAccountReviewInput], settings: PolicySettings) throws(MoneyOverflow) {
         self.year = year
         var rows: [KeyAccountReviewRow] = []
         for input in inputs {
-            let report = SalesReport(period: .year(year), history: input.history, settings: settings)
+            let report = try MoneyOverflow.context(subsidiary: input.subsidiary.code) { () throws(MoneyOverflow) in
+                try SalesReport(period: .year(year), history: input.history, settings: settings)
+            }
             let keyAccounts = report.rows.filter(\.isKeyAccount).sorted { x, y in
                 x.sales != y.sales ? x.sales > y.sales : CustomerIDOrder.precedes(x.customerID, y.customerID)
             }
@@ -23,13 +26,22 @@ public struct KeyAccountReview: Sendable {
                     customerID: r.customerID, customerName: r.customerName, keyAccountLevel: r.keyAccountLevel,
                     sales: r.sales, previousYearSales: r.lastYearSales, growth: r.yoy, profit: r.profit,
                     creditGrade: grade, visitCompliance: input.visitCompliance[r.customerID],
-                    recommendation: ReviewRecommendation.of(growth: r.yoy, creditGrade: grade, settings: settings.review)))
+                    recommendation: input.missingInputs.isEmpty
+                        ? ReviewRecommendation.of(growth: r.yoy, creditGrade: grade, settings: settings.review) : nil))
+                if !input.missingInputs.isEmpty {
+                    rows[rows.count - 1].remark = "缺少 " + input.missingInputs.joined(separator: "、") + ", 暂不评价"
+                }
             }
         }
         self.rows = rows
     }
 
     public func count(of recommendation: ReviewRecommendation) -> Int { rows.filter { $0.recommendation == recommendation }.count }
-    public var totalSales: Fen { rows.reduce(0) { $0 + $1.sales } }
-    public var totalPreviousYearSales: Fen { rows.reduce(0) { $0 + $1.previousYearSales } }
+    /// Key accounts left without a recommendation because an input of Y is missing.
+    public var unassessed: Int { rows.filter { $0.recommendation == nil }.count }
+    // The 概览 totals over every key account of the group.
+    public var totalSales: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("大客户本年销售额合计", period: "\(year)") { $0.sales } } }
+    public var totalPreviousYearSales: Fen {
+        get throws(MoneyOverflow) { try rows.sumOfMoney("大客户上年销售额合计", period: "\(year - 1)") { $0.previousYearSales } }
+    }
 }

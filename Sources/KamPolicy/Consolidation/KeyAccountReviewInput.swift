@@ -9,6 +9,10 @@ public struct KeyAccountReviewInput: Sendable {
     public var approvedCreditGrades: [String: Int]
     /// customer_id → visit compliance over Y; absent when the customer had no visit data.
     public var visitCompliance: [String: YearVisitCompliance]
+    /// The subsidiary's inputs of Y that never arrived (a sales month ≥ `since`, a receivables
+    /// quarter), as a reader names them (`销售明细 2025-10`): its key accounts keep their figures
+    /// but get no recommendation (SPEC §8 "Incomplete data").
+    public var missingInputs: [String] = []
 
     public init(subsidiary: Subsidiary, lineName: String, history: SalesHistory,
                 approvedCreditGrades: [String: Int], visitCompliance: [String: YearVisitCompliance]) {

@@ -17,11 +17,14 @@ public struct KeyAccountReviewRow: Sendable, Equatable {
     /// 核定等级 at Q4 of Y.
     public var creditGrade: Int?
     public var visitCompliance: YearVisitCompliance?
-    public var recommendation: ReviewRecommendation
+    /// Nil when an input of Y is missing for the subsidiary (`remark` says which).
+    public var recommendation: ReviewRecommendation?
+    /// 备注: which inputs are missing, or nil.
+    public var remark: String? = nil
 
     public init(subsidiaryCode: String, subsidiaryName: String, lineName: String, customerID: String, customerName: String,
                 keyAccountLevel: String?, sales: Fen, previousYearSales: Fen, growth: Double?, profit: Fen?,
-                creditGrade: Int?, visitCompliance: YearVisitCompliance?, recommendation: ReviewRecommendation) {
+                creditGrade: Int?, visitCompliance: YearVisitCompliance?, recommendation: ReviewRecommendation?) {
         self.subsidiaryCode = subsidiaryCode
         self.subsidiaryName = subsidiaryName
         self.lineName = lineName

@@ -20,6 +20,13 @@ public struct LineSubsidiaryFigures: Sendable, Equatable {
     public var keyAccounts: Int
     public var submission: SubmissionStatus
     public var salesReportRevision: Int?
+    /// P has a month no accepted file covers (SPEC §8 "Incomplete data"): the row shows 未报送
+    /// and blank figures, and the line's totals leave the subsidiary out. The figures above are
+    /// still what its own workbook states, so the reconciliation compares like with like.
+    public var isPeriodMissing: Bool = false
+    /// The subsidiary's ttm window (or the previous one) has a missing month: its grades are
+    /// blank, so its customers stay out of the line's grade migration.
+    public var areGradesMissing: Bool = false
 
     public init(subsidiaryCode: String, subsidiaryName: String, sales: Fen, previousSales: Fen, pop: Double?,
                 lastYearSales: Fen, yoy: Double?, customers: Int, activeCustomers: Int, gradeA: Int, gradeB: Int,
@@ -43,13 +50,18 @@ public struct LineSubsidiaryFigures: Sendable, Equatable {
 
     /// Sums the rows of one subsidiary's report. Deliberately summed here from the rows, not
     /// read from `SalesReport`'s own totals, so the reconciliation compares two computations.
-    public init(subsidiary: Subsidiary, report: SalesReport, submission: SubmissionStatus, salesReportRevision: Int?) {
+    /// `MoneyOverflow` (naming the subsidiary) when a total does not fit `Fen`.
+    public init(subsidiary: Subsidiary, report: SalesReport, submission: SubmissionStatus,
+                salesReportRevision: Int?) throws(MoneyOverflow) {
         var sales: Fen = 0, previous: Fen = 0, lastYear: Fen = 0
         var active = 0, a = 0, b = 0, c = 0, key = 0
+        let overflow = { (figure: String, period: Period) in
+            MoneyOverflow(figure: figure, subsidiary: subsidiary.code, period: period.description)
+        }
         for row in report.rows {
-            sales += row.sales
-            previous += row.previousSales
-            lastYear += row.lastYearSales
+            sales = try sales.adding(row.sales, or: overflow("本期销售额合计", report.period))
+            previous = try previous.adding(row.previousSales, or: overflow("上期销售额合计", report.period.previous))
+            lastYear = try lastYear.adding(row.lastYearSales, or: overflow("去年同期销售额合计", report.period.sameLastYear))
             if row.sales > 0 { active += 1 }
             switch row.grade {
             case .a?: a += 1
@@ -64,5 +76,7 @@ public struct LineSubsidiaryFigures: Sendable, Equatable {
                   yoy: GrowthRate.of(sales, over: lastYear), customers: report.rows.count, activeCustomers: active,
                   gradeA: a, gradeB: b, gradeC: c, keyAccounts: key, submission: submission,
                   salesReportRevision: salesReportRevision)
+        isPeriodMissing = report.isPeriodMissing || submission == .missing
+        areGradesMissing = report.isTTMMissing || report.gaps.anyMissing(report.period.previous.trailingTwelveMonths)
     }
 }

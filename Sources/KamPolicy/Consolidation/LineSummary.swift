@@ -20,25 +20,35 @@ public struct LineSummary: Sendable {
     /// which has no credit report.
     public let creditWarnings: [SubsidiaryCreditWarning]?
 
-    public init(line: BusinessLine, period: Period, subsidiaries inputs: [LineSubsidiaryInput], settings: PolicySettings) {
+    /// `MoneyOverflow` when a subsidiary's total does not fit `Fen`.
+    public init(line: BusinessLine, period: Period, subsidiaries inputs: [LineSubsidiaryInput],
+                settings: PolicySettings) throws(MoneyOverflow) {
         self.line = line
         self.period = period
-        subsidiaries = inputs.map {
-            LineSubsidiaryFigures(subsidiary: $0.subsidiary, report: $0.report, submission: $0.submission,
-                                  salesReportRevision: $0.salesReportRevision)
+        var subsidiaries: [LineSubsidiaryFigures] = []
+        for input in inputs {
+            subsidiaries.append(try LineSubsidiaryFigures(subsidiary: input.subsidiary, report: input.report,
+                                                          submission: input.submission,
+                                                          salesReportRevision: input.salesReportRevision))
         }
+        self.subsidiaries = subsidiaries
 
+        // A subsidiary whose P is missing has no 本期 figures to rank, and one whose grades are
+        // blank for missing months has no migration to show (SPEC §8 "Incomplete data").
+        let present = Set(subsidiaries.filter { !$0.isPeriodMissing }.map(\.subsidiaryCode))
+        let graded = Set(subsidiaries.filter { !$0.areGradesMissing }.map(\.subsidiaryCode))
         let customers = inputs.flatMap { input in
             input.report.rows.map { LineCustomer(rank: nil, subsidiaryCode: input.subsidiary.code,
                                                  subsidiaryName: input.subsidiary.name, row: $0) }
         }
-        let ranked = CompetitionRanking.rank(customers, value: \.row.sales, tieBreak: Self.bySubsidiaryThenID)
+        let ranked = CompetitionRanking.rank(customers.filter { present.contains($0.subsidiaryCode) }, value: \.row.sales,
+                                             tieBreak: Self.bySubsidiaryThenID)
         topCustomers = ranked.prefix { $0.rank <= settings.summaryTopN }.map { entry in
             var customer = entry.item
             customer.rank = entry.rank
             return customer
         }
-        gradeMigration = GradeMigrationMatrix(rows: customers.map(\.row))
+        gradeMigration = GradeMigrationMatrix(rows: customers.filter { graded.contains($0.subsidiaryCode) }.map(\.row))
 
         let potential = inputs.flatMap { input in
             input.report.potentialCustomers.map { LineCustomer(rank: nil, subsidiaryCode: input.subsidiary.code,
@@ -71,14 +81,28 @@ public struct LineSummary: Sendable {
         return CustomerIDOrder.precedes(x.row.customerID, y.row.customerID)
     }
 
-    public var totalSales: Fen { subsidiaries.reduce(0) { $0 + $1.sales } }
-    public var totalPreviousSales: Fen { subsidiaries.reduce(0) { $0 + $1.previousSales } }
-    public var totalLastYearSales: Fen { subsidiaries.reduce(0) { $0 + $1.lastYearSales } }
-    public var totalActiveCustomers: Int { subsidiaries.reduce(0) { $0 + $1.activeCustomers } }
-    public var totalKeyAccounts: Int { subsidiaries.reduce(0) { $0 + $1.keyAccounts } }
-    public func total(of grade: CustomerGrade) -> Int {
-        subsidiaries.reduce(0) { sum, s in sum + (grade == .a ? s.gradeA : grade == .b ? s.gradeB : s.gradeC) }
+    /// The subsidiaries the line's totals are over: those whose P is present (SPEC §8).
+    public var presentSubsidiaries: [LineSubsidiaryFigures] { subsidiaries.filter { !$0.isPeriodMissing } }
+
+    // The line's totals on 概览, over the present subsidiaries: each one's fits, their sum may not.
+    public var totalSales: Fen {
+        get throws(MoneyOverflow) { try presentSubsidiaries.sumOfMoney("\(line.name) 本期销售额合计", period: period.description) { $0.sales } }
     }
-    /// Subsidiaries whose sales input for P was never received.
-    public var missingSubmissions: [LineSubsidiaryFigures] { subsidiaries.filter { $0.submission == .missing } }
+    public var totalPreviousSales: Fen {
+        get throws(MoneyOverflow) {
+            try presentSubsidiaries.sumOfMoney("\(line.name) 上期销售额合计", period: period.previous.description) { $0.previousSales }
+        }
+    }
+    public var totalLastYearSales: Fen {
+        get throws(MoneyOverflow) {
+            try presentSubsidiaries.sumOfMoney("\(line.name) 去年同期销售额合计", period: period.sameLastYear.description) { $0.lastYearSales }
+        }
+    }
+    public var totalActiveCustomers: Int { presentSubsidiaries.reduce(0) { $0 + $1.activeCustomers } }
+    public var totalKeyAccounts: Int { subsidiaries.filter { !$0.areGradesMissing }.reduce(0) { $0 + $1.keyAccounts } }
+    public func total(of grade: CustomerGrade) -> Int {
+        subsidiaries.filter { !$0.areGradesMissing }.reduce(0) { sum, s in sum + (grade == .a ? s.gradeA : grade == .b ? s.gradeB : s.gradeC) }
+    }
+    /// Subsidiaries whose sales for P are missing (never received, or a month of P uncovered).
+    public var missingSubmissions: [LineSubsidiaryFigures] { subsidiaries.filter(\.isPeriodMissing) }
 }

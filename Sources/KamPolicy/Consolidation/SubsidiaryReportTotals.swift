@@ -33,9 +33,12 @@ public struct SubsidiaryReportTotals: Sendable, Equatable {
     }
 
     /// The totals exactly as `SalesReportWorkbook` writes them on the subsidiary's 概览.
-    public init(subsidiaryCode: String, revision: Int? = nil, report: SalesReport) {
-        self.init(subsidiaryCode: subsidiaryCode, revision: revision, sales: report.totalSales,
-                  previousSales: report.totalPreviousSales, lastYearSales: report.totalLastYearSales,
+    public init(subsidiaryCode: String, revision: Int? = nil, report: SalesReport) throws(MoneyOverflow) {
+        let (sales, previous, lastYear) = try MoneyOverflow.context(subsidiary: subsidiaryCode) { () throws(MoneyOverflow) in
+            (try report.totalSales, try report.totalPreviousSales, try report.totalLastYearSales)
+        }
+        self.init(subsidiaryCode: subsidiaryCode, revision: revision, sales: sales,
+                  previousSales: previous, lastYearSales: lastYear,
                   customers: report.rows.count, activeCustomers: report.activeCustomers,
                   gradeA: report.count(of: .a), gradeB: report.count(of: .b), gradeC: report.count(of: .c),
                   keyAccounts: report.keyAccounts)

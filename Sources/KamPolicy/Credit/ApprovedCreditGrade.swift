@@ -15,9 +15,10 @@ public enum ApprovedCreditGrade {
 
     /// Approved grades for Q from the assessed grades of the quarters it depends on. Q2/Q4:
     /// Q's assessed grade. Q1/Q3: the previous half-year end's, falling back to Q's own when blank.
-    public static func grades(for quarter: Period, assessed: (Period) -> [String: CreditGrade]) -> [String: CreditGrade] {
-        let own = assessed(quarter)
+    public static func grades<Failure: Error>(for quarter: Period, assessed: (Period) throws(Failure) -> [String: CreditGrade])
+        throws(Failure) -> [String: CreditGrade] {
+        let own = try assessed(quarter)
         if isHalfYearEnd(quarter) { return own }
-        return own.merging(assessed(previousHalfYearEnd(of: quarter))) { _, halfYearEnd in halfYearEnd }
+        return own.merging(try assessed(previousHalfYearEnd(of: quarter))) { _, halfYearEnd in halfYearEnd }
     }
 }

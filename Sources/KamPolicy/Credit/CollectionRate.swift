@@ -2,8 +2,9 @@
 /// opening receivable plus Q's sales. Computed in floating point from the exact fen sums.
 public enum CollectionRate {
     /// nil (blank) when the divisor is ≤ 0: nothing was owed, so no rate can be judged.
-    public static func of(collected: Fen, opening: Fen, sales: Fen) -> Double? {
-        let due = opening + sales
+    /// `MoneyOverflow` when opening + sales does not fit `Fen` (the caller names the customer).
+    public static func of(collected: Fen, opening: Fen, sales: Fen) throws(MoneyOverflow) -> Double? {
+        let due = try opening.adding(sales, or: MoneyOverflow(figure: "期初应收 + 本期销售额 (回款率的分母)"))
         guard due > 0 else { return nil }
         return Double(collected) / Double(due)
     }

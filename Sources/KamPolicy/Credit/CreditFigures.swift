@@ -30,9 +30,11 @@ public struct CreditFigures: Sendable, Equatable {
         self.assessedGrade = assessedGrade
     }
 
-    /// Builds the figures from Q's snapshot (nil = no accepted file for Q) and prev(Q)'s.
+    /// Builds the figures from Q's snapshot (nil = no accepted file for Q) and prev(Q)'s;
+    /// `MoneyOverflow` (naming the customer) when the collection rate's divisor does not fit.
     public static func of(customer id: String, quarterSnapshot: [String: ReceivableRecord]?,
-                          openingSnapshot: [String: ReceivableRecord]?, sales: Fen, settings: CreditSettings) -> CreditFigures {
+                          openingSnapshot: [String: ReceivableRecord]?, sales: Fen,
+                          settings: CreditSettings) throws(MoneyOverflow) -> CreditFigures {
         let opening = openingSnapshot?[id]?.receivable ?? 0
         guard let snapshot = quarterSnapshot else {
             return CreditFigures(customerID: id, opening: opening, sales: sales, collected: nil, receivable: nil, overdue: nil,
@@ -42,7 +44,12 @@ public struct CreditFigures: Sendable, Equatable {
         let receivable = record?.receivable ?? 0
         let overdue = record?.overdue ?? 0
         let collected = record?.collected ?? 0
-        let rate = CollectionRate.of(collected: collected, opening: opening, sales: sales)
+        let rate: Double?
+        do {
+            rate = try CollectionRate.of(collected: collected, opening: opening, sales: sales)
+        } catch {
+            throw error.with(customer: id)
+        }
         let ratio = OverdueRatio.of(overdue: overdue, receivable: receivable)
         return CreditFigures(customerID: id, opening: opening, sales: sales, collected: collected, receivable: receivable,
                              overdue: overdue, collectionRate: rate, overdueRatio: ratio,

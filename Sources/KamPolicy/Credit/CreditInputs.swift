@@ -41,68 +41,78 @@ public struct CreditInputs: Sendable {
 
     /// Customers whose credit figures for Q are shown (SPEC §8): in Q's snapshot, with a non-zero
     /// opening balance, or with non-zero sales in Q.
-    public func customers(in quarter: Period) -> Set<String> {
+    public func customers(in quarter: Period) throws(MoneyOverflow) -> Set<String> {
         var ids = Set<String>(minimumCapacity: max(sales.customers.count, receivables[quarter]?.count ?? 0))
         if let snapshot = receivables[quarter] { ids.formUnion(snapshot.keys) }
         for (id, r) in receivables[quarter.previous] ?? [:] where r.receivable != 0 { ids.insert(id) }
         let months = quarter.months
-        for id in sales.customers where sales.sales(of: id, in: months) != 0 { ids.insert(id) }
+        for id in sales.customers where try sales.sales(of: id, in: months) != 0 { ids.insert(id) }
         return ids
     }
 
-    public func figures(of customer: String, in quarter: Period) -> CreditFigures {
-        CreditFigures.of(customer: customer, quarterSnapshot: receivables[quarter], openingSnapshot: receivables[quarter.previous],
-                         sales: sales.sales(of: customer, in: quarter.months), settings: settings.credit)
+    public func figures(of customer: String, in quarter: Period) throws(MoneyOverflow) -> CreditFigures {
+        try MoneyOverflow.context(period: quarter.description) { () throws(MoneyOverflow) in
+            try CreditFigures.of(customer: customer, quarterSnapshot: receivables[quarter], openingSnapshot: receivables[quarter.previous],
+                                 sales: try sales.sales(of: customer, in: quarter.months), settings: settings.credit)
+        }
     }
 
     /// Assessed grades of every customer shown for the quarter; empty when its file is missing.
-    public func assessedGrades(in quarter: Period) -> [String: CreditGrade] {
+    public func assessedGrades(in quarter: Period) throws(MoneyOverflow) -> [String: CreditGrade] {
         guard let snapshot = receivables[quarter] else { return [:] }
         // `figures(of:in:)` for each customer, with the snapshots and months looked up once.
         let opening = receivables[quarter.previous]
         let months = quarter.months
-        let ids = customers(in: quarter)
+        let ids = try customers(in: quarter)
         var grades: [String: CreditGrade] = Dictionary(minimumCapacity: ids.count)
         for id in ids {
-            let figures = CreditFigures.of(customer: id, quarterSnapshot: snapshot, openingSnapshot: opening,
-                                           sales: sales.sales(of: id, in: months), settings: settings.credit)
+            let figures = try MoneyOverflow.context(period: quarter.description) { () throws(MoneyOverflow) in
+                try CreditFigures.of(customer: id, quarterSnapshot: snapshot, openingSnapshot: opening,
+                                     sales: try sales.sales(of: id, in: months), settings: settings.credit)
+            }
             if let g = figures.assessedGrade { grades[id] = g }
         }
         return grades
     }
 
-    public func approvedGrades(in quarter: Period) -> [String: CreditGrade] {
-        ApprovedCreditGrade.grades(for: quarter, assessed: assessedGrades(in:))
+    public func approvedGrades(in quarter: Period) throws(MoneyOverflow) -> [String: CreditGrade] {
+        try ApprovedCreditGrade.grades(for: quarter) { (q: Period) throws(MoneyOverflow) in try assessedGrades(in: q) }
     }
 
     /// The proposal for quarter Q' of one customer: the ttm at the basis month, the grade and terms
     /// used, and the limit; the name is left empty (the credit report only needs the limit, the
     /// proposal workbook names the row itself). `approved` gives the approved grades of a quarter
     /// (see `approvedGradesByQuarter(through:)`, computed once per report).
-    func proposal(for customer: String, quarter: Period, approved: (Period) -> [String: CreditGrade]) -> CreditLimitProposalRow {
+    func proposal(for customer: String, quarter: Period,
+                  approved: (Period) -> [String: CreditGrade]) throws(MoneyOverflow) -> CreditLimitProposalRow {
         let basis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: quarter), cadence: cadence)
-        let ttm = sales.sales(of: customer, in: Period.month(basis).trailingTwelveMonths)
+        let ttmMonths = Period.month(basis).trailingTwelveMonths
+        let ttm = try sales.sales(of: customer, in: ttmMonths)
         let grade = earliestReceivablesQuarter.map {
             LatestApprovedGrade.at(basisMonth: basis, customer: customer, earliest: $0, approved: approved)
         } ?? .two
         let terms = PaymentTerms.at(basisMonth: basis, customer: customer, receivables: receivables)
         let cover = settings.credit.coverMonthsHundredths[grade.rawValue] ?? 0
         let factor = PaymentTerms.factorHundredths(terms, settings: settings.credit)
+        let limit: Fen
+        do {
+            limit = try ProposedLimit.of(ttm: ttm, coverHundredths: cover, factorHundredths: factor, roundTo: settings.credit.roundTo)
+        } catch {
+            throw error.with(customer: customer, period: "\(quarter) (依据 \(Period.describe(ttmMonths)))")
+        }
         return CreditLimitProposalRow(customerID: customer, customerName: "", ttm: ttm, grade: grade, paymentTerms: terms ?? "",
-                                      coverHundredths: cover, factorHundredths: factor,
-                                      limit: ProposedLimit.of(ttm: ttm, coverHundredths: cover, factorHundredths: factor,
-                                                              roundTo: settings.credit.roundTo))
+                                      coverHundredths: cover, factorHundredths: factor, limit: limit)
     }
 
     /// Approved grades of every quarter from the earliest loaded snapshot through `last`, each
     /// quarter assessed once, so a whole report (one proposal per customer, each searching back
     /// for the latest approved grade) stays linear. Quarters outside the range hold no grades.
-    public func approvedGradesByQuarter(through last: Period) -> [Period: [String: CreditGrade]] {
+    public func approvedGradesByQuarter(through last: Period) throws(MoneyOverflow) -> [Period: [String: CreditGrade]] {
         guard let earliest = earliestReceivablesQuarter, earliest.lastMonth <= last.lastMonth else { return [:] }
         var assessed: [Period: [String: CreditGrade]] = [:]
         var quarter = earliest
         while quarter.lastMonth <= last.lastMonth {
-            assessed[quarter] = assessedGrades(in: quarter)
+            assessed[quarter] = try assessedGrades(in: quarter)
             quarter = quarter.shifted(by: 1)
         }
         return assessed.keys.reduce(into: [:]) { table, q in

@@ -16,7 +16,8 @@ public struct CreditLimitProposal: Sendable {
 
     /// `proposalDay` is the configured day of month (clamped to the month's length, as job fire
     /// days are). Inputs as `CreditInputs` describes, loaded for Q'−1.
-    public init(quarter: Period, inputs: CreditInputs, proposalDay: Int = 21) {
+    /// `MoneyOverflow` when a customer's ttm or proposed limit does not fit `Fen`.
+    public init(quarter: Period, inputs: CreditInputs, proposalDay: Int = 21) throws(MoneyOverflow) {
         self.quarter = quarter
         let month = ProposalBasisMonth.proposalMonth(for: quarter)
         let day = min(max(proposalDay, 1), LocalDate.daysIn(year: month.year, month: month.month))
@@ -28,21 +29,25 @@ public struct CreditLimitProposal: Sendable {
         roundTo = inputs.settings.credit.roundTo
 
         let ttmMonths = Period.month(basis).trailingTwelveMonths
-        var ids = Set(inputs.sales.customers.filter { inputs.sales.sales(of: $0, in: ttmMonths) != 0 })
+        var ids = Set<String>()
+        for id in inputs.sales.customers where try inputs.sales.sales(of: id, in: ttmMonths) != 0 { ids.insert(id) }
         if let latest = inputs.receivables.keys.filter({ $0.lastMonth <= basis }).max(by: { $0.lastMonth < $1.lastMonth }) {
             ids.formUnion(inputs.receivables[latest]?.keys.map { $0 } ?? [])
         }
-        let table = inputs.approvedGradesByQuarter(through: quarter)
+        let table = try inputs.approvedGradesByQuarter(through: quarter)
         let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
-        rows = ids.sorted(by: CustomerIDOrder.precedes).map { id in
-            var row = inputs.proposal(for: id, quarter: quarter, approved: approved)
+        var rows: [CreditLimitProposalRow] = []
+        for id in ids.sorted(by: CustomerIDOrder.precedes) {
+            var row = try inputs.proposal(for: id, quarter: quarter, approved: approved)
             row.customerName = CreditCustomerName.of(id, upTo: month, sales: inputs.sales, customerFiles: inputs.customerFiles)
-            return row
+            rows.append(row)
         }
+        self.rows = rows
     }
 
-    public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit } }
-    public var totalTTM: Fen { rows.reduce(0) { $0 + $1.ttm } }
+    // The 概览 totals: each row fits, their sum over customers may not.
+    public var totalLimit: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("建议额度合计", period: quarter.description) { $0.limit } } }
+    public var totalTTM: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("近12月销售额合计", period: quarter.description) { $0.ttm } } }
     public func count(of grade: CreditGrade) -> Int { rows.filter { $0.grade == grade }.count }
 }
 
@@ -52,8 +57,8 @@ extension CreditLimitProposal {
     /// for names of customers without sales.
     public init(quarter: Period, history: SalesHistory, receivables: [Period: [ReceivableRecord]],
                 customerFiles: [Period: [CustomerFileRecord]] = [:], settings: PolicySettings, cadence: Cadence,
-                proposalDay: Int = 21) {
-        self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, customerFiles: customerFiles,
+                proposalDay: Int = 21) throws(MoneyOverflow) {
+        try self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, customerFiles: customerFiles,
                                                          settings: settings, cadence: cadence),
                   proposalDay: proposalDay)
     }

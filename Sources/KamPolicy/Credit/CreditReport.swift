@@ -14,10 +14,11 @@ public struct CreditReport: Sendable {
     /// Plain-language warnings for 概览.
     public let warnings: [String]
 
-    /// Inputs as `CreditInputs` describes, loaded for Q.
-    public init(quarter: Period, inputs: CreditInputs) {
+    /// Inputs as `CreditInputs` describes, loaded for Q. `MoneyOverflow` when a sum behind a
+    /// figure (Q's sales, a ttm, a collection rate's divisor, a proposed limit) does not fit `Fen`.
+    public init(quarter: Period, inputs: CreditInputs) throws(MoneyOverflow) {
         self.quarter = quarter
-        let table = inputs.approvedGradesByQuarter(through: quarter)
+        let table = try inputs.approvedGradesByQuarter(through: quarter)
         let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
         let approvedNow = approved(quarter)
         let approvals = inputs.approvals[quarter]
@@ -25,16 +26,20 @@ public struct CreditReport: Sendable {
         let name: (String) -> String = {
             CreditCustomerName.of($0, upTo: lastMonth, sales: inputs.sales, customerFiles: inputs.customerFiles)
         }
-        rows = inputs.customers(in: quarter).sorted(by: CustomerIDOrder.precedes).map { id in
-            let figures = inputs.figures(of: id, in: quarter)
-            let limit = EffectiveLimit.of(customer: id, approvals: approvals) {
-                inputs.proposal(for: id, quarter: quarter, approved: approved).limit
+        let managers = AccountManager.snapshot(in: inputs.customerFiles, endingBy: lastMonth)
+        var rows: [CreditReportRow] = []
+        for id in try inputs.customers(in: quarter).sorted(by: CustomerIDOrder.precedes) {
+            let figures = try inputs.figures(of: id, in: quarter)
+            let limit = try EffectiveLimit.of(customer: id, approvals: approvals) { () throws(MoneyOverflow) in
+                try inputs.proposal(for: id, quarter: quarter, approved: approved).limit
             }
-            return CreditReportRow(customerID: id, customerName: name(id), figures: figures, approvedGrade: approvedNow[id],
+            rows.append(CreditReportRow(customerID: id, customerName: name(id), figures: figures, approvedGrade: approvedNow[id],
                                    limit: limit, utilisation: CreditUtilisation.of(receivable: figures.receivable, limit: limit.amount),
                                    status: CreditStatus.of(receivable: figures.receivable, limit: limit.amount,
-                                                           settings: inputs.settings.credit))
+                                                           settings: inputs.settings.credit),
+                                   accountManager: AccountManager.of(id, in: managers)))
         }
+        self.rows = rows
         isReceivablesMissing = inputs.receivables[quarter] == nil
         isApprovalsMissing = approvals == nil
         if ApprovedCreditGrade.isHalfYearEnd(quarter) {
@@ -59,13 +64,24 @@ public struct CreditReport: Sendable {
     public func countAssessed(_ grade: CreditGrade) -> Int { rows.filter { $0.figures.assessedGrade == grade }.count }
     public func countApproved(_ grade: CreditGrade) -> Int { rows.filter { $0.approvedGrade == grade }.count }
 
-    public var totalOpening: Fen { rows.reduce(0) { $0 + $1.figures.opening } }
-    public var totalSales: Fen { rows.reduce(0) { $0 + $1.figures.sales } }
+    // The 概览 totals: each row fits, their sum over customers may not.
+    public var totalOpening: Fen { get throws(MoneyOverflow) { try total("期初应收合计") { $0.figures.opening } } }
+    public var totalSales: Fen { get throws(MoneyOverflow) { try total("本期销售额合计") { $0.figures.sales } } }
     /// nil when Q's receivables file is missing.
-    public var totalCollected: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.collected ?? 0) } }
-    public var totalReceivable: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.receivable ?? 0) } }
-    public var totalOverdue: Fen? { isReceivablesMissing ? nil : rows.reduce(0) { $0 + ($1.figures.overdue ?? 0) } }
-    public var totalLimit: Fen { rows.reduce(0) { $0 + $1.limit.amount } }
+    public var totalCollected: Fen? {
+        get throws(MoneyOverflow) { isReceivablesMissing ? nil : try total("本期回款合计") { $0.figures.collected ?? 0 } }
+    }
+    public var totalReceivable: Fen? {
+        get throws(MoneyOverflow) { isReceivablesMissing ? nil : try total("应收余额合计") { $0.figures.receivable ?? 0 } }
+    }
+    public var totalOverdue: Fen? {
+        get throws(MoneyOverflow) { isReceivablesMissing ? nil : try total("逾期金额合计") { $0.figures.overdue ?? 0 } }
+    }
+    public var totalLimit: Fen { get throws(MoneyOverflow) { try total("执行额度合计") { $0.limit.amount } } }
+
+    private func total(_ figure: String, _ amount: (CreditReportRow) -> Fen) throws(MoneyOverflow) -> Fen {
+        try rows.sumOfMoney(figure, period: quarter.description, amount)
+    }
 }
 
 extension CreditReport {
@@ -73,8 +89,8 @@ extension CreditReport {
     /// quarters to load).
     public init(quarter: Period, history: SalesHistory, receivables: [Period: [ReceivableRecord]],
                 approvals: [Period: [ApprovalRecord]], customerFiles: [Period: [CustomerFileRecord]],
-                settings: PolicySettings, cadence: Cadence) {
-        self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, approvals: approvals,
+                settings: PolicySettings, cadence: Cadence) throws(MoneyOverflow) {
+        try self.init(quarter: quarter, inputs: CreditInputs(history: history, receivables: receivables, approvals: approvals,
                                                          customerFiles: customerFiles, settings: settings, cadence: cadence))
     }
 }

@@ -11,9 +11,12 @@ public struct CreditReportRow: Sendable, Equatable {
     /// 额度使用率.
     public var utilisation: Double?
     public var status: CreditStatus
+    /// 客户经理 as of Q (SPEC §4.6), shown in 超限预警 so a warning reaches the person who can act.
+    public var accountManager: String
 
     public init(customerID: String, customerName: String, figures: CreditFigures, approvedGrade: CreditGrade?,
-                limit: EffectiveLimit, utilisation: Double?, status: CreditStatus) {
+                limit: EffectiveLimit, utilisation: Double?, status: CreditStatus, accountManager: String = AccountManager.unassigned) {
+        self.accountManager = accountManager
         self.customerID = customerID
         self.customerName = customerName
         self.figures = figures

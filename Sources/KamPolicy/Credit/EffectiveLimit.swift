@@ -18,9 +18,10 @@ public struct EffectiveLimit: Sendable, Equatable {
 
     /// Approvals are per customer: a customer missing from Q's approvals file (or a missing
     /// file, nil) falls back to its proposal, so one forgotten line never leaves a customer unlimited.
-    public static func of(customer: String, approvals: [String: ApprovalRecord]?, proposal: () -> Fen) -> EffectiveLimit {
+    public static func of<Failure: Error>(customer: String, approvals: [String: ApprovalRecord]?,
+                                          proposal: () throws(Failure) -> Fen) throws(Failure) -> EffectiveLimit {
         if let approved = approvals?[customer] { return EffectiveLimit(amount: approved.approvedLimit, source: .approved) }
-        return EffectiveLimit(amount: proposal(), source: .proposed)
+        return EffectiveLimit(amount: try proposal(), source: .proposed)
     }
 
     /// 额度来源 as shown: blank for a limit of 0 (SPEC §8), since there is no limit to source.

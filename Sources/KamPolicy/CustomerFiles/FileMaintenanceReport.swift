@@ -22,7 +22,9 @@ public struct FileMaintenanceReport: Sendable {
 
     /// `customerFiles`: accepted snapshots, at least Q and prev(Q) (absent = no accepted file).
     /// `history`: sales of Q's months (and back 24 months for names).
-    public init(quarter: Period, customerFiles: [Period: [CustomerFileRecord]], history: SalesHistory, settings: PolicySettings) {
+    /// `MoneyOverflow` when the Q sales of a customer without a file do not fit `Fen`.
+    public init(quarter: Period, customerFiles: [Period: [CustomerFileRecord]], history: SalesHistory,
+                settings: PolicySettings) throws(MoneyOverflow) {
         self.quarter = quarter
         let byID: ([CustomerFileRecord]) -> [String: CustomerFileRecord] = {
             Dictionary($0.map { ($0.customerID, $0) }, uniquingKeysWith: { _, b in b })
@@ -46,9 +48,12 @@ public struct FileMaintenanceReport: Sendable {
         }
         let months = quarter.months
         let window = quarter.trailingTwentyFourMonths
-        withoutFile = sortedIDs(history.index.customers.filter { current[$0] == nil && history.hasNonZeroLine($0, in: months) })
-            .map { CustomerWithoutFile(customerID: $0, customerName: history.latestName(of: $0, in: window) ?? "",
-                                        sales: history.sales(of: $0, in: months)) }
+        var withoutFile: [CustomerWithoutFile] = []
+        for id in sortedIDs(history.index.customers.filter { current[$0] == nil && history.hasNonZeroLine($0, in: months) }) {
+            withoutFile.append(CustomerWithoutFile(customerID: id, customerName: history.latestName(of: id, in: window) ?? "",
+                                                   sales: try history.sales(of: id, in: months)))
+        }
+        self.withoutFile = withoutFile
         invalidCreditCodes = records.filter { !$0.creditCode.trimmedSpaces.isEmpty && !UnifiedSocialCreditCode.isValid($0.creditCode.trimmedSpaces) }
         missingCreditCodes = records.filter { $0.creditCode.trimmedSpaces.isEmpty }.count
         var warnings: [String] = []

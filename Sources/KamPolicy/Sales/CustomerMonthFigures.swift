@@ -22,10 +22,13 @@ public struct CustomerMonthFigures: Sendable, Equatable {
         self.latestNameRecency = latestNameRecency
     }
 
-    /// Adds one sales line.
-    public mutating func add(amount: Fen, cost lineCost: Fen, name: String, recency: LineRecency) {
-        sales += amount
-        cost += lineCost
+    /// Adds one sales line; `MoneyOverflow` (and nothing added) when the month's sales or cost
+    /// would no longer fit `Fen`.
+    public mutating func add(amount: Fen, cost lineCost: Fen, name: String, recency: LineRecency) throws(MoneyOverflow) {
+        let newSales = try sales.adding(amount, or: MoneyOverflow(figure: "销售额"))
+        let newCost = try cost.adding(lineCost, or: MoneyOverflow(figure: "成本"))
+        sales = newSales
+        cost = newCost
         lines += 1
         if amount != 0 { nonZeroLines += 1 }
         if lines == 1 || recency >= latestNameRecency {

@@ -26,12 +26,14 @@ public struct SalesHistory: Sendable {
         self.index = index
     }
 
-    public func sales(of customer: String, in months: [YearMonth]) -> Fen {
-        index.sales(of: customer, in: months)
+    /// The customer's sales over `months`; `MoneyOverflow` when they do not fit `Fen`.
+    public func sales(of customer: String, in months: [YearMonth]) throws(MoneyOverflow) -> Fen {
+        try index.sales(of: customer, in: months)
     }
 
-    public func cost(of customer: String, in months: [YearMonth]) -> Fen {
-        index.cost(of: customer, in: months)
+    /// The customer's cost over `months`; `MoneyOverflow` when it does not fit `Fen`.
+    public func cost(of customer: String, in months: [YearMonth]) throws(MoneyOverflow) -> Fen {
+        try index.cost(of: customer, in: months)
     }
 
     /// Profit over a window is known when every month of it that has sales data came from a
@@ -46,9 +48,11 @@ public struct SalesHistory: Sendable {
     }
 
     /// Sales minus cost, or nil when the profit is not known for the window.
-    public func profit(of customer: String, in months: [YearMonth]) -> Fen? {
+    public func profit(of customer: String, in months: [YearMonth]) throws(MoneyOverflow) -> Fen? {
         guard isProfitKnown(in: months) else { return nil }
-        return sales(of: customer, in: months) - cost(of: customer, in: months)
+        return try sales(of: customer, in: months).subtracting(
+            try cost(of: customer, in: months),
+            or: MoneyOverflow(figure: "毛利", customer: customer, period: Period.describe(months)))
     }
 
     /// The name on the customer's latest line within the window (months in the order given, a

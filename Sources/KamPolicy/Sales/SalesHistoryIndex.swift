@@ -143,17 +143,30 @@ struct SalesHistoryIndex: Sendable {
         column(month).map { row * width + $0 }
     }
 
-    func sales(of customer: String, in months: [YearMonth]) -> Fen {
+    /// The customer's sales over `months`. Each month's figure fits `Fen` (its file's amounts
+    /// do), but months from different files may not add up: `MoneyOverflow` then names the
+    /// customer and the window.
+    func sales(of customer: String, in months: [YearMonth]) throws(MoneyOverflow) -> Fen {
         guard let row = rowOf[customer] else { return 0 }
-        var total: Fen = 0
-        for m in months { if let c = cell(row, m) { total += sales[c] } }
-        return total
+        return try Self.sum(sales, row: row, months: months, self, "销售额", customer)
     }
 
-    func cost(of customer: String, in months: [YearMonth]) -> Fen {
+    /// The customer's cost over `months`, checked as `sales(of:in:)` is.
+    func cost(of customer: String, in months: [YearMonth]) throws(MoneyOverflow) -> Fen {
         guard let row = rowOf[customer] else { return 0 }
+        return try Self.sum(cost, row: row, months: months, self, "成本", customer)
+    }
+
+    @inline(__always)
+    private static func sum(_ values: [Fen], row: Int, months: [YearMonth], _ index: SalesHistoryIndex, _ figure: String,
+                            _ customer: String) throws(MoneyOverflow) -> Fen {
         var total: Fen = 0
-        for m in months { if let c = cell(row, m) { total += cost[c] } }
+        for m in months {
+            guard let c = index.cell(row, m) else { continue }
+            let (sum, overflow) = total.addingReportingOverflow(values[c])
+            if overflow { throw MoneyOverflow(figure: figure, customer: customer, period: Period.describe(months)) }
+            total = sum
+        }
         return total
     }
 

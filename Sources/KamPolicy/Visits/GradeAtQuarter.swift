@@ -3,15 +3,17 @@
 /// ending with Q's last month (a monthly line's last period of Q is that month, whose ttm
 /// window is the same), so the grade is the same whichever cadence reports it.
 public enum GradeAtQuarter {
-    public static func grades(quarter: Period, history: SalesHistory, settings: GradingSettings) -> [String: CustomerGrade] {
-        grades(quarter: quarter, sales: history.index, settings: settings)
+    public static func grades(quarter: Period, history: SalesHistory,
+                              settings: GradingSettings) throws(MoneyOverflow) -> [String: CustomerGrade] {
+        try grades(quarter: quarter, sales: history.index, settings: settings)
     }
 
     /// The same grades from the history's index.
-    static func grades(quarter: Period, sales: SalesHistoryIndex, settings: GradingSettings) -> [String: CustomerGrade] {
+    static func grades(quarter: Period, sales: SalesHistoryIndex,
+                       settings: GradingSettings) throws(MoneyOverflow) -> [String: CustomerGrade] {
         let window = quarter.trailingTwelveMonths
         var ttm: [String: Fen] = Dictionary(minimumCapacity: sales.customers.count)
-        for id in sales.customers { ttm[id] = sales.sales(of: id, in: window) }
-        return CustomerGrade.grades(ttm: ttm, settings: settings)
+        for id in sales.customers { ttm[id] = try sales.sales(of: id, in: window) }
+        return try CustomerGrade.grades(ttm: ttm, settings: settings, window: Period.describe(window))
     }
 }

@@ -20,11 +20,13 @@ public struct VisitReport: Sendable {
     /// `visits`: accepted visit files by quarter; Q's is needed, and for Q2/Q4 also Q−1's (the
     /// half year). `credit`: the subsidiary's credit inputs (for the approved credit grade at
     /// Q and names); its history must cover the 24 months ending with Q's last month.
-    public init(quarter: Period, visits allVisits: [Period: [VisitRecord]], credit: CreditInputs) {
+    /// `MoneyOverflow` when a ttm behind the grades, or a figure behind the approved credit
+    /// grades, does not fit `Fen`.
+    public init(quarter: Period, visits allVisits: [Period: [VisitRecord]], credit: CreditInputs) throws(MoneyOverflow) {
         self.quarter = quarter
         let settings = credit.settings
-        let grades = GradeAtQuarter.grades(quarter: quarter, sales: credit.sales, settings: settings.grading)
-        let approved = credit.approvedGrades(in: quarter)
+        let grades = try GradeAtQuarter.grades(quarter: quarter, sales: credit.sales, settings: settings.grading)
+        let approved = try credit.approvedGrades(in: quarter)
         let own = allVisits[quarter] ?? []
         isVisitsMissing = allVisits[quarter] == nil
         isHalfYearEnd = ApprovedCreditGrade.isHalfYearEnd(quarter)
@@ -98,8 +100,9 @@ extension VisitReport {
     /// The same report from the loaded values directly. Visits need no cadence: the grade at Q and
     /// the approved credit grade are the same for both, and no limit is computed.
     public init(quarter: Period, visits: [Period: [VisitRecord]], history: SalesHistory,
-                receivables: [Period: [ReceivableRecord]], customerFiles: [Period: [CustomerFileRecord]], settings: PolicySettings) {
-        self.init(quarter: quarter, visits: visits,
+                receivables: [Period: [ReceivableRecord]], customerFiles: [Period: [CustomerFileRecord]],
+                settings: PolicySettings) throws(MoneyOverflow) {
+        try self.init(quarter: quarter, visits: visits,
                   credit: CreditInputs(history: history, receivables: receivables, customerFiles: customerFiles,
                                        settings: settings, cadence: .quarterly))
     }

@@ -102,11 +102,23 @@ extension SalesReport: CachedFigures {
         potentialCustomers.write(to: &w)
         w.bool(hasDataInPeriod)
         w.bool(isProfitKnown)
+        w.int(Int64(gaps.missingMonths.count))
+        for month in gaps.missingMonths { w.int(Int64(month.index)) }
     }
 
     public init(from r: inout FiguresReader) throws(FiguresReader.Malformed) {
         self.init(period: try Period(from: &r), rows: try [SalesReportRow](from: &r), potentialCustomers: try [SalesReportRow](from: &r),
-                  hasDataInPeriod: try r.bool(), isProfitKnown: try r.bool())
+                  hasDataInPeriod: try r.bool(), isProfitKnown: try r.bool(), gaps: try SalesGaps(from: &r))
+    }
+}
+
+extension SalesGaps {
+    init(from r: inout FiguresReader) throws(FiguresReader.Malformed) {
+        let count = try r.int64()
+        guard count >= 0, count <= 10_000 else { throw FiguresReader.Malformed(reason: "missing-month count \(count)") }
+        var months: [YearMonth] = []
+        for _ in 0..<count { months.append(YearMonth(index: Int(try r.int64()))) }
+        self.init(missingMonths: months)
     }
 }
 
