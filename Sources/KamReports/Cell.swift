@@ -4,6 +4,10 @@ import KamPolicy
 /// Excel type and number format (money `#,##0.00`, ratios `0.0%`, text always as text).
 public enum Cell: Sendable, Equatable {
     case text(String)
+    /// An identifier that only looks like a number (客户编码 `00123`, 统一社会信用代码, a phone
+    /// number): text in the text format `@`, so retyping it in Excel keeps it text, and its
+    /// sheet ignores "number stored as text" so no warning triangle shows (SPEC §8 Workbooks).
+    case id(String)
     /// Exact fen, written as yuan with two decimals.
     case money(Fen)
     /// A fraction (0.123 shows as 12.3%); nil is a blank cell.
@@ -20,7 +24,7 @@ public enum Cell: Sendable, Equatable {
     /// The text a reader sees under the cell's number format, for estimating column widths.
     var displayText: String {
         switch self {
-        case .text(let s): s
+        case .text(let s), .id(let s): s
         case .money(let f): YuanText.of(f, grouped: true)
         case .ratio(let r): r.map { DisplayedNumber.text($0, format: ReportStyles.ratioFormat) } ?? ""
         case .integer(let i): String(i)

@@ -31,7 +31,7 @@ public enum CreditLimitProposalWorkbook {
         try overview.context(context)
 
         try writer.table(named: "建议额度", headers: proposalColumns, rows: proposal.rows.map { r in
-            [.text(r.customerID), .text(r.customerName), .money(r.ttm), .integer(r.grade.rawValue), .hundredths(r.coverHundredths),
+            [.id(r.customerID), .text(r.customerName), .money(r.ttm), .integer(r.grade.rawValue), .hundredths(r.coverHundredths),
              .text(r.paymentTerms), .hundredths(r.factorHundredths), .money(r.limit), .blank, .blank]
         })
         try workbook.close()

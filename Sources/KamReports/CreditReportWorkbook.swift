@@ -65,13 +65,13 @@ public enum CreditReportWorkbook {
         try writer.table(named: "资信评估", headers: assessmentColumns, rows: report.rows.map(assessmentRow),
                          statusColumn: 14, colours: statusColours)
         try writer.table(named: "超限预警", headers: warningColumns, rows: report.overLimitAndWarnings.map { r in
-            [.text(r.customerID), .text(r.customerName), .text(r.accountManager), Cell.optionalMoney(r.figures.receivable),
+            [.id(r.customerID), .text(r.customerName), .text(r.accountManager), Cell.optionalMoney(r.figures.receivable),
              Cell.optionalMoney(r.figures.overdue), .money(r.limit.amount), Cell.optionalText(r.limit.shownSource?.rawValue),
              .ratio(r.utilisation), Cell.optionalInteger(r.approvedGrade?.rawValue), .text(r.status.rawValue)]
         }, statusColumn: 9, colours: statusColours)
         if ApprovedCreditGrade.isHalfYearEnd(report.quarter) {
             try writer.table(named: "核定等级变动", headers: changeColumns, rows: report.approvedGradeChanges.map { c in
-                [.text(c.customerID), .text(c.customerName), .integer(c.previous.rawValue), .integer(c.current.rawValue)]
+                [.id(c.customerID), .text(c.customerName), .integer(c.previous.rawValue), .integer(c.current.rawValue)]
             })
         }
         try workbook.close()
@@ -79,7 +79,7 @@ public enum CreditReportWorkbook {
 
     static func assessmentRow(_ r: CreditReportRow) -> [Cell] {
         let f = r.figures
-        return [.text(r.customerID), .text(r.customerName), .money(f.opening), .money(f.sales), Cell.optionalMoney(f.collected),
+        return [.id(r.customerID), .text(r.customerName), .money(f.opening), .money(f.sales), Cell.optionalMoney(f.collected),
                 .ratio(f.collectionRate), Cell.optionalMoney(f.receivable), Cell.optionalMoney(f.overdue), .ratio(f.overdueRatio),
                 Cell.optionalInteger(f.assessedGrade?.rawValue), Cell.optionalInteger(r.approvedGrade?.rawValue),
                 .money(r.limit.amount), Cell.optionalText(r.limit.shownSource?.rawValue), .ratio(r.utilisation),

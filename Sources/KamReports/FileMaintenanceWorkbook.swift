@@ -41,26 +41,26 @@ public enum FileMaintenanceWorkbook {
         try overview.context(context)
 
         let recordRow: (CustomerFileRecord) -> [Cell] = { r in
-            [.text(r.customerID), .text(r.customerName), .text(r.creditCode), .text(r.value("industry")), .text(r.value("region")),
+            [.id(r.customerID), .text(r.customerName), .id(r.creditCode), .text(r.value("industry")), .text(r.value("region")),
              .text(r.value("account_manager"))]
         }
         let names = Dictionary(report.records.map { ($0.customerID, $0.customerName) }, uniquingKeysWith: { a, _ in a })
         try writer.table(named: "新增档案", headers: recordColumns, rows: report.added.map(recordRow))
         try writer.table(named: "删除档案", headers: recordColumns, rows: report.removed.map(recordRow))
         try writer.table(named: "档案变更", headers: changeColumns, rows: report.changes.map { c in
-            [.text(c.customerID), .text(names[c.customerID] ?? ""), .text(CustomerFileChange.chineseName(of: c.field)), .text(c.old), .text(c.new)]
+            [.id(c.customerID), .text(names[c.customerID] ?? ""), .text(CustomerFileChange.chineseName(of: c.field)), .text(c.old), .text(c.new)]
         })
         let required = report.requiredFields
         try writer.table(named: "档案完整度", headers: completenessColumns, rows: report.records.map { r in
-            [.text(r.customerID), .text(r.customerName), .ratio(FileCompleteness.of(r, required: required)),
+            [.id(r.customerID), .text(r.customerName), .ratio(FileCompleteness.of(r, required: required)),
              .integer(FileCompleteness.filled(r, required: required)), .integer(required.count),
              .text(FileCompleteness.missingFields(r, required: required).map(CustomerFileChange.chineseName(of:)).joined(separator: "、"))]
         })
         try writer.table(named: "无档案客户", headers: withoutFileColumns, rows: report.withoutFile.map { w in
-            [.text(w.customerID), .text(w.customerName), .money(w.sales)]
+            [.id(w.customerID), .text(w.customerName), .money(w.sales)]
         })
         try writer.table(named: "信用代码校验错误", headers: invalidCodeColumns, rows: report.invalidCreditCodes.map { r in
-            [.text(r.customerID), .text(r.customerName), .text(r.creditCode)]
+            [.id(r.customerID), .text(r.customerName), .id(r.creditCode)]
         })
         try workbook.close()
     }

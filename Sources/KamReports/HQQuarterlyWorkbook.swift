@@ -98,7 +98,7 @@ public enum HQQuarterlyWorkbook {
                     .text(s.approvalsMissing ? "缺失" : "已批复")]
         })
         try writer.table(named: "A类未达标客户", headers: nonCompliantColumns, rows: hq.aCustomersNotCompliant.map { n in
-            [.text(n.subsidiaryCode), .text(n.subsidiaryName), .text(n.customer.customerID), .text(n.customer.customerName),
+            [.text(n.subsidiaryCode), .text(n.subsidiaryName), .id(n.customer.customerID), .text(n.customer.customerName),
              .integer(n.customer.required), .integer(n.customer.actual)]
         })
         try writer.table(named: "额度批复缺失", headers: missingApprovalColumns, rows: hq.missingApprovals.map { s in
@@ -127,7 +127,7 @@ public enum HQQuarterlyWorkbook {
              Cell.optionalInteger(c.overLimit), Cell.optionalInteger(c.warning), Cell.optionalInteger(c.noLimit)]
         })
         try writer.table(named: "跨公司客户", headers: sharedColumns, rows: group.shared.map { r in
-            [.text(r.creditCode), .text(r.customerName), .text(r.subsidiaryCode), .text(r.subsidiaryName), .text(r.customerID),
+            [.id(r.creditCode), .text(r.customerName), .text(r.subsidiaryCode), .text(r.subsidiaryName), .id(r.customerID),
              .money(r.sales), Cell.optionalMoney(r.receivable), Cell.optionalInteger(r.approvedGrade?.rawValue),
              Cell.optionalMoney(r.limit)]
         })

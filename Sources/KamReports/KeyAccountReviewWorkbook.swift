@@ -34,7 +34,7 @@ public enum KeyAccountReviewWorkbook {
         try overview.context(context)
 
         let sheet = try writer.table(named: "大客户评价", headers: reviewColumns, rows: review.rows.map { r in
-            [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(r.lineName), .text(r.customerID), .text(r.customerName),
+            [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(r.lineName), .id(r.customerID), .text(r.customerName),
              Cell.optionalText(r.keyAccountLevel), .money(r.sales), .money(r.previousYearSales), .ratio(r.growth),
              Cell.optionalMoney(r.profit), Cell.optionalInteger(r.creditGrade),
              Cell.optionalInteger(r.visitCompliance?.quartersCompliant), Cell.optionalInteger(r.visitCompliance?.quartersRequired),

@@ -90,7 +90,7 @@ public enum LineSummaryWorkbook {
         }
         try writer.table(named: "重点客户排名", headers: topColumns, rows: summary.topCustomers.map { c in
             let r = c.row
-            return [Cell.optionalInteger(c.rank), .text(c.subsidiaryCode), .text(c.subsidiaryName), .text(r.customerID),
+            return [Cell.optionalInteger(c.rank), .text(c.subsidiaryCode), .text(c.subsidiaryName), .id(r.customerID),
                     .text(r.customerName), .money(r.sales), .money(r.previousSales), .ratio(r.pop), .money(r.lastYearSales),
                     .ratio(r.yoy), .money(r.ttm), Cell.optionalText(r.grade?.rawValue), r.isKeyAccount ? .text("是") : .blank]
         })
@@ -100,12 +100,12 @@ public enum LineSummaryWorkbook {
         })
         try writer.table(named: "潜力客户", headers: potentialColumns, rows: summary.potentialCustomers.enumerated().map { i, c in
             let r = c.row
-            return [.integer(i + 1), .text(c.subsidiaryCode), .text(c.subsidiaryName), .text(r.customerID), .text(r.customerName),
+            return [.integer(i + 1), .text(c.subsidiaryCode), .text(c.subsidiaryName), .id(r.customerID), .text(r.customerName),
                     Cell.optionalText(r.grade?.rawValue), .money(r.sales), .money(r.lastYearSales), .ratio(r.yoy), .money(r.ttm)]
         })
         if let warnings = summary.creditWarnings {
             let sheet = try writer.table(named: "资信预警", headers: creditColumns, rows: warnings.map { w in
-                [.text(w.subsidiaryCode), .text(names[w.subsidiaryCode] ?? ""), .text(w.customerID), .text(w.customerName),
+                [.text(w.subsidiaryCode), .text(names[w.subsidiaryCode] ?? ""), .id(w.customerID), .text(w.customerName),
                  .money(w.receivable), .money(w.effectiveLimit), .text(w.isLimitApproved ? "核定" : "未批复"),
                  .ratio(w.utilisation), .text(w.level.rawValue)]
             })

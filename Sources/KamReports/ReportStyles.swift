@@ -8,6 +8,8 @@ enum ReportStyles {
     static let decimalFormat = "0.00"
     static let header = CellStyle(bold: true, fillColor: 0xDDEBF7, border: true, wrap: true, alignment: .center)
     static let text = CellStyle(border: true)
+    static let idText = CellStyle(numberFormat: "@", border: true)
+    static let plainIDText = CellStyle(numberFormat: "@")
     static let money = CellStyle(numberFormat: moneyFormat, border: true)
     static let ratio = CellStyle(numberFormat: ratioFormat, border: true)
     static let integer = CellStyle(numberFormat: "0", border: true)

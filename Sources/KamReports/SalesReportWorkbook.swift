@@ -85,12 +85,12 @@ public enum SalesReportWorkbook {
         }
         try writer.table(named: "潜力客户", headers: potentialColumns,
                          rows: report.potentialCustomers.enumerated().map { i, r in
-                             [.integer(i + 1), .text(r.customerID), .text(r.customerName), Cell.optionalText(r.grade?.rawValue),
+                             [.integer(i + 1), .id(r.customerID), .text(r.customerName), Cell.optionalText(r.grade?.rawValue),
                               .money(r.sales), .money(r.lastYearSales), .ratio(r.yoy), .money(r.ttm)]
                          })
         let changes = report.gradeChanges
         let changeSheet = try writer.table(named: "等级变动", headers: changeColumns, rows: changes.map { r in
-            [.text(r.customerID), .text(r.customerName), Cell.optionalText(r.previousGrade?.rawValue),
+            [.id(r.customerID), .text(r.customerName), Cell.optionalText(r.previousGrade?.rawValue),
              Cell.optionalText(r.grade?.rawValue), Cell.optionalText(r.gradeChange?.rawValue), .money(r.ttm)]
         })
         if !changes.isEmpty {
@@ -111,7 +111,7 @@ public enum SalesReportWorkbook {
                        periodMissing ? .blank : Cell.optionalMoney(m.profit)]
             })
             try writer.table(named: "C类客户分析", headers: classCColumns, rows: quarter.classC.entries.enumerated().map { i, e in
-                [.integer(i + 1), .text(e.row.customerID), .text(e.row.customerName), .money(e.row.ttm), .ratio(e.row.yoy),
+                [.integer(i + 1), .id(e.row.customerID), .text(e.row.customerName), .money(e.row.ttm), .ratio(e.row.yoy),
                  Cell.optionalMoney(e.gapToB)]
             })
         }
@@ -121,7 +121,7 @@ public enum SalesReportWorkbook {
     /// One row of 客户排名; 本期销售额 and 近12月销售额 are blank when their window has a missing
     /// month (the other blanked figures are nil in the row itself).
     static func rankingRow(_ r: SalesReportRow, periodMissing: Bool = false, ttmMissing: Bool = false) -> [Cell] {
-        [Cell.optionalInteger(r.rank), .text(r.customerID), .text(r.customerName), periodMissing ? .blank : .money(r.sales),
+        [Cell.optionalInteger(r.rank), .id(r.customerID), .text(r.customerName), periodMissing ? .blank : .money(r.sales),
          .money(r.previousSales), .ratio(r.pop), .money(r.lastYearSales), .ratio(r.yoy), Cell.optionalMoney(r.profit),
          .ratio(r.margin), ttmMissing ? .blank : .money(r.ttm),
          Cell.optionalText(r.grade?.rawValue), Cell.optionalText(r.previousGrade?.rawValue),

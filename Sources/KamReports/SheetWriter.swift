@@ -44,6 +44,10 @@ struct SheetWriter {
             let width = ColumnWidth.fit(header: headers[c], cells: sample.map { c < $0.count ? $0[c].displayText : "" })
             try sheet.setColumns(c, c, width: width)
         }
+        // Id columns (all rows `.id` or blank): no "number stored as text" triangles there.
+        for c in headers.indices where rows.contains(where: { c < $0.count && { if case .id = $0 { true } else { false } }($0[c]) }) {
+            try sheet.ignoreNumberStoredAsText(firstRow: 1, firstColumn: c, lastRow: rows.count, lastColumn: c)
+        }
         sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), lastColumn: headers.count - 1)
         try sheet.setPrintLayout(repeatHeaderRow: 0,
@@ -59,6 +63,7 @@ struct SheetWriter {
     func write(_ cell: Cell, to sheet: Worksheet, row: Int, column: Int, boxed: Bool) throws {
         switch cell {
         case .text(let s): try sheet.write(s, row: row, column: column, style: boxed ? ReportStyles.text : nil)
+        case .id(let s): try sheet.write(s, row: row, column: column, style: boxed ? ReportStyles.idText : ReportStyles.plainIDText)
         case .money(let f):
             try sheet.write(Double(f) / 100, row: row, column: column, style: boxed ? ReportStyles.money : ReportStyles.plainMoney)
         case .ratio(let r):

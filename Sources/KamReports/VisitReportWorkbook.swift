@@ -49,7 +49,7 @@ public enum VisitReportWorkbook {
 
         let names = Dictionary(report.rows.map { ($0.customerID, $0.customerName) }, uniquingKeysWith: { a, _ in a })
         try writer.table(named: "拜访达标", headers: complianceColumns, rows: report.rows.map { r in
-            [.text(r.customerID), .text(r.customerName), Cell.optionalText(r.grade?.rawValue),
+            [.id(r.customerID), .text(r.customerName), Cell.optionalText(r.grade?.rawValue),
              Cell.optionalInteger(r.approvedCreditGrade?.rawValue), .integer(r.required), unknown ? .blank : .integer(r.actual),
              .text(unknown ? SubmissionStatus.missing.label : r.compliance.rawValue),
              unknown ? .blank : .integer(r.visitsByRole[.representative] ?? 0), unknown ? .blank : .integer(r.visitsByRole[.manager] ?? 0),
@@ -57,7 +57,7 @@ public enum VisitReportWorkbook {
         }, statusColumn: 6, colours: [(VisitCompliance.notCompliant.rawValue, ReportStyles.red),
                                       (SubmissionStatus.missing.label, ReportStyles.red)])
         try writer.table(named: "拜访记录", headers: visitColumns, rows: report.visits.map { v in
-            [.text(v.date.description), .text(v.customerID), .text(names[v.customerID] ?? ""), .text(v.visitor),
+            [.text(v.date.description), .id(v.customerID), .text(names[v.customerID] ?? ""), .text(v.visitor),
              .text(v.role.rawValue), .text(v.purpose), .text(v.notes)]
         })
         try writer.table(named: "拜访人统计", headers: visitorColumns, rows: report.visitors.map { v in
@@ -68,7 +68,7 @@ public enum VisitReportWorkbook {
             [.text(p.purpose), .integer(p.visits), .ratio(total > 0 ? Double(p.visits) / Double(total) : nil)]
         })
         try writer.table(named: "未知客户拜访", headers: unknownColumns, rows: report.unknownCustomerVisits.map { v in
-            [.text(v.date.description), .text(v.customerID), .text(v.visitor), .text(v.role.rawValue), .text(v.purpose), .text(v.notes)]
+            [.text(v.date.description), .id(v.customerID), .text(v.visitor), .text(v.role.rawValue), .text(v.purpose), .text(v.notes)]
         })
         try workbook.close()
     }

@@ -20,3 +20,23 @@ public struct CellRange: Hashable, Sendable {
         self.init(sheet: sheet, firstRow: rows.lowerBound, firstColumn: column, lastRow: rows.upperBound, lastColumn: column)
     }
 }
+
+extension CellRange {
+    /// `B2:D10` (0-based in, A1 notation out): the form `worksheet_ignore_errors` takes; the
+    /// `CELL()`/`RANGE()` macros that build it in C are not visible from Swift.
+    public static func a1(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) -> String {
+        "\(columnLetters(firstColumn))\(firstRow + 1):\(columnLetters(lastColumn))\(lastRow + 1)"
+    }
+
+    /// `A`…`Z`, `AA`…: the column's letters.
+    public static func columnLetters(_ column: Int) -> String {
+        var n = column + 1
+        var letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+}

@@ -60,6 +60,14 @@ public final class Worksheet {
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
+    /// Wraps `worksheet_ignore_errors(…, LXW_IGNORE_NUMBER_STORED_AS_TEXT, range)`: Excel shows no
+    /// green warning triangle on digit-only text (ids, phone numbers) in `range` (`B2:B120`).
+    public func ignoreNumberStoredAsText(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
+        let range = CellRange.a1(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
+        try check(range.withXMLSafeCString { worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), $0) },
+                  "worksheet_ignore_errors(\(range))")
+    }
+
     /// Wraps `worksheet_autofilter`.
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
         try check(worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),

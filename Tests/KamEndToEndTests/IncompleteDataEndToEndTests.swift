@@ -74,6 +74,17 @@ import Testing
             print([c.value for c in wb["客户排名"][2]][:4])
             """)
         #expect(!revised.contains("数据不完整"), "\(revised)")
+        // Ids are text in the text format `@`, and Excel is told not to flag them (SPEC §8 Workbooks).
+        let ids = try KamBinary.run(Self.python, ["-c", """
+            import openpyxl, sys, zipfile, re
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb["客户排名"]
+            print("format", ws["B2"].number_format, ws["B2"].data_type)
+            xml = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet2.xml").decode()
+            print(re.findall(r'<ignoredError [^>]*>', xml))
+            """, sales.path])
+        #expect(ids.stdout.contains("format @ s"), "\(ids.stdout)\(ids.stderr)")
+        #expect(ids.stdout.contains("numberStoredAsText=\"1\"") && ids.stdout.contains("sqref=\"B2:B2\""), "\(ids.stdout)")
         #expect(revised.contains("[1, 'H1', '乙公司', 800]"), "\(revised)")
     }
 }
