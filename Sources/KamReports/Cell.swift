@@ -15,11 +15,21 @@ public enum Cell: Sendable, Equatable {
     case integer(Int)
     /// An exact decimal in hundredths (a cover-months or terms factor: 120 shows as 1.20).
     case hundredths(Int64)
+    /// A calendar date (a visit's date): an Excel date `yyyy-mm-dd`, so date filters work.
+    case date(LocalDate)
+    /// A moment in the configured time zone (a received time, a deadline): `yyyy-mm-dd hh:mm`.
+    case dateTime(LocalDateTime)
     case blank
 
     static func optionalMoney(_ v: Fen?) -> Cell { v.map(Cell.money) ?? .blank }
     static func optionalInteger(_ v: Int?) -> Cell { v.map(Cell.integer) ?? .blank }
     static func optionalText(_ v: String?) -> Cell { v.map(Cell.text) ?? .blank }
+    static func optionalDateTime(_ v: LocalDateTime?) -> Cell { v.map(Cell.dateTime) ?? .blank }
+
+    /// Excel's serial day number: days since 1899-12-30 (so 1970-01-01 is 25569), the time of
+    /// day as the fraction. The zone is the config's: Excel dates carry none.
+    static func excelSerial(_ date: LocalDate) -> Double { Double(date.daysSinceEpoch + 25_569) }
+    static func excelSerial(_ t: LocalDateTime) -> Double { excelSerial(t.date) + Double(t.time.minutesSinceMidnight) / 1_440 }
 
     /// The text a reader sees under the cell's number format, for estimating column widths.
     var displayText: String {
@@ -29,6 +39,8 @@ public enum Cell: Sendable, Equatable {
         case .ratio(let r): r.map { DisplayedNumber.text($0, format: ReportStyles.ratioFormat) } ?? ""
         case .integer(let i): String(i)
         case .hundredths(let h): DisplayedNumber.text(Double(h) / 100, format: ReportStyles.decimalFormat)
+        case .date(let d): d.description
+        case .dateTime(let t): t.description.replacingT()
         case .blank: ""
         }
     }

@@ -108,7 +108,7 @@ public enum HQQuarterlyWorkbook {
             let a = r.approval
             return [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(a.quarter.description), .text(a.proposalDate.description),
                     .text(a.deadline.description), .text(a.status.rawValue),
-                    a.received.map { .text($0.description.replacingT()) } ?? .blank]
+                    Cell.optionalDateTime(a.received)]
         }, statusColumn: 5, colours: ReportStyles.approvalColours)
         let submissions = try writer.table(named: "报送情况", headers: submissionColumns, rows: hq.submissions.map { r in
             [.text(r.subsidiaryCode), .text(r.subsidiaryName), .text(kindLabel(r.submission.kind)),

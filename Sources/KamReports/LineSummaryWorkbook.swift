@@ -145,6 +145,6 @@ public enum LineSummaryWorkbook {
 
     /// 接收时间 as `2026-10-03 10:00`, blank when never received.
     static func receivedCell(_ status: SubmissionStatus) -> Cell {
-        status.received.map { .text($0.description.replacingT()) } ?? .blank
+        Cell.optionalDateTime(status.received)
     }
 }

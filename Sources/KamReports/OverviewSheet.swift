@@ -94,7 +94,7 @@ final class OverviewSheet {
     func approvalLines(_ a: ApprovalTimeliness) throws {
         try statusLine("额度批复状态 (\(a.quarter))", a.status.rawValue, colours: ReportStyles.approvalColours)
         try line("申请日期 / 批复截止日期", .text(a.proposalDate.description), .text(a.deadline.description))
-        try line("批复接收时间", a.received.map { .text($0.description.replacingT()) } ?? .blank)
+        try line("批复接收时间", Cell.optionalDateTime(a.received))
     }
 
     /// The standard header block and lineage, from the context.

@@ -9,6 +9,12 @@ enum ReportStyles {
     static let header = CellStyle(bold: true, fillColor: 0xDDEBF7, border: true, wrap: true, alignment: .center)
     static let text = CellStyle(border: true)
     static let idText = CellStyle(numberFormat: "@", border: true)
+    static let dateFormat = "yyyy-mm-dd"
+    static let dateTimeFormat = "yyyy-mm-dd hh:mm"
+    static let date = CellStyle(numberFormat: dateFormat, border: true)
+    static let plainDate = CellStyle(numberFormat: dateFormat)
+    static let dateTime = CellStyle(numberFormat: dateTimeFormat, border: true)
+    static let plainDateTime = CellStyle(numberFormat: dateTimeFormat)
     static let plainIDText = CellStyle(numberFormat: "@")
     static let money = CellStyle(numberFormat: moneyFormat, border: true)
     static let ratio = CellStyle(numberFormat: ratioFormat, border: true)

@@ -64,6 +64,10 @@ struct SheetWriter {
         switch cell {
         case .text(let s): try sheet.write(s, row: row, column: column, style: boxed ? ReportStyles.text : nil)
         case .id(let s): try sheet.write(s, row: row, column: column, style: boxed ? ReportStyles.idText : ReportStyles.plainIDText)
+        case .date(let d):
+            try sheet.write(Cell.excelSerial(d), row: row, column: column, style: boxed ? ReportStyles.date : ReportStyles.plainDate)
+        case .dateTime(let t):
+            try sheet.write(Cell.excelSerial(t), row: row, column: column, style: boxed ? ReportStyles.dateTime : ReportStyles.plainDateTime)
         case .money(let f):
             try sheet.write(Double(f) / 100, row: row, column: column, style: boxed ? ReportStyles.money : ReportStyles.plainMoney)
         case .ratio(let r):

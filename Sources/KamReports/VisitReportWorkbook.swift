@@ -57,7 +57,7 @@ public enum VisitReportWorkbook {
         }, statusColumn: 6, colours: [(VisitCompliance.notCompliant.rawValue, ReportStyles.red),
                                       (SubmissionStatus.missing.label, ReportStyles.red)])
         try writer.table(named: "拜访记录", headers: visitColumns, rows: report.visits.map { v in
-            [.text(v.date.description), .id(v.customerID), .text(names[v.customerID] ?? ""), .text(v.visitor),
+            [.date(v.date), .id(v.customerID), .text(names[v.customerID] ?? ""), .text(v.visitor),
              .text(v.role.rawValue), .text(v.purpose), .text(v.notes)]
         })
         try writer.table(named: "拜访人统计", headers: visitorColumns, rows: report.visitors.map { v in
@@ -68,7 +68,7 @@ public enum VisitReportWorkbook {
             [.text(p.purpose), .integer(p.visits), .ratio(total > 0 ? Double(p.visits) / Double(total) : nil)]
         })
         try writer.table(named: "未知客户拜访", headers: unknownColumns, rows: report.unknownCustomerVisits.map { v in
-            [.text(v.date.description), .id(v.customerID), .text(v.visitor), .text(v.role.rawValue), .text(v.purpose), .text(v.notes)]
+            [.date(v.date), .id(v.customerID), .text(v.visitor), .text(v.role.rawValue), .text(v.purpose), .text(v.notes)]
         })
         try workbook.close()
     }

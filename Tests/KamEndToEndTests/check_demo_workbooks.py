@@ -590,7 +590,17 @@ def yuan(v):
     return Money(None if v is None else v * 100)
 
 
+
+def as_written(expected, got):
+    """kam writes dates and received times as Excel dates (SPEC §8 Workbooks); openpyxl reads
+    them as datetime. Compared with the text a reader sees under the cell's format."""
+    import datetime
+    if isinstance(got, datetime.datetime) and isinstance(expected, str):
+        return got.strftime("%Y-%m-%d" if len(expected) == 10 else "%Y-%m-%d %H:%M")
+    return got
+
 def same(expected, got):
+    got = as_written(expected, got)
     if isinstance(expected, Money):
         if expected.fen is None:
             return got is None

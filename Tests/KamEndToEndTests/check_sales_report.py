@@ -15,7 +15,17 @@ REPORTS = sys.argv[1]
 failures = []
 
 
+
+def as_written(expected, got):
+    """kam writes dates and received times as Excel dates (SPEC §8 Workbooks); openpyxl reads
+    them as datetime. Compared with the text a reader sees under the cell's format."""
+    import datetime
+    if isinstance(got, datetime.datetime) and isinstance(expected, str):
+        return got.strftime("%Y-%m-%d" if len(expected) == 10 else "%Y-%m-%d %H:%M")
+    return got
+
 def check(what, got, expected):
+    got = as_written(expected, got)
     if isinstance(expected, float) and isinstance(got, (int, float)):
         ok = math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-9)
     else:

@@ -22,7 +22,17 @@ def same(got, expected):
     return got == expected
 
 
+
+def as_written(expected, got):
+    """kam writes dates and received times as Excel dates (SPEC §8 Workbooks); openpyxl reads
+    them as datetime. Compared with the text a reader sees under the cell's format."""
+    import datetime
+    if isinstance(got, datetime.datetime) and isinstance(expected, str):
+        return got.strftime("%Y-%m-%d" if len(expected) == 10 else "%Y-%m-%d %H:%M")
+    return got
+
 def check(what, got, expected):
+    got = as_written(expected, got)
     if isinstance(expected, list) and isinstance(got, list) and len(got) == len(expected):
         ok = all(same(g, e) for g, e in zip(got, expected))
     else:
@@ -48,6 +58,8 @@ def table(wb, sheet, header, expected_rows=None):
         got = rows(ws)
         check(f"{sheet} row count", len(got), len(expected_rows))
         for i, (g, e) in enumerate(zip(got, expected_rows)):
+            if isinstance(g, list) and isinstance(e, list):
+                g = [as_written(x, y) for x, y in zip(e, g)] + g[len(e):]
             check(f"{sheet} row {i + 2}", g, e)
     return ws
 
@@ -144,6 +156,9 @@ table(wb, "拜访记录", ["日期", "客户编码", "客户名称", "拜访人"
     ["2026-05-02", "B1", "乙", "李四", "销售主管", None, None],
     ["2026-06-01", "A1", "甲", "张三", "销售代表", "随访", None],
 ])
+# Visit dates are Excel dates (date filters work), ids text in the format `@` (SPEC §8 Workbooks).
+check("visit date is an Excel date", (wb["拜访记录"]["A2"].is_date, wb["拜访记录"]["A2"].number_format), (True, "yyyy-mm-dd"))
+check("visit 客户编码 format", wb["拜访记录"]["B2"].number_format, "@")
 table(wb, "拜访人统计", ["拜访人", "职务", "拜访次数", "覆盖客户数"], [["张三", "销售代表", 4, 2], ["李四", "销售主管", 3, 2]])
 table(wb, "拜访目的分布", ["拜访目的", "拜访次数", "占比"], [
     ["产品销售", 1, 1 / 7], ["市场维护", 1, 1 / 7], ["客情建设", 1, 1 / 7], ["信息收集", 1, 1 / 7], ["客户指导", 1, 1 / 7],

@@ -22,7 +22,17 @@ DIR = sys.argv[1]
 failures = []
 
 
+
+def as_written(expected, got):
+    """kam writes dates and received times as Excel dates (SPEC §8 Workbooks); openpyxl reads
+    them as datetime. Compared with the text a reader sees under the cell's format."""
+    import datetime
+    if isinstance(got, datetime.datetime) and isinstance(expected, str):
+        return got.strftime("%Y-%m-%d" if len(expected) == 10 else "%Y-%m-%d %H:%M")
+    return got
+
 def check(what, got, expected):
+    got = as_written(expected, got)
     if got != expected:
         failures.append(f"{what}: got {got!r}, expected {expected!r}")
 
@@ -97,6 +107,10 @@ def shown(cell):
         return f"{v:.2f}"
     if fmt == "0":
         return f"{v:.0f}"
+    if fmt == "yyyy-mm-dd":
+        return v.strftime("%Y-%m-%d")
+    if fmt == "yyyy-mm-dd hh:mm":
+        return v.strftime("%Y-%m-%d %H:%M")
     return str(v)
 
 
