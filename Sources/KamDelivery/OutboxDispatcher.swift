@@ -16,6 +16,11 @@ public struct OutboxDispatcher {
     public let timeZone: TimeZone
     public let logger: Logger
     public var mailTimeoutSeconds: Double = 120
+    /// Called with a step name around each hand-over (`delivery.before-handover`,
+    /// `delivery.after-handover`): the scheduler's fault hook, so kill tests can stop kam between
+    /// handing a message to the mail command and recording it (SPEC §9: at least once, and twice
+    /// only with the same Message-ID).
+    public var reached: @Sendable (String) -> Void = { _ in }
 
     public struct Report: Sendable, Equatable {
         public var sent = 0
@@ -77,7 +82,9 @@ public struct OutboxDispatcher {
                 for part in parts {
                     var partRows = part.items.map { decoded[$0].0 }
                     do {
+                        reached("delivery.before-handover")
                         try command.send(part.message.rendered())
+                        reached("delivery.after-handover")
                         for i in partRows.indices { partRows[i].messageId = part.message.messageId }
                         good += partRows
                         logger.info("mail sent", metadata: ["recipient": "\(recipient.name)", "message.id": "\(part.message.messageId)"])

@@ -6,7 +6,8 @@ import Foundation
 /// Without the variable (every real deployment) `reached` does nothing but one dictionary
 /// lookup done once per process. Points: `ingest.after-archive`, `ingest.after-commit`,
 /// `ingest.after-receipt`, `publish.after-temp`, `publish.after-move-aside`,
-/// `publish.after-rename`, `ledger.after-record`, `manifest.after-write`; and
+/// `publish.after-rename`, `ledger.after-record`, `manifest.after-write`,
+/// `delivery.before-handover`, `delivery.after-handover` (around each mail hand-over); and
 /// `KAM_FAULT_DROP_CHANGE` (below). `KAM_FAULT_STOP_AT=<point>:<n>` (same points) stops the
 /// process with SIGSTOP instead, so a test can look at a live run holding the lock (`kam
 /// status` while a run is going on) and then let it go on with SIGCONT.

@@ -21,8 +21,10 @@ extension ReportingEngine {
     }
 
     func dispatcher(_ store: KamStore) -> OutboxDispatcher {
-        OutboxDispatcher(recipients: config.recipients, settings: config.delivery, store: store, now: clock.now,
-                         timeZone: config.timeZone, logger: logger)
+        var dispatcher = OutboxDispatcher(recipients: config.recipients, settings: config.delivery, store: store, now: clock.now,
+                                          timeZone: config.timeZone, logger: logger)
+        dispatcher.reached = { FaultHook.reached($0) }
+        return dispatcher
     }
 
     /// `kam resend --recipient NAME [--period P]`: queues again every item of the recipient

@@ -168,4 +168,46 @@ import Testing
         #expect(gaveUp.stdout.contains("gave-up  集团总管理处  email"), "\(gaveUp.stdout)")
         #expect(gaveUp.stdout.contains("运维  email  未能送达：集团总管理处"), "\(gaveUp.stdout)")
     }
+
+    /// SPEC §9: a kill between handing a message over and recording it may send it again (with
+    /// the same Message-ID), never not at all; a kill before the hand-over sends it once.
+    @Test(arguments: ["delivery.before-handover", "delivery.after-handover"])
+    func aKillAroundTheHandOverLosesNoMessageAndRepeatsOnlyWithTheSameMessageID(point: String) throws {
+        let free = try SMTPSink(folder: FileManager.default.temporaryDirectory.appendingPathComponent("kam-mail-\(UUID().uuidString)"))
+        let ws = try Self.workspace(port: free.port)
+        free.stop()
+        defer { try? FileManager.default.removeItem(at: ws.root); try? FileManager.default.removeItem(at: free.folder) }
+        let sink = try SMTPSink(folder: ws.mail, port: free.port)
+        defer { sink.stop() }
+
+        let killed = Process()
+        killed.executableURL = KamBinary.url
+        killed.arguments = ["run", "--config", ws.config, "--as-of", "2026-10-06T07:00"]
+        var env = ProcessInfo.processInfo.environment
+        env["KAM_FAULT_KILL_AT"] = "\(point):1"
+        killed.environment = env
+        killed.standardOutput = FileHandle.nullDevice
+        killed.standardError = FileHandle.nullDevice
+        try killed.run()
+        killed.waitUntilExit()
+        #expect(killed.terminationReason == .uncaughtSignal, "killed at \(point)")
+        let afterKill = try sink.mails().count
+        #expect(afterKill == (point == "delivery.after-handover" ? 1 : 0))
+
+        let again = try KamBinary.kam("run", "--config", ws.config, "--as-of", "2026-10-06T07:00")
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        let mails = try sink.mails()
+        let byRecipient = Dictionary(grouping: mails, by: { $0.rcpt.joined(separator: ",") })
+        #expect(byRecipient.keys.contains("sales@yy01.example.cn") && byRecipient.keys.contains("hq@example.cn"),
+                "every recipient got its message: \(byRecipient.keys.sorted())")
+        let ids = mails.map(\.message_id)
+        let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }
+        if point == "delivery.after-handover" {
+            #expect(repeated.count == 1 && repeated.first?.value.count == 2, "the one handed over before the kill, again: \(ids)")
+        } else {
+            #expect(repeated.isEmpty, "nothing twice: \(ids)")
+        }
+        let third = try KamBinary.kam("run", "--config", ws.config, "--as-of", "2026-10-06T07:00")
+        #expect(try sink.mails().count == mails.count, "a third run sends nothing: \(third.stdout)")
+    }
 }
