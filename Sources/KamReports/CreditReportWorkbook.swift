@@ -11,7 +11,9 @@ public enum CreditReportWorkbook {
                                         "核定等级", "状态"]
     public static let changeColumns = ["客户编码", "客户名称", "原核定等级", "新核定等级"]
 
-    static let statusColours = [(CreditStatus.over.rawValue, ReportStyles.red), (CreditStatus.warning.rawValue, ReportStyles.amber)]
+    /// 超限 red, 预警 and 无额度 amber (a receivable with no limit at all is an action item too).
+    static let statusColours = [(CreditStatus.over.rawValue, ReportStyles.red), (CreditStatus.warning.rawValue, ReportStyles.amber),
+                                (CreditStatus.noLimit.rawValue, ReportStyles.amber)]
 
     /// `approval`: 批复状态 of Q's limits (SPEC §4.6), shown on 概览 when given.
     public static func write(_ report: CreditReport, approval: ApprovalTimeliness? = nil, context: ReportContext,

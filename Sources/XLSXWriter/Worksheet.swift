@@ -130,6 +130,20 @@ public final class Worksheet {
 
     /// A conditional format that applies `style` to cells in the range equal to `text`
     /// (`worksheet_conditional_format_range` with a cell-equals rule).
+    /// Wraps `worksheet_conditional_format_range` with a "cell value < `value`" rule: what a
+    /// reader should look at (a negative growth rate) stands out however the rows are sorted.
+    public func highlight(cellsBelow value: Double, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                          style: CellStyle) throws(XLSXError) {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
+        rule.value = value
+        rule.format = try format(style)
+        try check(worksheet_conditional_format_range(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                                     lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
+                  "worksheet_conditional_format_range")
+    }
+
     public func highlight(cellsEqualTo text: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
                           style: CellStyle) throws(XLSXError) {
         var rule = lxw_conditional_format()

@@ -53,7 +53,7 @@ RED, AMBER, GREEN = "9C0006", "9C5700", "006100"
 COLOURS = {
     ("sales.xlsx", "客户排名", "等级变动"): {"降级": RED, "升级": GREEN},
     ("sales.xlsx", "等级变动", "等级变动"): {"降级": RED, "升级": GREEN},
-    ("credit_2026Q2.xlsx", "资信评估", "状态"): {"超限": RED, "预警": AMBER},
+    ("credit_2026Q2.xlsx", "资信评估", "状态"): {"超限": RED, "预警": AMBER, "无额度": AMBER},
     ("credit_2026Q2.xlsx", "超限预警", "状态"): {"超限": RED, "预警": AMBER},
     ("line.xlsx", "分公司汇总", "提交状态"): {"未报送": RED, "逾期": AMBER},
     ("line.xlsx", "资信预警", "状态"): {"超限": RED, "预警": AMBER},
@@ -134,6 +134,8 @@ def check_table(name, ws):
                 check(f"{where} {c.coordinate} ({header}) format", c.number_format, "0.0%")
             if header in TEXT_IDS:
                 check(f"{where} {c.coordinate} ({header}) type", c.data_type, "s")
+                if header in ("客户编码", "统一社会信用代码"):
+                    check(f"{where} {c.coordinate} ({header}) text format", c.number_format, "@")
         width = ws.column_dimensions[letter].width
         widest = max([units(shown(c)) for c in cells] + [0])
         # The cell's text fits (capped at 50), and the header fits beside the filter button.
@@ -160,6 +162,15 @@ def check_colours(name, wb):
                 found[text] = (str(cf.sqref), rule.operator, rule.dxf.font.color.rgb[-6:] if rule.dxf and rule.dxf.font else None)
         for text, colour in expected.items():
             check(f"{name} {sheet} conditional format {text}", found.get(text), (want_range, "equal", colour))
+    # A fall stands out: negative 环比 and 同比 in red on 客户排名 (rule "cell < 0").
+    if name == "sales.xlsx":
+        ws = wb["客户排名"]
+        rules = [(str(cf.sqref), r.operator, r.formula[0] if r.formula else None,
+                  r.dxf.font.color.rgb[-6:] if r.dxf and r.dxf.font else None)
+                 for cf in ws.conditional_formatting for r in cf.rules]
+        for col in ("F", "H"):
+            want = f"{col}2:{col}{ws.max_row}" if ws.max_row > 2 else f"{col}2"
+            check(f"{name} 客户排名 negative {col} red", (want, "lessThan", "0", RED) in rules, True)
 
 
 def check_print(name, ws, data_sheet):
