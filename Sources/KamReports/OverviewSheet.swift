@@ -53,8 +53,16 @@ final class OverviewSheet {
     /// The title, then — for a workbook built while an input was missing — the red banner that
     /// says what is missing, first thing a reader sees (SPEC §8 "Incomplete data").
     func title(_ text: String) throws {
-        try sheet.write(text, row: row, column: 0, style: ReportStyles.title)
+        // A revision says so where a reader looks first: `… 客户销售报表 第2版` and the reason below.
+        let revised = writer.revision > 1
+        try sheet.write(revised ? "\(text) 第\(writer.revision)版" : text, row: row, column: 0, style: ReportStyles.title)
         row += 1
+        if revised {
+            let reason = "修订原因：" + writer.revisionReason
+            columnATexts.append("修订原因：")
+            try sheet.write(reason, row: row, column: 0, style: ReportStyles.label)
+            row += 1
+        }
         if !writer.missingInputs.isEmpty {
             let banner = ReportContext.bannerLead + writer.missingInputs.joined(separator: "、")
             columnATexts.append(ReportContext.bannerLead)

@@ -7,11 +7,16 @@ struct SheetWriter {
     let printHeader: String
     /// What 概览's banner says is missing; empty for a complete workbook.
     let missingInputs: [String]
+    /// The revision and why it was made, for 概览's title (`第2版`).
+    let revision: Int
+    let revisionReason: String
 
     init(workbook: Workbook, context: ReportContext) {
         self.workbook = workbook
         printHeader = context.printHeader
         missingInputs = context.missingInputs
+        revision = context.revision
+        revisionReason = context.revisionReason
     }
 
     /// A table whose `statusColumn` (0-based) is coloured by value: each (text, style) pair is a

@@ -52,6 +52,12 @@ import Testing
         #expect(Set(after.keys) == Set(before.keys).union(superseded))
         let note = try Self.revisionNote(reports.appendingPathComponent(name))
         #expect(note.hasPrefix("2 "), "\(note)")
+        let title = try KamBinary.run(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", """
+            import openpyxl, sys
+            ov = openpyxl.load_workbook(sys.argv[1])["概览"]
+            print(ov["A1"].value); print(ov["A2"].value)
+            """, reports.appendingPathComponent(name).path]).stdout
+        #expect(title.contains("客户销售报表 第2版") && title.contains("修订原因：") && title.contains("sales_2026-09_更正.csv"), "\(title)")
         #expect(note.contains("sales_2026-09_更正.csv"), "\(note)")
         let manifest = try String(contentsOf: reports.appendingPathComponent("2026-09/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"revision\" : 2"))
