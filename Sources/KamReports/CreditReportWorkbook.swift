@@ -7,8 +7,8 @@ public enum CreditReportWorkbook {
     /// The fixed columns of 资信评估 (SPEC §5), which downstream people and tools rely on.
     public static let assessmentColumns = ["客户编码", "客户名称", "期初应收", "本期销售额", "本期回款", "回款率", "应收余额", "逾期金额",
                                            "逾期率", "评估等级", "核定等级", "执行额度", "额度来源", "额度使用率", "状态"]
-    public static let warningColumns = ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率",
-                                        "核定等级", "状态"]
+    public static let warningColumns = ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "超限金额", "额度来源",
+                                        "额度使用率", "核定等级", "状态"]
     public static let changeColumns = ["客户编码", "客户名称", "原核定等级", "新核定等级"]
 
     /// 超限 red, 预警 and 无额度 amber (a receivable with no limit at all is an action item too).
@@ -68,9 +68,10 @@ public enum CreditReportWorkbook {
                          statusColumn: 14, colours: statusColours)
         try writer.table(named: "超限预警", headers: warningColumns, rows: report.overLimitAndWarnings.map { r in
             [.id(r.customerID), .text(r.customerName), .text(r.accountManager), Cell.optionalMoney(r.figures.receivable),
-             Cell.optionalMoney(r.figures.overdue), .money(r.limit.amount), Cell.optionalText(r.limit.shownSource?.rawValue),
+             Cell.optionalMoney(r.figures.overdue), .money(r.limit.amount), Cell.optionalMoney(r.excess),
+             Cell.optionalText(r.limit.shownSource?.rawValue),
              .ratio(r.utilisation), Cell.optionalInteger(r.approvedGrade?.rawValue), .text(r.status.rawValue)]
-        }, statusColumn: 9, colours: statusColours)
+        }, statusColumn: 10, colours: statusColours)
         if ApprovedCreditGrade.isHalfYearEnd(report.quarter) {
             try writer.table(named: "核定等级变动", headers: changeColumns, rows: report.approvedGradeChanges.map { c in
                 [.id(c.customerID), .text(c.customerName), .integer(c.previous.rawValue), .integer(c.current.rawValue)]

@@ -839,11 +839,14 @@ def check_credit_report(code, q):
             r["a"]["rate"], money(r["a"]["receivable"]), money(r["a"]["overdue"]), r["a"]["ratio"], r["a"]["grade"],
             r["approved"], yuan(r["limit"]), r["source"], r["util"], r["status"]] for r in rows]
     table(wb, book, "资信评估", ASSESS_HEADER, exp, key=0)
-    warn = [r for r in rows if r["status"] == "超限"] + [r for r in rows if r["status"] == "预警"]
-    table(wb, book, "超限预警", ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "额度来源", "额度使用率", "核定等级",
-                             "状态"],
-          [[r["cid"], r["name"], sub.manager(q, r["cid"]), money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]), r["source"],
-            r["util"], r["approved"], r["status"]] for r in warn], key=0)
+    # 超限 by the excess (receivable − limit) largest first, then 预警 by utilisation; ties by id.
+    over = sorted((r for r in rows if r["status"] == "超限"), key=lambda r: (-(r["a"]["receivable"] - r["limit"] * 100), r["cid"]))
+    warns = sorted((r for r in rows if r["status"] == "预警"), key=lambda r: (-r["util"], r["cid"]))
+    table(wb, book, "超限预警", ["客户编码", "客户名称", "客户经理", "应收余额", "逾期金额", "执行额度", "超限金额", "额度来源", "额度使用率",
+                             "核定等级", "状态"],
+          [[r["cid"], r["name"], sub.manager(q, r["cid"]), money(r["a"]["receivable"]), money(r["a"]["overdue"]), yuan(r["limit"]),
+            money(r["a"]["receivable"] - r["limit"] * 100) if r["status"] == "超限" else money(None), r["source"],
+            r["util"], r["approved"], r["status"]] for r in over + warns], key=0)
     if q[1] in (2, 4):
         before = qshift(q, -2)
         changes = []

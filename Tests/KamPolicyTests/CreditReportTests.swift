@@ -197,3 +197,19 @@ extension CreditReportTests {
         #expect(direct.approvedGradeChanges == report.approvedGradeChanges)
     }
 }
+
+/// 超限预警's order (issue 16 item 5): the largest excess first, whatever the customer_id.
+@Suite struct OverLimitOrderTests {
+    @Test func overLimitRowsAreOrderedByTheirExcess() throws {
+        var inputs = CreditReportTests.inputs
+        let q2 = Period.quarter(year: 2026, quarter: 2)
+        // C8: receivable 500,000 fen against an approved 100,000 → excess 400,000, more than C2's.
+        inputs.receivables[q2]?["C8"] = ReceivableRecord(customerID: "C8", receivable: 500_000, overdue: 0, collected: 0, paymentTerms: "")
+        inputs.approvals[q2]?["C8"] = ApprovalRecord(customerID: "C8", approvedLimit: 100_000)
+        let report = try CreditReport(quarter: q2, inputs: inputs)
+        let over = report.overLimitAndWarnings.filter { $0.status == .over }
+        #expect(over.map(\.customerID) == ["C8", "C2"], "\(over.map(\.customerID))")
+        #expect(over.first?.excess == 400_000)
+        #expect(report.overLimitAndWarnings.filter { $0.status != .over }.allSatisfy { $0.excess == nil })
+    }
+}

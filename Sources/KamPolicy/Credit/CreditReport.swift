@@ -56,8 +56,18 @@ public struct CreditReport: Sendable {
     }
 
     /// 超限预警: the over-limit and warning rows, over-limit first, each by customer_id.
+    /// 超限预警, in the order a credit manager works it: 超限 by the excess (receivable − limit)
+    /// largest first, then 预警 by utilisation highest first; ties by customer_id.
     public var overLimitAndWarnings: [CreditReportRow] {
-        rows.filter { $0.status == .over } + rows.filter { $0.status == .warning }
+        let over = rows.filter { $0.status == .over }.sorted { x, y in
+            let (a, b) = (x.excess ?? 0, y.excess ?? 0)
+            return a != b ? a > b : CustomerIDOrder.precedes(x.customerID, y.customerID)
+        }
+        let warning = rows.filter { $0.status == .warning }.sorted { x, y in
+            let (a, b) = (x.utilisation ?? 0, y.utilisation ?? 0)
+            return a != b ? a > b : CustomerIDOrder.precedes(x.customerID, y.customerID)
+        }
+        return over + warning
     }
 
     public func count(of status: CreditStatus) -> Int { rows.filter { $0.status == status }.count }

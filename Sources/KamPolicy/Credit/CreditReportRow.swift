@@ -25,4 +25,12 @@ public struct CreditReportRow: Sendable, Equatable {
         self.utilisation = utilisation
         self.status = status
     }
+
+    /// 超限金额: how far the receivable is over the effective limit; nil unless 超限. A
+    /// difference of two amounts that each fit a line's limit cannot overflow.
+    public var excess: Fen? {
+        guard status == .over, let receivable = figures.receivable else { return nil }
+        let (d, overflow) = receivable.subtractingReportingOverflow(limit.amount)
+        return overflow ? nil : d
+    }
 }
