@@ -87,7 +87,7 @@ public enum HQQuarterlyWorkbook {
         }
         try overview.context(context)
 
-        try writer.table(named: "档案与拜访", headers: subsidiaryColumns, rows: hq.subsidiaries.map { s in
+        let filesAndVisits = try writer.table(named: "档案与拜访", headers: subsidiaryColumns, rows: hq.subsidiaries.map { s in
             let f = s.files
             // Without an accepted snapshot the file figures are unknown, not zero: blank.
             func known(_ v: Int) -> Cell { f.hasSnapshot ? .integer(v) : .blank }
@@ -97,6 +97,15 @@ public enum HQQuarterlyWorkbook {
                     .ratio(s.complianceC), s.hasVisits ? .integer(s.aCustomersNotCompliant) : .blank,
                     .text(s.approvalsMissing ? "缺失" : "已批复")]
         })
+        // What HQ must act on stands out (issue 16 item 5): A customers not all visited as the
+        // policy requires, and limits nobody approved.
+        if !hq.subsidiaries.isEmpty, let a = subsidiaryColumns.firstIndex(of: "A类拜访达标率"),
+           let approval = subsidiaryColumns.firstIndex(of: "额度批复") {
+            try filesAndVisits.highlight(cellsBelow: 1, firstRow: 1, firstColumn: a, lastRow: hq.subsidiaries.count, lastColumn: a,
+                                         style: ReportStyles.red)
+            try filesAndVisits.highlight(cellsEqualTo: "缺失", firstRow: 1, firstColumn: approval, lastRow: hq.subsidiaries.count,
+                                         lastColumn: approval, style: ReportStyles.red)
+        }
         try writer.table(named: "A类未达标客户", headers: nonCompliantColumns, rows: hq.aCustomersNotCompliant.map { n in
             [.text(n.subsidiaryCode), .text(n.subsidiaryName), .id(n.customer.customerID), .text(n.customer.customerName),
              .integer(n.customer.required), .integer(n.customer.actual)]

@@ -59,6 +59,7 @@ COLOURS = {
     ("line.xlsx", "资信预警", "状态"): {"超限": RED, "预警": AMBER},
     ("line.xlsx", "报表核对", "核对结果"): {"不一致": RED},
     ("hq.xlsx", "报送情况", "提交状态"): {"未报送": RED, "逾期": AMBER},
+    ("hq.xlsx", "档案与拜访", "额度批复"): {"缺失": RED},
     ("review.xlsx", "大客户评价", "评价建议"): {"终止": RED, "加强": GREEN},
     ("visits_2026Q2.xlsx", "拜访达标", "是否达标"): {"未达标": RED},
 }
@@ -171,6 +172,15 @@ def check_colours(name, wb):
         for col in ("F", "H"):
             want = f"{col}2:{col}{ws.max_row}" if ws.max_row > 2 else f"{col}2"
             check(f"{name} 客户排名 negative {col} red", (want, "lessThan", "0", RED) in rules, True)
+    # A customers not all visited as the policy requires: A类拜访达标率 below 100% in red.
+    if name == "hq.xlsx":
+        ws = wb["档案与拜访"]
+        col = get_column_letter([c.value for c in ws[1]].index("A类拜访达标率") + 1)
+        rules = [(str(cf.sqref), r.operator, r.formula[0] if r.formula else None,
+                  r.dxf.font.color.rgb[-6:] if r.dxf and r.dxf.font else None)
+                 for cf in ws.conditional_formatting for r in cf.rules]
+        want = f"{col}2:{col}{ws.max_row}" if ws.max_row > 2 else f"{col}2"
+        check(f"{name} 档案与拜访 A类拜访达标率 < 1 red", (want, "lessThan", "1", RED) in rules, True)
 
 
 def check_print(name, ws, data_sheet):
