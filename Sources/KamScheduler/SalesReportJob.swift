@@ -67,11 +67,9 @@ struct SalesReportJob: ReportJob {
     func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
         let report = try Self.report(instance.owner, instance.period, config: config, store: store, memo: memo)
         var notes: [String] = []
-        // Missing means no accepted file covers a month of P; an accepted header-only file is a
-        // submission of zero lines (SPEC §8), not a missing one.
-        let covered = Set(build.inputs.filter { $0.kind == InputKind.sales.rawValue }.compactMap { Period(parsing: $0.period) }
-            .flatMap(\.months))
-        let missing = instance.period.months.filter { !covered.contains($0) }
+        // Missing means no accepted file covers a month (`SalesGaps`); an accepted header-only
+        // file is a submission of zero lines (SPEC §8), not a missing one.
+        let missing = report.gaps.within(instance.period.months).missingMonths
         if !missing.isEmpty {
             let months = missing.map(\.description).joined(separator: "、")
             notes.append("本期(\(instance.period))没有收到已接受的销售明细文件(缺 \(months)): 本期数据缺失, 收到后将生成新版本。")
@@ -82,7 +80,8 @@ struct SalesReportJob: ReportJob {
             notes.append("本期销售文件没有成本列: 毛利与毛利率留空。")
         }
         if report.isTTMMissing && !report.isPeriodMissing {
-            notes.append("近12月内有月份未报送(\(report.gaps.missingMonths.map(\.description).joined(separator: "、"))): 近12月销售额、等级、大客户留空。")
+            let months = report.gaps.within(instance.period.trailingTwelveMonths).missingMonths.map(\.description)
+            notes.append("近12月内有月份未报送(\(months.joined(separator: "、"))): 近12月销售额、等级、大客户留空。")
         }
         let missingMonths = report.gaps.missingMonths.map {
             ReportContextFactory.describe(subsidiary: instance.owner, kind: .sales, period: $0.description)

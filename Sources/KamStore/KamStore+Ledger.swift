@@ -105,9 +105,14 @@ extension KamStore {
 }
 
 extension KamStore {
-    /// Every delivered revision of every instance, oldest first: what the ledger says it wrote.
-    public func allDeliveries() throws -> [Delivery] {
-        try read { db in try Delivery.order(Delivery.Columns.id).fetchAll(db) }
+    /// Every revision the ledger says it wrote: path, period and revision only (a run asks this
+    /// before any work, so it does not read every delivery's figures).
+    public func deliveredRevisions() throws -> [(path: String, period: String, revision: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT path, period, revision FROM delivery ORDER BY id").map {
+                (path: $0["path"], period: $0["period"], revision: $0["revision"])
+            }
+        }
     }
 }
 

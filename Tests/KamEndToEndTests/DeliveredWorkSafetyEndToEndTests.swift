@@ -10,21 +10,8 @@ import Testing
     static let asOf = "2026-10-06T07:00"
 
     static func kam(_ ws: URL, _ command: String, _ extra: [String] = [], env: [String: String] = [:]) throws -> KamBinary.Output {
-        let process = Process()
-        process.executableURL = KamBinary.url
-        process.arguments = [command, "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", asOf] + extra
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["KAM_FAULT_KILL_AT", "KAM_FAULT_DROP_CHANGE", "KAM_FAULT_UNREADABLE"] { environment.removeValue(forKey: key) }
-        environment.merge(env) { $1 }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return KamBinary.Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                                stderr: String(decoding: e, as: UTF8.self))
+        try KamBinary.kam([command, "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", asOf] + extra,
+                          environment: env)
     }
 
     /// A small workspace after one complete run.

@@ -10,22 +10,7 @@ import Testing
     static let python = URL(fileURLWithPath: "/usr/bin/python3")
 
     static func run(_ ws: URL, env: [String: String] = [:]) throws -> KamBinary.Output {
-        let process = Process()
-        process.executableURL = KamBinary.url
-        process.arguments = ["run", "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", asOf]
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "KAM_FAULT_KILL_AT")
-        environment.removeValue(forKey: "KAM_FAULT_DROP_CHANGE")
-        environment.merge(env) { $1 }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
-        return KamBinary.Output(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try KamBinary.kam(["run", "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", asOf], environment: env)
     }
 
     /// Rows of the store, via python's sqlite3 (read-only).

@@ -22,10 +22,24 @@ enum KamBinary {
         let stderr: String
     }
 
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Output {
+    /// The test hooks a test may set; `kam(_:environment:)` clears them unless given, so a hook
+    /// left in the test runner's environment never reaches a run that did not ask for it.
+    static let faultHooks = ["KAM_FAULT_KILL_AT", "KAM_FAULT_DROP_CHANGE", "KAM_FAULT_UNREADABLE", "KAM_FAULT_STOP_AT"]
+
+    /// Runs the built `kam` with `environment` added to the runner's (the fault hooks cleared
+    /// first). A run ended by a signal (a fault hook's SIGKILL) has the signal as a negative status.
+    static func kam(_ arguments: [String], environment: [String: String]) throws -> Output {
+        var merged = ProcessInfo.processInfo.environment
+        for key in faultHooks { merged.removeValue(forKey: key) }
+        merged.merge(environment) { $1 }
+        return try run(url, arguments, environment: merged)
+    }
+
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -33,7 +47,8 @@ enum KamBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
+        return Output(status: status, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 

@@ -180,17 +180,9 @@ import Testing
         let sink = try SMTPSink(folder: ws.mail, port: free.port)
         defer { sink.stop() }
 
-        let killed = Process()
-        killed.executableURL = KamBinary.url
-        killed.arguments = ["run", "--config", ws.config, "--as-of", "2026-10-06T07:00"]
-        var env = ProcessInfo.processInfo.environment
-        env["KAM_FAULT_KILL_AT"] = "\(point):1"
-        killed.environment = env
-        killed.standardOutput = FileHandle.nullDevice
-        killed.standardError = FileHandle.nullDevice
-        try killed.run()
-        killed.waitUntilExit()
-        #expect(killed.terminationReason == .uncaughtSignal, "killed at \(point)")
+        let killed = try KamBinary.kam(["run", "--config", ws.config, "--as-of", "2026-10-06T07:00"],
+                                       environment: ["KAM_FAULT_KILL_AT": "\(point):1"])
+        #expect(killed.status == -SIGKILL, "killed at \(point)")
         let afterKill = try sink.mails().count
         #expect(afterKill == (point == "delivery.after-handover" ? 1 : 0))
 

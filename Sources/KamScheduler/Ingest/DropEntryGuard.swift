@@ -53,7 +53,7 @@ extension DropEntryGuard.Identity {
 
 extension DropEntryGuard {
     /// `true` when the subsidiary's folder is to be read; a refusal is logged.
-    static func admits(_ folder: URL, folder _: Bool, logger: Logger) -> Bool {
+    static func admitsFolder(_ folder: URL, logger: Logger) -> Bool {
         log(folderVerdict(folder), "\(folder.deletingLastPathComponent().lastPathComponent)/\(folder.lastPathComponent)", logger: logger)
     }
 

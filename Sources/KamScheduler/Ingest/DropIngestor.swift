@@ -41,7 +41,7 @@ struct DropIngestor {
         var drops: [DropEntry] = []
         for sub in config.organisation.subsidiaries {
             let folder = config.dropFolder.appendingPathComponent(sub.code)
-            guard DropEntryGuard.admits(folder, folder: true, logger: logger) else { continue }
+            guard DropEntryGuard.admitsFolder(folder, logger: logger) else { continue }
             let entries: [DropEntry]
             do {
                 entries = try DropEntry.list(folder, subsidiary: sub.code)

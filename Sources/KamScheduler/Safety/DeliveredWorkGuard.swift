@@ -62,7 +62,7 @@ public enum DeliveredWorkGuard {
     public static func check(store: KamStore, storePath: String, reportsFolder: URL) throws {
         let delivered = deliveredFiles(under: reportsFolder)
         guard !delivered.isEmpty else { return }
-        let deliveries = try store.allDeliveries()
+        let deliveries = try store.deliveredRevisions()
         let known = knownPaths(deliveries)
         let unknown = delivered.filter { !known.contains($0) }
         guard !unknown.isEmpty else { return }
@@ -75,7 +75,8 @@ public enum DeliveredWorkGuard {
     /// revision), and/or the new workbook under its final name, not yet recorded. Publishing
     /// is serial, so that is at most those two files, of one workbook, and only when the
     /// store's last run did not finish. Anything more is a store that does not know the reports.
-    static func leftByAnInterruptedRun(_ unknown: [String], deliveries: [Delivery], store: KamStore) throws -> Bool {
+    static func leftByAnInterruptedRun(_ unknown: [String], deliveries: [(path: String, period: String, revision: Int)],
+                                       store: KamStore) throws -> Bool {
         guard unknown.count <= 2, let last = try store.recentRuns(limit: 1).first, last.finishedAt == nil else { return false }
         var current: [String: Int] = [:]
         for d in deliveries { current[d.path] = max(current[d.path] ?? 0, d.revision) }
@@ -102,7 +103,7 @@ public enum DeliveredWorkGuard {
 
     /// Every path below `reports/` the ledger wrote: the current revision under its own name,
     /// earlier ones in `superseded/`, and each delivered period's manifest.
-    static func knownPaths(_ deliveries: [Delivery]) -> Set<String> {
+    static func knownPaths(_ deliveries: [(path: String, period: String, revision: Int)]) -> Set<String> {
         var latest: [String: Int] = [:]
         for d in deliveries { latest[d.path] = max(latest[d.path] ?? 0, d.revision) }
         var known = Set<String>()
