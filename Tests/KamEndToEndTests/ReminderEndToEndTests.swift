@@ -63,4 +63,25 @@ import Testing
         #expect(new.filter { $0.contains("未报送：HG01 测试化工有限公司 2026Q3 销售数据（sales）") }.count == 1, "\(new)")
         #expect(new.contains { $0.contains("未报送：HG01 测试化工有限公司 2026Q3 拜访记录（visits）") }, "\(new)")
     }
+
+    /// The general manager's approval of next quarter's limits is owed too (SPEC §9: `approvals`
+    /// for Q' by the approval deadline of §4.6): proposal September 21st + 3 days, to the end of
+    /// the 24th. Reminded before, one 未报送 notice after, both naming the day.
+    @Test func theApprovalOfNextQuartersLimitsIsRemindedAndNoticed() throws {
+        let (ws, config) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        #expect(try KamBinary.kam("run", "--config", config, "--as-of", "2026-09-22T07:00").status == 0)
+        var lines = try Self.keys(config)
+        let approval = "HG01 测试化工有限公司 2026Q4 资信额度审批（approvals）"
+        #expect(lines.filter { $0.contains("报送提醒：\(approval) 将于 2026-09-24 24:00 截止（提前 3 天提醒）") }.count == 1, "\(lines)")
+        // 23:59 on the 24th is still before the deadline: the 1-day reminder, not yet a notice.
+        _ = try KamBinary.kam("run", "--config", config, "--as-of", "2026-09-24T23:59")
+        lines = try Self.keys(config)
+        #expect(lines.filter { $0.contains(approval) && $0.contains("提前 1 天提醒") }.count == 1, "\(lines)")
+        #expect(!lines.contains { $0.contains("未报送：\(approval)") }, "\(lines)")
+        _ = try KamBinary.kam("run", "--config", config, "--as-of", "2026-09-25T07:00")
+        _ = try KamBinary.kam("run", "--config", config, "--as-of", "2026-09-26T07:00")
+        lines = try Self.keys(config)
+        #expect(lines.filter { $0.contains("未报送：\(approval)，截止 2026-09-24 24:00 未收到") }.count == 1, "\(lines)")
+    }
 }

@@ -43,4 +43,14 @@ extension ExpectedInput {
         let fireMonth = period.lastMonth.adding(months: 1)
         return ExpectedInput(subsidiary: subsidiary, kind: kind, period: period, dueBy: calendar.fireTime(of: job, in: fireMonth))
     }
+
+    /// The general manager's `approvals_<Q'>` (SPEC §4.6, §9): due by the end of the approval
+    /// deadline's day, so `dueBy` is the next midnight — received at 23:59 that day is still on
+    /// time, exactly as `ApprovalTimeliness` judges 按时批复 (whose proposal date is the same
+    /// `credit-limit-proposal` fire date for Q').
+    static func approvals(owedBy subsidiary: String, for quarter: Period, calendar: PolicyCalendar, approvalDays: Int) -> ExpectedInput {
+        let proposalDate = calendar.fireTime(of: .creditLimitProposal, in: ProposalBasisMonth.proposalMonth(for: quarter)).date
+        return ExpectedInput(subsidiary: subsidiary, kind: .approvals, period: quarter,
+                             dueBy: LocalDateTime(date: proposalDate.adding(days: approvalDays + 1), time: .midnight))
+    }
 }

@@ -50,7 +50,8 @@ struct OutboxPlanner {
                                     title: "无法处理的报送文件：\(problem)", detail: "下次运行会重试；kam status 列出这些文件。"))
         }
         let notices = InputNotices(calendar: config.calendar, organisation: config.organisation, clock: clock,
-                                   remindDays: config.delivery.remindDays, noticesFrom: try store.ledgerValue(Self.startedMark) ?? clock.now)
+                                   remindDays: config.delivery.remindDays, approvalDays: config.policy.credit.approvalDays,
+                                   noticesFrom: try store.ledgerValue(Self.startedMark) ?? clock.now)
         items += notices.items(index: SubmissionIndex(submissions))
         let added = try OutboxQueue.enqueue(items, recipients: config.recipients, store: store, now: clock.now)
         if let last = deliveries.last?.id { try store.setLedgerValue(Self.deliveriesMark, last) }
