@@ -78,8 +78,10 @@ let package = Package(
         .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"], exclude: ["check_xml_safety.py"]),
-        // The scheduler's own pieces without a run: the zoned clock, the file steps' errors.
-        .testTarget(name: "KamSchedulerTests", dependencies: ["KamScheduler", "KamPolicy"]),
+        // The scheduler's own pieces without a run: the zoned clock, the file steps' errors, the
+        // run's stages (plan, resolve, the shared loads) on an in-memory store.
+        .testTarget(name: "KamSchedulerTests", dependencies: ["KamScheduler", "KamPolicy", "KamConfig", "KamIngest", "KamStore",
+                                                            .product(name: "Logging", package: "swift-log")]),
         // Every workbook written from hand-built policy values, read back by openpyxl.
         .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy"],
                     exclude: ["check_credit_workbooks.py", "check_consolidated.py", "check_presentation.py",

@@ -17,12 +17,12 @@ struct CreditLimitProposalJob: ReportJob {
                                       customerFiles: .through(before))
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        [SubsidiaryRead(subsidiary: instance.owner, scope: Self.scope(instance.period))]
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let credit = try SubsidiaryInputs(config: config, store: store).credit(instance.owner, Self.scope(instance.period))
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+        let credit = try loader.credit(instance.owner, Self.scope(instance.period))
         let proposal = try MoneyOverflow.context(subsidiary: instance.owner) { () throws(MoneyOverflow) in
             try CreditLimitProposal(quarter: instance.period, inputs: credit, proposalDay: instance.fireTime.date.day)
         }
