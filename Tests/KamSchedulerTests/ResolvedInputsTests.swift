@@ -25,7 +25,7 @@ import Testing
         let resolved = ResolvedInputs(reads: [read], index: try f.index)
         #expect(resolved.files["HG01"]?.sales == [jul: quarter, aug: quarter, sep: september])
         #expect(resolved.submissions.map(\.fileName) == ["sales_2026Q3.csv", "sales_2026-09.csv"])
-        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store))
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
         let history = try loader.salesHistory("HG01", scope: scope)
         #expect(history.customers["C1"]?[jul]?.sales == 100)
         #expect(history.customers["C1"]?[sep]?.sales == 3000)
@@ -43,7 +43,7 @@ import Testing
         let resolved = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: scope)], index: try f.index)
         // Same received time: ordered by name, the later name wins.
         #expect(resolved.submissions.map(\.fileName) == ["receivables_2026Q3_b.csv"])
-        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store))
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
         #expect(try loader.receivables("HG01", scope)[q3]?.map(\.customerID) == ["B"])
     }
 
@@ -63,14 +63,15 @@ import Testing
         try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
         let declared = SubsidiaryInputs.Scope(salesMonths: [jul])
         let resolved = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: declared)], index: try f.index)
-        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store))
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
         #expect(throws: ResolvedInputs.UndeclaredRead.self) { try loader.salesHistory("HG01", scope: .init(salesMonths: [jul, aug])) }
         #expect(throws: ResolvedInputs.UndeclaredRead.self) { try loader.salesHistory("YY01", scope: declared) }
         #expect(try loader.salesHistory("HG01", scope: declared).customers["C1"]?[jul]?.sales == 100)
     }
 
-    /// The sales history and snapshots are loaded once per run and kept only while a planned build still needs them.
-    @Test func sharedLoadsAreKeptUntilTheLastPlannedConsumerIsDone() throws {
+    /// A history or snapshot two nearby builds read is loaded once and kept only while another
+    /// build within the horizon still needs it.
+    @Test func sharedLoadsAreKeptOnlyForNearbyBuildsThatStillNeedThem() throws {
         let f = try SchedulerFixture()
         defer { f.remove() }
         try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
@@ -78,22 +79,30 @@ import Testing
         let index = try f.index
         let credit = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: CreditReportJob.scope(q3))], index: index)
         let visits = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: VisitReportJob.scope(q3))], index: index)
-        let shared = SharedInputs(store: f.store)
         // The credit report and the visit report read the same history and receivables file.
         #expect(SharedInputs.loads(of: credit) == SharedInputs.loads(of: visits))
         #expect(SharedInputs.loads(of: credit).count == 2)
-        shared.expect(SharedInputs.loads(of: credit))
-        shared.expect(SharedInputs.loads(of: visits))
-        _ = try SubsidiaryInputs(config: f.config, resolved: credit, shared: shared).credit("HG01", CreditReportJob.scope(q3))
+
+        let shared = SharedInputs(store: f.store, horizon: 3)
+        shared.expect(SharedInputs.loads(of: credit), at: 0)
+        shared.expect(SharedInputs.loads(of: visits), at: 2)
+        _ = try SubsidiaryInputs(config: f.config, resolved: credit, shared: shared, position: 0).credit("HG01", CreditReportJob.scope(q3))
         #expect(shared.heldCount == 2)
-        shared.release(SharedInputs.loads(of: credit))
+        shared.release(SharedInputs.loads(of: credit), at: 0)
         #expect(shared.heldCount == 2)
-        // The second consumer gets the same values from memory, then they are dropped.
-        _ = try SubsidiaryInputs(config: f.config, resolved: visits, shared: shared).credit("HG01", VisitReportJob.scope(q3))
-        shared.release(SharedInputs.loads(of: visits))
+        _ = try SubsidiaryInputs(config: f.config, resolved: visits, shared: shared, position: 2).credit("HG01", VisitReportJob.scope(q3))
+        shared.release(SharedInputs.loads(of: visits), at: 2)
         #expect(shared.heldCount == 0)
-        // A load no planned build expects is not kept at all.
-        _ = try SubsidiaryInputs(config: f.config, resolved: credit, shared: shared).credit("HG01", CreditReportJob.scope(q3))
-        #expect(shared.heldCount == 0)
+
+        // A consumer far ahead in the plan does not keep a value in memory meanwhile: it reads again.
+        let far = SharedInputs(store: f.store, horizon: 3)
+        far.expect(SharedInputs.loads(of: credit), at: 0)
+        far.expect(SharedInputs.loads(of: visits), at: 40)
+        let first = try SubsidiaryInputs(config: f.config, resolved: credit, shared: far, position: 0).credit("HG01", CreditReportJob.scope(q3))
+        #expect(far.heldCount == 0)
+        far.release(SharedInputs.loads(of: credit), at: 0)
+        let again = try SubsidiaryInputs(config: f.config, resolved: visits, shared: far, position: 40).credit("HG01", VisitReportJob.scope(q3))
+        #expect(try again.history.sales(of: "C1", in: [jul]) == first.history.sales(of: "C1", in: [jul]))
+        #expect(again.receivables == first.receivables)
     }
 }

@@ -10,6 +10,8 @@ struct SubsidiaryInputs {
     let config: KamConfiguration
     let resolved: ResolvedInputs
     let shared: SharedInputs
+    /// The build's position in the run's plan (`SharedInputs` keeps what nearby builds share).
+    var position = 0
 
     /// What a subsidiary-tier job reads: sales over `salesMonths`, and the quarter kinds'
     /// snapshots of the given quarters.
@@ -55,7 +57,7 @@ struct SubsidiaryInputs {
     }
 
     func salesHistory(_ subsidiary: String, scope: Scope) throws -> SalesHistory {
-        try shared.salesHistory(subsidiary, try resolved.files(subsidiary, scope).sales)
+        try shared.salesHistory(subsidiary, try resolved.files(subsidiary, scope).sales, for: position)
     }
 
     /// The months of `scope` some accepted sales file covers (the others are missing, SPEC §8).
@@ -66,7 +68,7 @@ struct SubsidiaryInputs {
     private func snapshots<R: Sendable>(_ subsidiary: String, _ kind: InputKind, _ scope: Scope) throws -> [Period: [R]] {
         var result: [Period: [R]] = [:]
         for (quarter, submission) in try resolved.files(subsidiary, scope).quarters[kind] ?? [:] {
-            result[quarter] = try shared.records(of: submission, kind: kind)
+            result[quarter] = try shared.records(of: submission, kind: kind, for: position)
         }
         return result
     }

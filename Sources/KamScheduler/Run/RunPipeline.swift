@@ -14,8 +14,8 @@ import Logging
 /// - `resolve`: each one's `ResolvedInputs` (the exact files it reads) from the run's
 ///   `SubmissionIndex`, and the revision decision against the ledger: first, inputs changed,
 ///   requested, put back as it was, or nothing to do.
-/// - `load`: each build reads its files through `SharedInputs` — once per run, shared by every
-///   build that reads the same files, dropped after the last planned one.
+/// - `load`: each build reads its files through `SharedInputs`, shared with the builds near it
+///   in the plan that read the same files.
 /// - `compute`: the policy's figures (`KamPolicy`), shared between builds through `ReportMemo`.
 /// - `write`: the workbook under a temporary name (`stage`), on writer threads a few ahead.
 /// - `publish`: in plan order, the previous revision to `superseded/`, the new one in place,
@@ -54,7 +54,7 @@ struct RunPipeline {
         for d in try store.currentDeliveries() { current[Self.ledgerKey(d.job, d.owner, d.period)] = d }
         return Context(index: index, known: Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } }),
                        current: current, memo: ReportMemo(index: index, store: store, configFingerprint: config.fingerprint),
-                       shared: SharedInputs(store: store))
+                       shared: SharedInputs(store: store, horizon: Self.workbookWriters + 1))
     }
 
     static func ledgerKey(_ job: String, _ owner: String, _ period: String) -> String { "\(job)|\(owner)|\(period)" }
@@ -137,7 +137,7 @@ struct RunPipeline {
             plan.append(PlannedBuild(instance: instance, job: job, build: build))
         }
         context.memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
-        for planned in plan { context.shared.expect(planned.loads) }
+        for (position, planned) in plan.enumerated() { context.shared.expect(planned.loads, at: position) }
         return plan
     }
 
@@ -155,21 +155,21 @@ struct RunPipeline {
         let pipeline = self
         let shared = context.shared
         let ahead = OrderedLookahead<StagedWorkbook?>(count: plan.count, workers: writers, window: writers + 1) { i in
-            plan[i].instance.job == .lineSummary ? nil : pipeline.stage(plan[i], shared: shared)
+            plan[i].instance.job == .lineSummary ? nil : pipeline.stage(plan[i], at: i, shared: shared)
         }
         defer {
             for left in ahead.finish() {
                 if case .success(let built)? = left?.result { try? FileManager.default.removeItem(at: built.temp) }
             }
         }
-        for planned in plan {
+        for (position, planned) in plan.enumerated() {
             if shouldStop() {
                 summary.stoppedEarly = true
                 logger.notice("stopping before the next workbook, as asked; the next run continues")
                 break
             }
             let prebuilt = ahead.takeNext() ?? nil
-            let staged = (prebuilt ?? stage(planned, shared: shared)).result
+            let staged = (prebuilt ?? stage(planned, at: position, shared: shared)).result
             publish(planned, staged: staged, into: &summary)
         }
     }
@@ -188,10 +188,10 @@ struct RunPipeline {
     /// load → compute → write: builds the workbook under its temporary name next to the final
     /// one (complete, synced). Safe on a writer thread: it reads the store and writes only its
     /// own temporary file. Its shared loads are released when it is done, built or not.
-    func stage(_ planned: PlannedBuild, shared: SharedInputs) -> StagedWorkbook {
-        defer { shared.release(planned.loads) }
+    func stage(_ planned: PlannedBuild, at position: Int, shared: SharedInputs) -> StagedWorkbook {
+        defer { shared.release(planned.loads, at: position) }
         let url = location(planned.instance).url(in: config)
-        let loader = SubsidiaryInputs(config: config, resolved: planned.build.resolved, shared: shared)
+        let loader = SubsidiaryInputs(config: config, resolved: planned.build.resolved, shared: shared, position: position)
         do {
             var figures = ""
             let temp = try SecureFiles.stage(for: url) { path in
