@@ -71,10 +71,10 @@ let package = Package(
         // Raw SHA-256 throughput of kam's `SHA256` on a file (BENCHMARKS.md, issue 21).
         .executableTarget(name: "SHA256Benchmark", dependencies: ["KamIngest"]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
-        .testTarget(name: "KamConfigTests", dependencies: ["KamConfig", "SeededRandom"]),
+        .testTarget(name: "KamConfigTests", dependencies: ["KamConfig", "KamPolicy", "SeededRandom"]),
         .testTarget(name: "KamDeliveryTests", dependencies: ["KamDelivery", "KamConfig", "KamPolicy", "KamStore"],
                     exclude: ["webhook_receiver.py"]),
-        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest", "SeededRandom"], exclude: ["Fixtures"]),
+        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest", "KamPolicy", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"], exclude: ["check_xml_safety.py"]),
