@@ -106,3 +106,27 @@ import Testing
         #expect(again.receivables == first.receivables)
     }
 }
+
+/// Issue 14's symptom: HG01's 2026Q4 资信额度申请表 (proposed 2026-09-21) listed in its lineage a
+/// receivables file received 2026-10-03 that none of its figures read (terms and grades are
+/// taken at the basis month).
+@Suite struct ProposalInputsTests {
+    @Test func aProposalListsNoReceivablesSnapshotAfterItsBasisMonth() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        let q2 = Period.quarter(year: 2026, quarter: 2), q3 = Period.quarter(year: 2026, quarter: 3)
+        let june = try f.receivables(q2, "receivables_2026Q2.csv", at: 100, [ReceivableRecord(customerID: "A", receivable: 1, overdue: 0, collected: 0)])
+        let late = try f.receivables(q3, "receivables_2026Q3.csv", at: 200, [ReceivableRecord(customerID: "A", receivable: 9, overdue: 9, collected: 0)])
+        let pipeline = f.pipeline()
+        let context = try pipeline.context()
+        let instance = JobInstance(job: .creditLimitProposal, owner: "HG01", period: .quarter(year: 2026, quarter: 4),
+                                   fireTime: LocalDateTime(parsing: "2026-09-21T07:00")!)
+        let resolved = pipeline.job(.creditLimitProposal, context: context).resolve(instance, index: context.index)
+        // HG01 reports quarterly: B is June, so Q2's snapshot is read and listed, Q3's neither.
+        #expect(resolved.submissions.contains(june))
+        #expect(!resolved.submissions.contains(late))
+        // The credit report for Q3 does read it.
+        let credit = JobInstance(job: .creditReport, owner: "HG01", period: q3, fireTime: LocalDateTime(parsing: "2026-10-12T07:00")!)
+        #expect(pipeline.job(.creditReport, context: context).resolve(credit, index: context.index).submissions.contains(late))
+    }
+}
