@@ -71,15 +71,17 @@ let package = Package(
         // Raw SHA-256 throughput of kam's `SHA256` on a file (BENCHMARKS.md, issue 21).
         .executableTarget(name: "SHA256Benchmark", dependencies: ["KamIngest"]),
         .testTarget(name: "KamPolicyTests", dependencies: ["KamPolicy"]),
-        .testTarget(name: "KamConfigTests", dependencies: ["KamConfig", "SeededRandom"]),
+        .testTarget(name: "KamConfigTests", dependencies: ["KamConfig", "KamPolicy", "SeededRandom"]),
         .testTarget(name: "KamDeliveryTests", dependencies: ["KamDelivery", "KamConfig", "KamPolicy", "KamStore"],
                     exclude: ["webhook_receiver.py"]),
-        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest", "SeededRandom"], exclude: ["Fixtures"]),
+        .testTarget(name: "KamIngestTests", dependencies: ["KamIngest", "KamPolicy", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "KamStoreTests", dependencies: ["KamStore", "KamIngest", "KamPolicy",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"], exclude: ["check_xml_safety.py"]),
-        // The scheduler's own pieces without a run: the zoned clock, the file steps' errors.
-        .testTarget(name: "KamSchedulerTests", dependencies: ["KamScheduler", "KamPolicy"]),
+        // The scheduler's own pieces without a run: the zoned clock, the file steps' errors, the
+        // run's stages (plan, resolve, the shared loads) on an in-memory store.
+        .testTarget(name: "KamSchedulerTests", dependencies: ["KamScheduler", "KamPolicy", "KamConfig", "KamIngest", "KamStore",
+                                                            .product(name: "Logging", package: "swift-log")]),
         // Every workbook written from hand-built policy values, read back by openpyxl.
         .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy"],
                     exclude: ["check_credit_workbooks.py", "check_consolidated.py", "check_presentation.py",

@@ -4,8 +4,8 @@ import KamIngest
 import KamPolicy
 
 /// The store's side of every kind of drop file: an accepted file and its rows go in as one
-/// transaction (a crash leaves either the whole file or nothing), and the quarter kinds come
-/// back as the snapshot of the latest accepted file, which supersedes earlier ones whole.
+/// transaction (a crash leaves either the whole file or nothing), and come back file by file.
+/// The store never decides which file supersedes which: a reader names the files it reads.
 extension KamStore {
     /// Records an accepted file of any kind with its rows, in one transaction.
     @discardableResult
@@ -126,13 +126,9 @@ extension KamStore {
         }
     }
 
-    /// The latest accepted submission of (subsidiary, kind, quarter): it supersedes the others whole.
-    func latestAccepted(subsidiary: String, kind: InputKind, quarter: Period) throws -> Submission? {
-        try submissions(subsidiary: subsidiary, kind: kind, period: quarter).last { $0.status == Submission.accepted }
-    }
-
-    public func receivables(subsidiary: String, quarter: Period) throws -> InputSnapshot<ReceivableRecord>? {
-        try snapshot(subsidiary: subsidiary, kind: .receivables, quarter: quarter, table: "receivable_row", sql: """
+    /// The rows of one accepted `receivables` file, in file order.
+    public func receivables(of submission: Submission) throws -> [ReceivableRecord] {
+        try records(of: submission, kind: .receivables, table: "receivable_row", sql: """
             SELECT customerId, receivable, overdue, collected, paymentTerms FROM receivable_row WHERE submissionId = ? ORDER BY seq
             """) { row in
             ReceivableRecord(customerID: try row.string(0), receivable: try row.int64(1), overdue: try row.int64(2),
@@ -140,9 +136,10 @@ extension KamStore {
         }
     }
 
-    public func customerFiles(subsidiary: String, quarter: Period) throws -> InputSnapshot<CustomerFileRecord>? {
+    /// The rows of one accepted `customers` file, in file order.
+    public func customerFiles(of submission: Submission) throws -> [CustomerFileRecord] {
         let names = CustomerFileRecord.fieldNames
-        return try snapshot(subsidiary: subsidiary, kind: .customers, quarter: quarter, table: "customer_file_row", sql: """
+        return try records(of: submission, kind: .customers, table: "customer_file_row", sql: """
             SELECT customerId, \(names.joined(separator: ", ")) FROM customer_file_row WHERE submissionId = ? ORDER BY seq
             """) { row in
             var fields: [String: String] = Dictionary(minimumCapacity: names.count)
@@ -151,8 +148,9 @@ extension KamStore {
         }
     }
 
-    public func visits(subsidiary: String, quarter: Period) throws -> InputSnapshot<VisitRecord>? {
-        try snapshot(subsidiary: subsidiary, kind: .visits, quarter: quarter, table: "visit_row", sql: """
+    /// The rows of one accepted `visits` file, in file order.
+    public func visits(of submission: Submission) throws -> [VisitRecord] {
+        try records(of: submission, kind: .visits, table: "visit_row", sql: """
             SELECT date, customerId, visitor, role, purpose, notes FROM visit_row WHERE submissionId = ? ORDER BY seq
             """) { row in
             let role = try row.string(3)
@@ -163,24 +161,26 @@ extension KamStore {
         }
     }
 
-    public func approvals(subsidiary: String, quarter: Period) throws -> InputSnapshot<ApprovalRecord>? {
-        try snapshot(subsidiary: subsidiary, kind: .approvals, quarter: quarter, table: "approval_row", sql: """
+    /// The rows of one accepted `approvals` file, in file order.
+    public func approvals(of submission: Submission) throws -> [ApprovalRecord] {
+        try records(of: submission, kind: .approvals, table: "approval_row", sql: """
             SELECT customerId, approvedLimit, approvedBy FROM approval_row WHERE submissionId = ? ORDER BY seq
             """) { row in
             ApprovalRecord(customerID: try row.string(0), approvedLimit: try row.int64(1), approvedBy: try row.string(2))
         }
     }
 
-    private func snapshot<R: Sendable>(subsidiary: String, kind: InputKind, quarter: Period, table: String, sql: String,
-                                       make: (StoredRow) throws -> R) throws -> InputSnapshot<R>? {
-        guard let submission = try latestAccepted(subsidiary: subsidiary, kind: kind, quarter: quarter),
-              let id = submission.id else { return nil }
-        let records = try db.read { db in
+    /// Reads one file's rows. Which file supersedes which is decided before the store is asked
+    /// (`SubmissionIndex`): the store reads the file it is given, and only an accepted one of the kind.
+    private func records<R: Sendable>(of submission: Submission, kind: InputKind, table: String, sql: String,
+                                      make: (StoredRow) throws -> R) throws -> [R] {
+        try Self.checkReadable(submission, as: kind)
+        let id = submission.id ?? -1
+        return try db.read { db in
             var records: [R] = []
             records.reserveCapacity(submission.rowCount)
             try StoredRow.forEach(db, sql: sql, table: table, arguments: [id]) { records.append(try make($0)) }
             return records
         }
-        return InputSnapshot(submission: submission, records: records)
     }
 }

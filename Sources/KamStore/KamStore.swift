@@ -10,12 +10,12 @@ public final class KamStore: Sendable {
     /// never waits for the run's writes), a queue in memory (tests).
     let db: any DatabaseWriter
 
-    /// Opens (creating if needed) the store at `path` and migrates it. The file is 0600:
-    /// it holds confidential customer data.
     /// Other processes (a `kam status`, a `kam backup`, the daemon and cron) may hold the file
     /// for a moment: wait for them rather than fail.
     public static let busyTimeout: TimeInterval = 30
 
+    /// Opens (creating if needed) the store at `path` and migrates it. The file is 0600:
+    /// it holds confidential customer data.
     public init(path: String) throws {
         // Created 0600 before SQLite opens it, so it is never readable by others, not even briefly
         // (SQLite gives its journal the same mode).
@@ -114,8 +114,9 @@ public final class KamStore: Sendable {
         }
     }
 
-    /// Accepted submissions of one kind for a subsidiary, in supersession order: received
-    /// time, then name (SPEC §8). Later entries win.
+    /// Accepted submissions of one kind for a subsidiary, in received order (received time, then
+    /// name, then id: SPEC §8). Which of them a workbook reads is `SubmissionIndex`'s decision, not
+    /// the store's.
     public func acceptedSubmissions(subsidiary: String, kind: InputKind) throws -> [Submission] {
         try db.read { db in
             try Submission
@@ -130,19 +131,14 @@ public final class KamStore: Sendable {
         try db.read { db in try Submission.order(Submission.Columns.id).fetchAll(db) }
     }
 
-    /// The effective sales of a subsidiary over `months`: for each month, the latest accepted
-    /// file whose period covers it (later wins, month by month), and the submissions used.
-    public func salesHistory(subsidiary: String, months: [YearMonth]) throws -> (SalesHistory, [Submission]) {
-        let submissions = try acceptedSubmissions(subsidiary: subsidiary, kind: .sales)
-        var effective: [YearMonth: Submission] = [:]
-        for s in submissions {
-            guard let period = Period(parsing: s.period) else { continue }
-            for m in period.months where months.contains(m) { effective[m] = s }
-        }
+    /// The sales history of one subsidiary built from exactly the files the caller names: for
+    /// each month, the accepted sales file whose lines are read for it. Which file that is
+    /// (later wins, month by month) was decided before the store is asked (`ResolvedInputs`),
+    /// so a workbook's lineage and its figures can never name different files.
+    public func salesHistory(effective: [YearMonth: Submission]) throws -> SalesHistory {
+        for submission in effective.values { try Self.checkReadable(submission, as: .sales) }
         let monthIndexes = effective.keys.map(\.index)
-        guard let low = monthIndexes.min(), let high = monthIndexes.max() else {
-            return (SalesHistory(), [])
-        }
+        guard let low = monthIndexes.min(), let high = monthIndexes.max() else { return SalesHistory() }
         // A customer's months usually come from several files (one per quarter or month): each row
         // goes straight into the history's month cells for the customer, with no dictionary per
         // customer to build.
@@ -189,9 +185,31 @@ public final class KamStore: Sendable {
                 }
             }
         }
-        let history = builder.history { effective[$0]?.hasCost ?? false }
-        let used = Set(effective.values.compactMap(\.id))
-        return (history, submissions.filter { used.contains($0.id ?? -1) })
+        return builder.history { effective[$0]?.hasCost ?? false }
+    }
+
+    /// A submission a loader was asked to read is not an accepted file of that kind: a resolution
+    /// that names the wrong file is a bug kam reports instead of reading some other file's rows.
+    public struct NotReadable: Error, CustomStringConvertible {
+        public let submission: Submission
+        public let expected: InputKind
+
+        public init(submission: Submission, expected: InputKind) {
+            self.submission = submission
+            self.expected = expected
+        }
+
+        public var description: String {
+            "internal error: asked to read \(submission.subsidiary)/\(submission.fileName) (id \(submission.id.map(String.init) ?? "none"), "
+                + "\(submission.kind), \(submission.status)) as an accepted \(expected.rawValue) file. No workbook was written from it; "
+                + "please report this with the store file."
+        }
+    }
+
+    static func checkReadable(_ submission: Submission, as kind: InputKind) throws {
+        guard submission.id != nil, submission.kind == kind.rawValue, submission.status == Submission.accepted else {
+            throw NotReadable(submission: submission, expected: kind)
+        }
     }
 
     // MARK: Deliveries

@@ -36,12 +36,23 @@ public final class Chart {
         }
     }
 
-    let handle: UnsafeMutablePointer<lxw_chart>
+    /// Freed by libxlsxwriter when the workbook closes: reached only through `live()`.
+    private let raw: UnsafeMutablePointer<lxw_chart>
     public let kind: Kind
+    /// The workbook that owns the chart (held, as a sheet holds its own).
+    let workbook: Workbook
 
-    init(handle: UnsafeMutablePointer<lxw_chart>, kind: Kind) {
-        self.handle = handle
+    init(handle: UnsafeMutablePointer<lxw_chart>, kind: Kind, workbook: Workbook) {
+        self.raw = handle
         self.kind = kind
+        self.workbook = workbook
+    }
+
+    /// The chart's handle while its workbook is open; after `Workbook.close()` it was freed, so
+    /// any further call is refused.
+    func live() throws(XLSXError) -> UnsafeMutablePointer<lxw_chart> {
+        guard !workbook.isClosed else { throw XLSXError.closed("chart", path: workbook.path) }
+        return raw
     }
 
     /// Wraps `chart_add_series` then `chart_series_set_categories` / `chart_series_set_values`
@@ -49,6 +60,7 @@ public final class Chart {
     /// - Parameter dataLabels: show each point's value (a pie also shows its percentage).
     public func addSeries(name: String?, categories: CellRange, values: CellRange, dataLabels: Bool = false,
                           labelNumberFormat: String? = nil) throws(XLSXError) {
+        let handle = try live()
         guard let series = chart_add_series(handle, nil, nil) else {
             throw XLSXError(operation: "chart_add_series", code: -1, message: "could not add series")
         }
@@ -74,23 +86,27 @@ public final class Chart {
 
     /// Wraps `chart_title_set_name`.
     public func setTitle(_ title: String) {
+        guard let handle = try? live() else { return }
         title.withXMLSafeCString { chart_title_set_name(handle, $0) }
     }
 
     /// Wraps `chart_axis_set_name` on the category axis (the vertical one of a bar chart).
     public func setCategoryAxisName(_ name: String) {
+        guard let handle = try? live() else { return }
         guard kind != .pie, let axis = categoryAxis else { return }
         name.withXMLSafeCString { chart_axis_set_name(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_name` on the value axis (the horizontal one of a bar chart).
     public func setValueAxisName(_ name: String) {
+        guard let handle = try? live() else { return }
         guard kind != .pie, let axis = valueAxis else { return }
         name.withXMLSafeCString { chart_axis_set_name(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_num_format` on the value axis, e.g. `#,##0` for yuan.
     public func setValueAxisNumberFormat(_ format: String) {
+        guard let handle = try? live() else { return }
         guard kind != .pie, let axis = valueAxis else { return }
         format.withXMLSafeCString { chart_axis_set_num_format(axis, $0) }
     }
@@ -99,6 +115,7 @@ public final class Chart {
     /// category (rank 1) at the top, as the table beside it does. `chart_axis_set_crossing_max`
     /// keeps the value axis at the bottom, where it would otherwise follow the reversal to the top.
     public func reverseCategories() {
+        guard let handle = try? live() else { return }
         guard kind != .pie, let axis = categoryAxis else { return }
         chart_axis_set_reverse(axis)
         chart_axis_set_crossing_max(axis)
@@ -106,11 +123,18 @@ public final class Chart {
 
     /// Wraps `chart_legend_set_position`.
     public func setLegend(_ position: LegendPosition) {
+        guard let handle = try? live() else { return }
         chart_legend_set_position(handle, position.raw)
     }
 
     /// libxlsxwriter's `x_axis` is the horizontal axis and `y_axis` the vertical one: for a bar
     /// chart (categories drawn vertically) the category axis is therefore `y_axis`.
-    private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis>? { kind == .bar ? handle.pointee.y_axis : handle.pointee.x_axis }
-    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis>? { kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis }
+    private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis>? {
+        guard let handle = try? live() else { return nil }
+        return kind == .bar ? handle.pointee.y_axis : handle.pointee.x_axis
+    }
+    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis>? {
+        guard let handle = try? live() else { return nil }
+        return kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis
+    }
 }

@@ -40,9 +40,13 @@ public final class Workbook {
     }
 
     private func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
-        guard let handle else { throw XLSXError(operation: "workbook", code: -1, message: "workbook already closed") }
+        guard let handle else { throw XLSXError.closed("workbook", path: path) }
         return handle
     }
+
+    /// After `close()` libxlsxwriter has freed the workbook and everything it made (sheets,
+    /// charts, formats): their wrappers ask this before every call.
+    var isClosed: Bool { handle == nil }
 
     /// Wraps `workbook_add_worksheet`. The name must already be a valid sheet name
     /// (`SheetName.sanitized` makes one); an invalid one throws rather than being changed here,
@@ -69,7 +73,7 @@ public final class Workbook {
         guard let chart = workbook_add_chart(try open(), kind.raw) else {
             throw XLSXError(operation: "workbook_add_chart", code: -1, message: "could not add chart")
         }
-        return Chart(handle: chart, kind: kind)
+        return Chart(handle: chart, kind: kind, workbook: self)
     }
 
     /// The format for `style`, created once per distinct style (`workbook_add_format`).

@@ -2,8 +2,11 @@ internal import CXLSXWriter
 
 /// A sheet of a `Workbook`. Rows and columns are 0-based, as in libxlsxwriter.
 public final class Worksheet {
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
-    private unowned let workbook: Workbook
+    /// Freed by libxlsxwriter when the workbook closes: reached only through `live()`.
+    private let raw: UnsafeMutablePointer<lxw_worksheet>
+    /// Held strongly: a sheet kept past its workbook's last other reference keeps it (and its
+    /// formats) alive instead of trapping.
+    private let workbook: Workbook
     /// The sheet's name as given to `workbook_add_worksheet`, for chart ranges on this sheet.
     public let name: String
     /// The styles this sheet used lately and their formats: a table row cycles through a few
@@ -13,9 +16,16 @@ public final class Worksheet {
     private static let recentLimit = 8
 
     init(handle: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook, name: String) {
-        self.handle = handle
+        self.raw = handle
         self.workbook = workbook
         self.name = name
+    }
+
+    /// The sheet's handle while its workbook is open. After `Workbook.close()` libxlsxwriter has
+    /// freed the sheet: writing then would be a use after free, so it is refused.
+    private func live() throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
+        guard !workbook.isClosed else { throw XLSXError.closed("worksheet \(name)", path: workbook.path) }
+        return raw
     }
 
     private func format(_ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
@@ -31,6 +41,7 @@ public final class Worksheet {
     /// like (`=HYPERLINK(...)`, `+86…`, `@…` stay text): never a formula. Characters XML forbids
     /// are written as U+FFFD (`XMLSafeText`), so the cell and any chart cache of it stay well-formed.
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        let handle = try live()
         if text.isEmpty { return try writeBlank(row: row, column: column, style: style) }
         let f = try format(style)
         try check(text.withXMLSafeCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) },
@@ -39,30 +50,35 @@ public final class Worksheet {
 
     /// Wraps `worksheet_write_number`.
     public func write(_ number: Double, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        let handle = try live()
         try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, try format(style)),
                   "worksheet_write_number(\(row),\(column))")
     }
 
     /// Wraps `worksheet_write_blank`: an empty cell that still carries its format.
     public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        let handle = try live()
         try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), try format(style)),
                   "worksheet_write_blank(\(row),\(column))")
     }
 
     /// Wraps `worksheet_set_column`: width in character units.
     public func setColumns(_ first: Int, _ last: Int, width: Double, style: CellStyle? = nil) throws(XLSXError) {
+        let handle = try live()
         try check(worksheet_set_column(handle, lxw_col_t(first), lxw_col_t(last), width, try format(style)),
                   "worksheet_set_column(\(first),\(last))")
     }
 
     /// Wraps `worksheet_freeze_panes`: rows above `row` and columns left of `column` stay put.
     public func freezePanes(row: Int, column: Int) {
+        guard let handle = try? live() else { return }
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
     /// Wraps `worksheet_ignore_errors(…, LXW_IGNORE_NUMBER_STORED_AS_TEXT, range)`: Excel shows no
     /// green warning triangle on digit-only text (ids, phone numbers) in `range` (`B2:B120`).
     public func ignoreNumberStoredAsText(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
+        let handle = try live()
         let range = CellRange.a1(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
         try check(range.withXMLSafeCString { worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), $0) },
                   "worksheet_ignore_errors(\(range))")
@@ -70,6 +86,7 @@ public final class Worksheet {
 
     /// Wraps `worksheet_autofilter`.
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
+        let handle = try live()
         try check(worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
                                        lxw_row_t(lastRow), lxw_col_t(lastColumn)), "worksheet_autofilter")
     }
@@ -84,6 +101,7 @@ public final class Worksheet {
     ///   because Excel ignores manual page breaks on a fit-to-page sheet.
     public func setPrintLayout(repeatHeaderRow: Int?, header: String?, footer: String?,
                                fitToWidth: Bool = true) throws(XLSXError) {
+        let handle = try live()
         worksheet_set_landscape(handle)
         worksheet_set_paper(handle, 9)  // A4
         if fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
@@ -102,21 +120,29 @@ public final class Worksheet {
     /// Wraps `worksheet_insert_chart_opt`: the chart's top-left corner at the cell, scaled from
     /// libxlsxwriter's default 480 × 288 pixels.
     public func insert(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws(XLSXError) {
+        let handle = try live()
         var options = lxw_chart_options()
         options.x_scale = xScale
         options.y_scale = yScale
-        try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
+        // A chart of another workbook would be freed by that workbook's close, not this one's.
+        guard chart.workbook === workbook else {
+            throw XLSXError(operation: "worksheet_insert_chart_opt(\(row),\(column))", code: -1,
+                            message: "the chart belongs to another workbook (\(chart.workbook.path))")
+        }
+        try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), try chart.live(), &options),
                   "worksheet_insert_chart_opt(\(row),\(column))")
     }
 
     /// Wraps `worksheet_set_print_scale` (10–400 percent).
     public func setPrintScale(_ percent: Int) {
+        guard let handle = try? live() else { return }
         worksheet_set_print_scale(handle, UInt16(min(max(percent, 10), 400)))
     }
 
     /// Wraps `worksheet_set_h_pagebreaks`: each row given starts a new printed page. Replaces
     /// any breaks set before; rows ≤ 0 are dropped (0 ends libxlsxwriter's list).
     public func setPageBreaks(beforeRows rows: [Int]) throws(XLSXError) {
+        let handle = try live()
         let breaks = rows.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
         guard breaks.count > 1 else { return }
         var list = breaks
@@ -125,6 +151,7 @@ public final class Worksheet {
 
     /// Wraps `worksheet_set_row`: a row's height in points.
     public func setRowHeight(_ row: Int, height: Double) throws(XLSXError) {
+        let handle = try live()
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "worksheet_set_row(\(row))")
     }
 
@@ -134,6 +161,7 @@ public final class Worksheet {
     /// reader should look at (a negative growth rate) stands out however the rows are sorted.
     public func highlight(cellsBelow value: Double, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
                           style: CellStyle) throws(XLSXError) {
+        let handle = try live()
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
         rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
@@ -146,6 +174,7 @@ public final class Worksheet {
 
     public func highlight(cellsEqualTo text: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
                           style: CellStyle) throws(XLSXError) {
+        let handle = try live()
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
         rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)

@@ -7,6 +7,14 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable {
     public let message: String
 
     public var description: String { "\(operation) failed: \(message) (lxw_error \(code))" }
+
+    /// A call on a workbook, sheet or chart after the workbook was closed (its memory is freed).
+    public static let closedCode: Int32 = -2
+
+    static func closed(_ what: String, path: String) -> XLSXError {
+        XLSXError(operation: "\(what) of \(path)", code: closedCode,
+                  message: "the workbook was already closed (written or abandoned): nothing more can be written to it")
+    }
 }
 
 /// The one place every `lxw_error` is checked.

@@ -35,8 +35,6 @@ extension Kam {
                 } else if try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner,
                                                    period: instance.period.description) != nil {
                     state = "done"
-                } else if !ReportingEngine.implementedJobs.contains(instance.job) {
-                    state = "not-implemented"
                 } else {
                     state = instance.fireTime <= now ? "due" : "upcoming"
                 }

@@ -34,7 +34,6 @@ extension Kam {
             }
             out.append("pending job instances (due, not delivered): \(status.pending.count)")
             for i in status.pending.prefix(50) { out.append("  \(i.job.rawValue) \(i.owner) \(i.period) (fired \(i.fireTime.description.replacingOccurrences(of: "T", with: " ")))") }
-            if status.notImplemented > 0 { out.append("  (\(status.notImplemented) more of jobs this version does not build yet)") }
             out.append("failed job instances: \(status.failures.count)")
             for f in status.failures { out.append("  \(f.job) \(f.owner) \(f.period): \(f.error)") }
             out.append("late or missing submissions: \(status.owed.count)")

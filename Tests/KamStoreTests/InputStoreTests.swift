@@ -13,35 +13,31 @@ import Testing
                    hasCost: false, amountTotal: 0, costTotal: 0, archivePath: "archive/\(sha)")
     }
 
-    @Test func latestAcceptedReceivablesSnapshotWinsWhole() throws {
+    /// The store reads the file it is given; which file wins is `SubmissionIndex`'s (KamSchedulerTests).
+    @Test func snapshotsAreReadFileByFile() throws {
         let store = try KamStore()
-        #expect(try store.receivables(subsidiary: "HG01", quarter: q3) == nil)
-        try store.recordAccepted(submission(.receivables, "receivables_2026Q3.csv", at: 100, sha: "a"),
-                                 records: .receivables([ReceivableRecord(customerID: "C1", receivable: 1, overdue: 2, collected: 3),
-                                                        ReceivableRecord(customerID: "C2", receivable: 4, overdue: 5, collected: 6)]))
+        let first = try store.recordAccepted(submission(.receivables, "receivables_2026Q3.csv", at: 100, sha: "a"),
+                                             records: .receivables([ReceivableRecord(customerID: "C1", receivable: 1, overdue: 2, collected: 3),
+                                                                    ReceivableRecord(customerID: "C2", receivable: 4, overdue: 5, collected: 6)]))
         let second = [ReceivableRecord(customerID: "Z9", receivable: 7, overdue: 8, collected: 9, paymentTerms: "现款"),
                       ReceivableRecord(customerID: "A1", receivable: -1, overdue: 0, collected: 0)]
-        try store.recordAccepted(submission(.receivables, "receivables_2026Q3_更正.csv", at: 200, sha: "b"), records: .receivables(second))
-        // A rejected later file supersedes nothing.
-        try store.recordRejected(submission(.receivables, "receivables_2026Q3_v3.csv", at: 300, sha: "c"))
-        let snap = try #require(try store.receivables(subsidiary: "HG01", quarter: q3))
-        #expect(snap.submission.sha256 == "b")
-        #expect(snap.records == second)
-        #expect(try store.receivables(subsidiary: "HG01", quarter: .quarter(year: 2026, quarter: 2)) == nil)
-        #expect(try store.receivables(subsidiary: "YY01", quarter: q3) == nil)
+        let later = try store.recordAccepted(submission(.receivables, "receivables_2026Q3_更正.csv", at: 200, sha: "b"),
+                                             records: .receivables(second))
+        let rejected = try store.recordRejected(submission(.receivables, "receivables_2026Q3_v3.csv", at: 300, sha: "c"))
+        #expect(try store.receivables(of: later) == second)
+        #expect(try store.receivables(of: first).map(\.customerID) == ["C1", "C2"])
         let all = try store.submissions(subsidiary: "HG01", kind: .receivables, period: q3)
         #expect(all.map(\.sha256) == ["a", "b", "c"])
         #expect(all.map(\.status) == [Submission.accepted, Submission.accepted, Submission.rejected])
-    }
-
-    @Test func sameReceivedTimeIsOrderedByFileName() throws {
-        let store = try KamStore()
-        try store.recordAccepted(submission(.approvals, "approvals_2026Q3_b.csv", at: 100, sha: "b"),
-                                 records: .approvals([ApprovalRecord(customerID: "B", approvedLimit: 2)]))
-        try store.recordAccepted(submission(.approvals, "approvals_2026Q3_a.csv", at: 100, sha: "a"),
-                                 records: .approvals([ApprovalRecord(customerID: "A", approvedLimit: 1, approvedBy: "总经理")]))
-        let snap = try #require(try store.approvals(subsidiary: "HG01", quarter: q3))
-        #expect(snap.records == [ApprovalRecord(customerID: "B", approvedLimit: 2)])
+        // A rejected file, or a file of another kind, is never read as a snapshot: the message says what was asked.
+        #expect(throws: KamStore.NotReadable.self) { try store.receivables(of: rejected) }
+        do {
+            _ = try store.approvals(of: later)
+            Issue.record("read a receivables file as approvals")
+        } catch let error as KamStore.NotReadable {
+            #expect(error.description.contains("HG01/receivables_2026Q3_更正.csv"))
+            #expect(error.description.contains("as an accepted approvals file"))
+        }
     }
 
     @Test func customerFilesAndVisitsRoundTrip() throws {
@@ -51,14 +47,16 @@ import Testing
         let customers = [CustomerFileRecord(customerID: "00123", fields: fields),
                          CustomerFileRecord(customerID: "C2", fields: Dictionary(uniqueKeysWithValues: CustomerFileRecord.fieldNames.map { ($0, "") }))]
         try store.recordAccepted(submission(.customers, "customers_2026Q3.csv", at: 1, sha: "c"), records: .customers(customers))
-        #expect(try store.customerFiles(subsidiary: "HG01", quarter: q3)?.records == customers)
+        let file = try store.recordAccepted(submission(.customers, "customers_2026Q3_b.csv", at: 2, sha: "d"), records: .customers([]))
+        #expect(try store.customerFiles(of: file).isEmpty)
+        let first = try #require(try store.acceptedSubmissions(subsidiary: "HG01", kind: .customers).first)
+        #expect(try store.customerFiles(of: first) == customers)
         let visits = [VisitRecord(date: LocalDate(year: 2026, month: 9, day: 30)!, customerID: "C1", visitor: "王五", role: .leader,
                                   purpose: "喝茶", notes: "n"),
                       VisitRecord(date: LocalDate(year: 2026, month: 7, day: 1)!, customerID: "C0", visitor: "赵六", role: .manager)]
         let s = try store.recordAccepted(submission(.visits, "visits_2026Q3.csv", at: 1, sha: "v"), records: .visits(visits))
         #expect(s.status == Submission.accepted && s.id != nil)
-        #expect(try store.visits(subsidiary: "HG01", quarter: q3)?.records == visits)
-        #expect(try store.visits(subsidiary: "HG01", quarter: q3)?.submission.id == s.id)
+        #expect(try store.visits(of: s) == visits)
     }
 }
 
@@ -83,10 +81,9 @@ import Testing
         let s = Submission(subsidiary: "YY01", kind: "sales", period: "2026-09", fileName: "sales_2026-09.csv", sha256: "x",
                            receivedAt: 1, status: "", encoding: "utf-8", rowCount: 2, badRowCount: 0, problemCount: 0, hasCost: true,
                            amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: "a")
-        try store.recordAccepted(s, records: .sales(file))
-        let (history, used) = try store.salesHistory(subsidiary: "YY01", months: [YearMonth(year: 2026, month: 9)])
-        #expect(used.count == 1)
+        let stored = try store.recordAccepted(s, records: .sales(file))
         let sep = YearMonth(year: 2026, month: 9)
+        let history = try store.salesHistory(effective: [sep: stored])
         #expect(history.customers["00123"]?[sep]?.sales == 150)
         #expect(history.customers["00123"]?[sep]?.latestNameRecency == LineRecency(date: 20_260_901, sequence: 401))
         #expect(history.customers.count == 402)
@@ -98,16 +95,17 @@ import Testing
         #expect(bytes == Array("甲\u{0}乙".utf8).count)
         #expect(history.customers["C2"]?[sep]?.sales == -200)
     }
-    @Test func laterFileWinsMonthByMonthAcrossCustomers() throws {
+    @Test func aFileIsReadOnlyForTheMonthsItIsNamedFor() throws {
         let store = try KamStore()
-        func record(_ period: Period, _ name: String, at received: Int64, hasCost: Bool, _ lines: String) throws {
+        @discardableResult
+        func record(_ period: Period, _ name: String, at received: Int64, hasCost: Bool, _ lines: String) throws -> Submission {
             let header = hasCost ? "date,customer_id,customer_name,amount,cost\n" : "date,customer_id,customer_name,amount\n"
             let file = SalesFile.read(Array((header + lines).utf8), period: period, settings: ReadSettings())
             #expect(file.check.isAccepted(maxBadRows: 0))
             let s = Submission(subsidiary: "HG01", kind: "sales", period: period.description, fileName: name, sha256: name,
                                receivedAt: received, status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
                                hasCost: hasCost, amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: name)
-            try store.recordAccepted(s, records: .sales(file))
+            return try store.recordAccepted(s, records: .sales(file))
         }
         let q3 = Period.quarter(year: 2026, quarter: 3)
         try record(q3, "sales_2026Q3.csv", at: 1, hasCost: true, """
@@ -118,18 +116,16 @@ import Testing
             2026-09-04,C3,丙,5,0
 
             """)
-        // A later correction of the quarter wins all three of its months, even those it has no
-        // line in: C2 and July/September's lines disappear, C3 appears.
-        try record(q3, "sales_2026Q3_更正.csv", at: 2, hasCost: false, """
+        // The correction read for all three months (as `SubmissionIndex` decides: later wins),
+        // even those it has no line in: C2 and July/September's lines disappear, C3 appears.
+        let correction = try record(q3, "sales_2026Q3_更正.csv", at: 2, hasCost: false, """
             2026-08-05,C1,乙,20
             2026-08-06,C3,丙,30
             2026-08-06,C3,丙,-30
 
             """)
-        let months = YearMonth.range(YearMonth(year: 2026, month: 6), through: YearMonth(year: 2026, month: 9))
-        let (history, used) = try store.salesHistory(subsidiary: "HG01", months: months)
-        #expect(used.map(\.fileName) == ["sales_2026Q3_更正.csv"])
         let (jul, aug, sep) = (YearMonth(year: 2026, month: 7), YearMonth(year: 2026, month: 8), YearMonth(year: 2026, month: 9))
+        let history = try store.salesHistory(effective: [jul: correction, aug: correction, sep: correction])
         #expect(history.customers.keys.sorted() == ["C1", "C3"])
         #expect(history.customers["C1"]?.keys.sorted() == [aug])
         #expect(history.customers["C1"]?[aug]?.sales == 2000)
@@ -141,13 +137,13 @@ import Testing
         #expect(history.customers["C1"]?[jul] == nil && history.customers["C1"]?[sep] == nil)
 
         // Only the months asked for are read: the correction has no September line.
-        let (september, _) = try store.salesHistory(subsidiary: "HG01", months: [sep])
+        let september = try store.salesHistory(effective: [sep: correction])
         #expect(september.customers.isEmpty && september.costKnownByMonth.isEmpty)
     }
 
     @Test func monthlyFilesComposeAcrossMonths() throws {
         let store = try KamStore()
-        func record(_ month: Int, at received: Int64, hasCost: Bool, _ lines: String) throws {
+        func record(_ month: Int, at received: Int64, hasCost: Bool, _ lines: String) throws -> Submission {
             let period = Period.month(YearMonth(year: 2026, month: month))
             let header = hasCost ? "date,customer_id,customer_name,amount,cost\n" : "date,customer_id,customer_name,amount\n"
             let file = SalesFile.read(Array((header + lines).utf8), period: period, settings: ReadSettings())
@@ -156,15 +152,14 @@ import Testing
             let s = Submission(subsidiary: "YY01", kind: "sales", period: period.description, fileName: name, sha256: name,
                                receivedAt: received, status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
                                hasCost: hasCost, amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: name)
-            try store.recordAccepted(s, records: .sales(file))
+            return try store.recordAccepted(s, records: .sales(file))
         }
-        try record(7, at: 1, hasCost: true, "2026-07-02,C1,甲,1,1\n2026-07-03,C2,同名,2,1\n")
-        try record(8, at: 2, hasCost: false, "2026-08-02,C1,甲二,3\n2026-08-03,C3,同名,4\n")
-        try record(9, at: 3, hasCost: true, "2026-09-02,C2,同名,5,2\n")
+        let july = try record(7, at: 1, hasCost: true, "2026-07-02,C1,甲,1,1\n2026-07-03,C2,同名,2,1\n")
+        let august = try record(8, at: 2, hasCost: false, "2026-08-02,C1,甲二,3\n2026-08-03,C3,同名,4\n")
+        let september = try record(9, at: 3, hasCost: true, "2026-09-02,C2,同名,5,2\n")
         let months = YearMonth.range(YearMonth(year: 2026, month: 7), through: YearMonth(year: 2026, month: 9))
-        let (history, used) = try store.salesHistory(subsidiary: "YY01", months: months)
-        #expect(used.count == 3)
         let (jul, aug, sep) = (months[0], months[1], months[2])
+        let history = try store.salesHistory(effective: [jul: july, aug: august, sep: september])
         #expect(history.customers["C1"]?.keys.sorted() == [jul, aug])
         #expect(history.customers["C1"]?[aug]?.latestName == "甲二")
         #expect(history.customers["C2"]?.keys.sorted() == [jul, sep])
@@ -175,7 +170,7 @@ import Testing
     }
     @Test func interleavedRowidsStillReadOnlyTheFilesRows() throws {
         let store = try KamStore()
-        func record(_ month: Int, _ lines: String) throws -> Int64 {
+        func record(_ month: Int, _ lines: String) throws -> Submission {
             let period = Period.month(YearMonth(year: 2026, month: month))
             let file = SalesFile.read(Array(("date,customer_id,customer_name,amount\n" + lines).utf8), period: period,
                                       settings: ReadSettings())
@@ -184,7 +179,7 @@ import Testing
                                receivedAt: Int64(month), status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0,
                                problemCount: 0, hasCost: false, amountTotal: file.amountTotal, costTotal: file.costTotal,
                                archivePath: name)
-            return try #require(try store.recordAccepted(s, records: .sales(file)).id)
+            return try store.recordAccepted(s, records: .sales(file))
         }
         let july = try record(7, "2026-07-02,C1,甲,1\n")
         _ = try record(8, "2026-08-02,C2,乙,2\n2026-08-03,C3,丙,3\n")
@@ -194,10 +189,10 @@ import Testing
                 INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines, latestName,
                                          latestNameDate, latestNameSequence)
                 VALUES (?, 'C4', ?, 400, 0, 1, 1, '丁', 20260705, 9)
-                """, arguments: [july, YearMonth(year: 2026, month: 7).index])
+                """, arguments: [july.id, YearMonth(year: 2026, month: 7).index])
         }
         let jul = YearMonth(year: 2026, month: 7)
-        let (history, _) = try store.salesHistory(subsidiary: "YY01", months: [jul])
+        let history = try store.salesHistory(effective: [jul: july])
         #expect(history.customers.keys.sorted() == ["C1", "C4"])
         #expect(history.customers["C4"]?[jul]?.sales == 400)
     }

@@ -91,8 +91,8 @@ struct DropIngestor {
         logger.error("could not handle a drop file", metadata: ["drop.file": "\(problem.displayPath)", "reason": "\(problem.reason)"])
     }
 
-    /// Two readers on this two-core machine class: the third thread (this one, storing) is
-    /// mostly waiting on SQLite and the disk. `KAM_INGEST_READERS` overrides (0 = read inline).
+    /// One reader per core (two on this machine class), at most four: the storing thread (this
+    /// one) is mostly waiting on SQLite and the disk. `KAM_INGEST_READERS` overrides (0 = read inline).
     static var defaultReaders: Int {
         if let text = ProcessInfo.processInfo.environment["KAM_INGEST_READERS"], let n = Int(text), n >= 0 { return n }
         return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))

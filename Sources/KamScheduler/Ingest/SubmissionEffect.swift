@@ -15,7 +15,7 @@ enum SubmissionEffect {
         var overridden: [String: [String]] = [:]  // winning file name → periods it covers instead
         if kind == .sales {
             for month in period.months {
-                let winner = index.effectiveSales(file.subsidiary, months: [month]).first
+                let winner = index.effectiveSalesByMonth(file.subsidiary, months: [month])[month]
                 if winner?.id == file.id { effective.append(month.description) } else if let winner {
                     overridden[winner.fileName, default: []].append(month.description)
                 }

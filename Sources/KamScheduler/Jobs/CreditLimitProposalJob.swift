@@ -11,18 +11,30 @@ struct CreditLimitProposalJob: ReportJob {
     let clock: ZonedClock
     let memo: ReportMemo
 
-    static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
+    /// What the proposal reads (SPEC §4.2, §8 "Proposal basis"): sales over Q'−1's credit window
+    /// (ttm at the basis month B, the grades of the quarters up to B, and 客户名称 from the latest
+    /// sales line up to the proposal month); receivables snapshots only of quarters that end by B
+    /// (payment terms and approved grades are taken at B: a later snapshot changes no figure, so
+    /// it is neither read nor listed); customer files up to Q'−1 for names.
+    static func scope(_ quarter: Period, cadence: Cadence) -> SubsidiaryInputs.Scope {
         let before = quarter.previous
-        return SubsidiaryInputs.Scope(salesMonths: before.creditWindow, receivables: .through(before),
+        let basis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: quarter), cadence: cadence)
+        let lastQuarterByBasis = basis == Period.quarter(containing: basis).lastMonth
+            ? Period.quarter(containing: basis) : Period.quarter(containing: basis).previous
+        return SubsidiaryInputs.Scope(salesMonths: before.creditWindow, receivables: .through(lastQuarterByBasis),
                                       customerFiles: .through(before))
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
+    func scope(_ instance: JobInstance) -> SubsidiaryInputs.Scope {
+        Self.scope(instance.period, cadence: config.organisation.cadence(ofSubsidiary: instance.owner) ?? .quarterly)
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let credit = try SubsidiaryInputs(config: config, store: store).credit(instance.owner, Self.scope(instance.period))
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        [SubsidiaryRead(subsidiary: instance.owner, scope: scope(instance))]
+    }
+
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+        let credit = try loader.credit(instance.owner, scope(instance))
         let proposal = try MoneyOverflow.context(subsidiary: instance.owner) { () throws(MoneyOverflow) in
             try CreditLimitProposal(quarter: instance.period, inputs: credit, proposalDay: instance.fireTime.date.day)
         }

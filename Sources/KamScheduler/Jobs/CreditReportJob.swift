@@ -16,8 +16,8 @@ struct CreditReportJob: ReportJob {
                                customerFiles: .through(quarter))
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        [SubsidiaryRead(subsidiary: instance.owner, scope: Self.scope(instance.period))]
     }
 
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
@@ -39,8 +39,8 @@ struct CreditReportJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+        let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.credit, instance.owner, instance.period,
                       SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
         let approval = try ApprovalStatusLookup.timeliness(instance.owner, for: instance.period, config: config, store: store,

@@ -15,8 +15,8 @@ struct FileMaintenanceJob: ReportJob {
         SubsidiaryInputs.Scope(salesMonths: quarter.trailingTwentyFourMonths, customerFiles: .only([quarter, quarter.previous]))
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        [SubsidiaryRead(subsidiary: instance.owner, scope: Self.scope(instance.period))]
     }
 
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
@@ -37,8 +37,8 @@ struct FileMaintenanceJob: ReportJob {
         try memo.fileFigures(subsidiary, quarter) { SubsidiaryFileFigures(report: try report(subsidiary, quarter, loader: loader)) }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+        let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.files, instance.owner, instance.period, SubsidiaryFileFigures(report: report))
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try FileMaintenanceWorkbook.write(report, context: context, to: path)

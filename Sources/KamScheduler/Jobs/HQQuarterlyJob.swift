@@ -22,10 +22,13 @@ struct HQQuarterlyJob: ReportJob {
         return scope
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubmissionIndex.unique(config.organisation.subsidiaries.flatMap {
-            SubsidiaryInputs.submissions($0.code, scope: Self.scope(instance.period), index: index)
-        })
+    /// Per subsidiary: its own scope, and those of the reports it shows (all within it).
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        let q = instance.period
+        return config.organisation.subsidiaries.flatMap { sub in
+            [Self.scope(q), CreditReportJob.scope(q), FileMaintenanceJob.scope(q), VisitReportJob.scope(q)]
+                .map { SubsidiaryRead(subsidiary: sub.code, scope: $0) }
+        }
     }
 
     func expectedInputs(for instance: JobInstance) -> [ExpectedInput] {
@@ -49,9 +52,8 @@ struct HQQuarterlyJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
         let q = instance.period
-        let loader = SubsidiaryInputs(config: config, store: store)
         var inputs: [HQSubsidiaryInput] = []
         var counts: [HQGroupCredit.Counts] = []
         var reports: [String: CreditReport] = [:]

@@ -23,10 +23,8 @@ struct KeyAccountReviewJob: ReportJob {
         return scope
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubmissionIndex.unique(config.organisation.subsidiaries.flatMap {
-            SubsidiaryInputs.submissions($0.code, scope: Self.scope(instance.period), index: index)
-        })
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        config.organisation.subsidiaries.map { SubsidiaryRead(subsidiary: $0.code, scope: Self.scope(instance.period)) }
     }
 
     /// A subsidiary's inputs of Y the review lacks (SPEC §8): sales months ≥ `since` that no
@@ -43,9 +41,8 @@ struct KeyAccountReviewJob: ReportJob {
         return sales + quarters
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
         guard case .year(let year) = instance.period else { return "" }
-        let loader = SubsidiaryInputs(config: config, store: store)
         var inputs: [KeyAccountReviewInput] = []
         for sub in config.organisation.subsidiaries {
             let scope = Self.scope(instance.period)

@@ -16,14 +16,11 @@ struct LineSummaryJob: ReportJob {
         config.organisation.subsidiaries.filter { $0.lineCode == instance.owner }
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubmissionIndex.unique(subsidiaries(of: instance).flatMap { sub -> [Submission] in
-            var list = index.effectiveSales(sub.code, months: instance.period.trailingTwentyFourMonths)
-            if instance.period.isQuarter {
-                list += SubsidiaryInputs.submissions(sub.code, scope: CreditReportJob.scope(instance.period), index: index)
-            }
-            return list
-        })
+    /// Per subsidiary: its sales report's sales, and for a quarter its credit report's scope.
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        let scopes = [SalesReportJob.salesScope(instance.period)]
+            + (instance.period.isQuarter ? [CreditReportJob.scope(instance.period)] : [])
+        return subsidiaries(of: instance).flatMap { sub in scopes.map { SubsidiaryRead(subsidiary: sub.code, scope: $0) } }
     }
 
     func expectedInputs(for instance: JobInstance) -> [ExpectedInput] {
@@ -39,15 +36,14 @@ struct LineSummaryJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
         guard let line = config.organisation.line(code: instance.owner) else { return "" }
-        let loader = SubsidiaryInputs(config: config, store: store)
         let statuses = Dictionary(build.statuses.map { ($0.input.subsidiary, $0.status) }, uniquingKeysWith: { a, _ in a })
         var inputs: [LineSubsidiaryInput] = []
         var delivered: [SubsidiaryReportTotals] = []
         var notes: [String] = []
         for sub in subsidiaries(of: instance) {
-            let report = try SalesReportJob.report(sub.code, instance.period, config: config, store: store, memo: memo)
+            let report = try SalesReportJob.report(sub.code, instance.period, config: config, loader: loader, memo: memo)
             let own = try store.latestDelivery(job: JobKind.salesReport.rawValue, owner: sub.code, period: instance.period.description)
             var warnings: [SubsidiaryCreditWarning] = []
             if instance.period.isQuarter {

@@ -1,12 +1,13 @@
 import KamPolicy
 import KamStore
 
-/// What the engine needs from each of the policy's jobs: the files its workbook reads now
-/// (for lineage and for detecting when a delivered revision is out of date), the submission
-/// statuses it states, and the writing itself.
+/// What the engine needs from each of the policy's jobs: what its workbook reads (resolved to
+/// files once per run: lineage, revision check, loads and cache all follow from it), the
+/// submission statuses it states, and the writing itself.
 protocol ReportJob {
-    /// The accepted submissions the workbook for `instance` would be built from now.
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission]
+    /// The (subsidiary, scope) reads the workbook for `instance` makes: every loader call of
+    /// `write` is one of them (`ResolvedInputs` refuses any other).
+    func reads(for instance: JobInstance) -> [SubsidiaryRead]
 
     /// The expected inputs whose status (on time, late, missing) the workbook states; empty
     /// for workbooks that state none.
@@ -15,12 +16,18 @@ protocol ReportJob {
     /// The per-subsidiary reports the workbook for `instance` computes or shows (see `ReportMemo`).
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use]
 
-    /// Writes the workbook for `instance` to `path`, returning the key figures it states (JSON)
-    /// when other workbooks reconcile with them, else "".
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String
+    /// Loads (through `loader`, exactly the build's resolved files), computes and writes the
+    /// workbook for `instance` to `path`, returning the key figures it states (JSON) when other
+    /// workbooks reconcile with them, else "".
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String
 }
 
 extension ReportJob {
+    /// The resolve stage for one instance: its reads, resolved to files from the run's index.
+    func resolve(_ instance: JobInstance, index: SubmissionIndex) -> ResolvedInputs {
+        ResolvedInputs(reads: reads(for: instance), index: index)
+    }
+
     func expectedInputs(for instance: JobInstance) -> [ExpectedInput] { [] }
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] { [] }
 }
@@ -30,7 +37,9 @@ extension ReportJob {
 struct BuildInfo {
     let revision: Int
     let reason: String
-    let inputs: [Submission]
+    let resolved: ResolvedInputs
+    /// The files it reads, ascending id: its lineage.
+    var inputs: [Submission] { resolved.submissions }
     let statuses: [ExpectedInput.Resolved]
     /// Where the previous revision was delivered, when not where this one goes (a line renamed
     /// since): that file is the one moved to `superseded/`.

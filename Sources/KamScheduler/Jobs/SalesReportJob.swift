@@ -13,28 +13,29 @@ struct SalesReportJob: ReportJob {
     let clock: ZonedClock
     let memo: ReportMemo
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        let sales = index.effectiveSales(instance.owner, months: instance.period.trailingTwentyFourMonths)
-        guard let files = Self.managerSnapshot(instance.owner, instance.period, index: index) else { return sales }
-        return SubmissionIndex.unique(sales + [files])
+    /// The sales the report's figures read: the trailing 24 months.
+    static func salesScope(_ period: Period) -> SubsidiaryInputs.Scope {
+        SubsidiaryInputs.Scope(salesMonths: period.trailingTwentyFourMonths)
     }
 
-    /// The `customers` file a quarter's 客户经理 sheet reads (SPEC §4.6): the latest accepted
-    /// snapshot whose quarter ends by P's end; nil for a month P (no such sheet) or when none exists.
-    static func managerSnapshot(_ subsidiary: String, _ period: Period, index: SubmissionIndex) -> Submission? {
-        guard period.isQuarter else { return nil }
-        let quarters = index.accepted(subsidiary, .customers).compactMap { Period(parsing: $0.period) }
-            .filter { $0.isQuarter && $0.lastMonth <= period.lastMonth }
-        guard let latest = quarters.max(by: { $0.lastMonth < $1.lastMonth }) else { return nil }
-        return index.snapshot(subsidiary, .customers, latest)
+    /// The sales, and for a quarter the `customers` file its 客户经理 sheet reads (SPEC §4.6):
+    /// the latest accepted snapshot whose quarter ends by P's end.
+    static func scope(_ period: Period) -> SubsidiaryInputs.Scope {
+        var scope = salesScope(period)
+        if period.isQuarter { scope.customerFiles = .latestThrough(period) }
+        return scope
+    }
+
+    /// The full scope, and the sales alone (the figures line-summary shares, `ReportMemo`).
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        [Self.scope(instance.period), Self.salesScope(instance.period)].map { SubsidiaryRead(subsidiary: instance.owner, scope: $0) }
     }
 
     /// The 客户经理 and C类客户分析 sheets of a quarter's report; nil for a month.
-    func quarterAnalysis(_ report: SalesReport, _ instance: JobInstance, build: BuildInfo) throws -> SalesReportWorkbook.QuarterAnalysis? {
+    func quarterAnalysis(_ report: SalesReport, _ instance: JobInstance, loader: SubsidiaryInputs) throws -> SalesReportWorkbook.QuarterAnalysis? {
         guard instance.period.isQuarter else { return nil }
         var snapshot: [String: CustomerFileRecord]?
-        if let file = build.inputs.first(where: { $0.kind == InputKind.customers.rawValue }), let q = Period(parsing: file.period),
-           let records = try store.customerFiles(subsidiary: instance.owner, quarter: q)?.records {
+        if let records = try loader.customerFiles(instance.owner, Self.scope(instance.period)).values.first {
             snapshot = Dictionary(records.map { ($0.customerID, $0) }, uniquingKeysWith: { a, _ in a })
         }
         return try MoneyOverflow.context(subsidiary: instance.owner) { () throws(MoneyOverflow) in
@@ -51,12 +52,11 @@ struct SalesReportJob: ReportJob {
     }
 
     /// The report for `subsidiary` and `period`: line-summary shows it too, so it is computed once (`ReportMemo`).
-    static func report(_ subsidiary: String, _ period: Period, config: KamConfiguration, store: KamStore,
+    static func report(_ subsidiary: String, _ period: Period, config: KamConfiguration, loader: SubsidiaryInputs,
                        memo: ReportMemo) throws -> SalesReport {
         try memo.salesReport(subsidiary, period) {
-            let (history, used) = try store.salesHistory(subsidiary: subsidiary, months: period.trailingTwentyFourMonths)
-            // Every month an accepted file covers has an effective file among `used`.
-            let covered = Set(used.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+            let history = try loader.salesHistory(subsidiary, scope: salesScope(period))
+            let covered = try loader.coveredMonths(subsidiary, scope: salesScope(period))
             let gaps = SalesGaps.among(period.trailingTwentyFourMonths, covered: covered, since: config.calendar.since)
             return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
                 try SalesReport(period: period, history: history, settings: config.policy, gaps: gaps)
@@ -64,8 +64,8 @@ struct SalesReportJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let report = try Self.report(instance.owner, instance.period, config: config, store: store, memo: memo)
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+        let report = try Self.report(instance.owner, instance.period, config: config, loader: loader, memo: memo)
         var notes: [String] = []
         // Missing means no accepted file covers a month (`SalesGaps`); an accepted header-only
         // file is a submission of zero lines (SPEC §8), not a missing one.
@@ -88,7 +88,7 @@ struct SalesReportJob: ReportJob {
         }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes,
                                                                                   missing: missingMonths)
-        try SalesReportWorkbook.write(report, quarter: try quarterAnalysis(report, instance, build: build), context: context, to: path)
+        try SalesReportWorkbook.write(report, quarter: try quarterAnalysis(report, instance, loader: loader), context: context, to: path)
         return SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
     }
 }

@@ -4,7 +4,8 @@ import KamStore
 
 /// Every submission kam has received, loaded once per run, answering the questions the
 /// ledger asks for each job instance without touching SQLite: which accepted files a workbook
-/// reads now (supersession of SPEC §8) and when each expected input first arrived.
+/// reads now (supersession of SPEC §8, decided here and nowhere else — see `resolve` in
+/// ResolvedInputs.swift) and when each expected input first arrived.
 struct SubmissionIndex {
     /// Accepted submissions per subsidiary and kind, in supersession order (received time,
     /// then name, then id): later entries win.
@@ -24,16 +25,17 @@ struct SubmissionIndex {
 
     func accepted(_ subsidiary: String, _ kind: InputKind) -> [Submission] { accepted[subsidiary]?[kind] ?? [] }
 
-    /// The sales files whose lines are effective for some month of `months`: for each month the
-    /// latest accepted file whose period covers it.
-    func effectiveSales(_ subsidiary: String, months: [YearMonth]) -> [Submission] {
+    /// For each month of `months` an accepted sales file covers, the file whose lines are
+    /// effective for it: the latest accepted file whose period covers the month (SPEC §8: later
+    /// wins, month by month). The one place this rule is decided.
+    func effectiveSalesByMonth(_ subsidiary: String, months: [YearMonth]) -> [YearMonth: Submission] {
         var effective: [YearMonth: Submission] = [:]
         let wanted = Set(months)
         for s in accepted(subsidiary, .sales) {
             guard let period = Period(parsing: s.period) else { continue }
             for m in period.months where wanted.contains(m) { effective[m] = s }
         }
-        return Self.unique(Array(effective.values))
+        return effective
     }
 
     /// The latest accepted file of a quarter kind for `quarter`, or nil.

@@ -3,94 +3,90 @@ import KamIngest
 import KamPolicy
 import KamStore
 
-/// Loads one subsidiary's accepted inputs as the policy's plain values, and names the files
-/// that go into them — the same files, computed without SQLite from the `SubmissionIndex`, so
-/// the ledger can tell cheaply whether a delivered workbook is out of date.
+/// Loads one subsidiary's inputs as the policy's plain values — exactly the files a build's
+/// `ResolvedInputs` names for the scope asked, through the run's `SharedInputs`, so a history
+/// or snapshot another build of the run already loaded is not read again.
 struct SubsidiaryInputs {
     let config: KamConfiguration
-    let store: KamStore
+    let resolved: ResolvedInputs
+    let shared: SharedInputs
+    /// The build's position in the run's plan (`SharedInputs` keeps what nearby builds share).
+    var position = 0
 
     /// What a subsidiary-tier job reads: sales over `salesMonths`, and the quarter kinds'
     /// snapshots of the given quarters.
-    struct Scope {
+    struct Scope: Hashable, Sendable {
         var salesMonths: [YearMonth]
         var receivables: Quarters = .none
         var approvals: Quarters = .none
         var customerFiles: Quarters = .none
         var visits: Quarters = .none
+
+        func quarters(of kind: InputKind) -> Quarters {
+            switch kind {
+            case .sales: .none
+            case .receivables: receivables
+            case .approvals: approvals
+            case .customers: customerFiles
+            case .visits: visits
+            }
+        }
     }
 
     /// Which quarters of a kind a job reads.
-    enum Quarters {
+    enum Quarters: Hashable, Sendable {
         case none
         /// Every quarter with an accepted file, up to and including this one.
         case through(Period)
+        /// The latest quarter with an accepted file that ends by this period's end (SPEC §4.6's
+        /// 客户经理 sheet reads one customers snapshot).
+        case latestThrough(Period)
         case only([Period])
 
-        func includes(_ quarter: Period) -> Bool {
+        /// Whether `quarter`, one of the quarters with an accepted file (`available`), is read.
+        func includes(_ quarter: Period, among available: [Period]) -> Bool {
             switch self {
             case .none: false
             case .through(let last): quarter.isQuarter && quarter.lastMonth <= last.lastMonth
+            case .latestThrough(let end):
+                quarter.isQuarter && quarter.lastMonth <= end.lastMonth
+                    && !available.contains { $0.isQuarter && $0.lastMonth <= end.lastMonth && $0.lastMonth > quarter.lastMonth }
             case .only(let list): list.contains(quarter)
             }
         }
     }
 
-    /// The accepted files `scope` reads, ascending id.
-    static func submissions(_ subsidiary: String, scope: Scope, index: SubmissionIndex) -> [Submission] {
-        var result = index.effectiveSales(subsidiary, months: scope.salesMonths)
-        for (kind, quarters) in [(InputKind.receivables, scope.receivables), (.approvals, scope.approvals),
-                                 (.customers, scope.customerFiles), (.visits, scope.visits)] {
-            var latest: [String: Submission] = [:]
-            for s in index.accepted(subsidiary, kind) {
-                guard let p = Period(parsing: s.period), quarters.includes(p) else { continue }
-                latest[s.period] = s
-            }
-            result += latest.values
-        }
-        return SubmissionIndex.unique(result)
-    }
-
     func salesHistory(_ subsidiary: String, scope: Scope) throws -> SalesHistory {
-        try store.salesHistory(subsidiary: subsidiary, months: scope.salesMonths).0
+        try shared.salesHistory(subsidiary, try resolved.files(subsidiary, scope).sales, for: position)
     }
 
-    /// The quarters of `kind` with an accepted file that `quarters` includes.
-    private func quarters(_ subsidiary: String, _ kind: InputKind, _ quarters: Quarters) throws -> [Period] {
-        let periods = Set(try store.acceptedSubmissions(subsidiary: subsidiary, kind: kind).map(\.period))
-        return periods.compactMap(Period.init(parsing:)).filter(quarters.includes)
+    /// The months of `scope` some accepted sales file covers (the others are missing, SPEC §8).
+    func coveredMonths(_ subsidiary: String, scope: Scope) throws -> Set<YearMonth> {
+        Set(try resolved.files(subsidiary, scope).sales.keys)
+    }
+
+    private func snapshots<R: Sendable>(_ subsidiary: String, _ kind: InputKind, _ scope: Scope) throws -> [Period: [R]] {
+        var result: [Period: [R]] = [:]
+        for (quarter, submission) in try resolved.files(subsidiary, scope).quarters[kind] ?? [:] {
+            result[quarter] = try shared.records(of: submission, kind: kind, for: position)
+        }
+        return result
     }
 
     func receivables(_ subsidiary: String, _ scope: Scope) throws -> [Period: [ReceivableRecord]] {
-        var result: [Period: [ReceivableRecord]] = [:]
-        for q in try quarters(subsidiary, .receivables, scope.receivables) {
-            if let s = try store.receivables(subsidiary: subsidiary, quarter: q) { result[q] = s.records }
-        }
-        return result
+        try snapshots(subsidiary, .receivables, scope)
     }
 
     func approvals(_ subsidiary: String, _ scope: Scope) throws -> [Period: [ApprovalRecord]] {
-        var result: [Period: [ApprovalRecord]] = [:]
-        for q in try quarters(subsidiary, .approvals, scope.approvals) {
-            if let s = try store.approvals(subsidiary: subsidiary, quarter: q) { result[q] = s.records }
-        }
-        return result
+        try snapshots(subsidiary, .approvals, scope)
     }
 
     func customerFiles(_ subsidiary: String, _ scope: Scope) throws -> [Period: [CustomerFileRecord]] {
-        var result: [Period: [CustomerFileRecord]] = [:]
-        for q in try quarters(subsidiary, .customers, scope.customerFiles) {
-            if let s = try store.customerFiles(subsidiary: subsidiary, quarter: q) { result[q] = s.records }
-        }
-        return result
+        try snapshots(subsidiary, .customers, scope)
     }
 
     func visits(_ subsidiary: String, _ scope: Scope) throws -> [Period: [VisitRecord]] {
-        var result: [Period: [VisitRecord]] = [:]
-        for q in try quarters(subsidiary, .visits, scope.visits) {
-            if let s = try store.visits(subsidiary: subsidiary, quarter: q) { result[q] = s.records }
-        }
-        return result
+        try snapshots(subsidiary, .visits, scope)
     }
 
     /// The credit rules' inputs for `scope`.

@@ -18,8 +18,8 @@ struct VisitReportJob: ReportJob {
         return scope
     }
 
-    func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
-        SubsidiaryInputs.submissions(instance.owner, scope: Self.scope(instance.period), index: index)
+    func reads(for instance: JobInstance) -> [SubsidiaryRead] {
+        [SubsidiaryRead(subsidiary: instance.owner, scope: Self.scope(instance.period))]
     }
 
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
@@ -40,8 +40,8 @@ struct VisitReportJob: ReportJob {
         try memo.visitFigures(subsidiary, quarter) { SubsidiaryVisitFigures(report: try report(subsidiary, quarter, loader: loader)) }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, to path: String) throws -> String {
-        let report = try Self.report(instance.owner, instance.period, loader: SubsidiaryInputs(config: config, store: store))
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+        let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.visits, instance.owner, instance.period, SubsidiaryVisitFigures(report: report))
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
         try VisitReportWorkbook.write(report, context: context, to: path)

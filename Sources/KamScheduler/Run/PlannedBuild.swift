@@ -12,4 +12,7 @@ struct PlannedBuild: @unchecked Sendable {
     /// The current revision had disappeared from `reports/`: it is built again (same revision,
     /// same bytes: workbooks are reproducible) and put back, with no new ledger row (SPEC §8).
     var restoring = false
+
+    /// What its load stage may read through `SharedInputs`: counted when planned, released when built.
+    var loads: Set<SharedInputs.Load> { SharedInputs.loads(of: build.resolved) }
 }

@@ -84,7 +84,7 @@ final class ReportMemo: @unchecked Sendable {
     /// What the producing job of `kind` reads for `period`: its files are the figures' key.
     private static func scope(_ kind: Kind, _ period: Period) -> SubsidiaryInputs.Scope {
         switch kind {
-        case .sales: SubsidiaryInputs.Scope(salesMonths: period.trailingTwentyFourMonths)
+        case .sales: SalesReportJob.salesScope(period)
         case .credit: CreditReportJob.scope(period)
         case .visits: VisitReportJob.scope(period)
         case .files: FileMaintenanceJob.scope(period)
@@ -92,7 +92,8 @@ final class ReportMemo: @unchecked Sendable {
     }
 
     private func key(_ kind: Kind, _ subsidiary: String, _ period: Period) -> Key {
-        let files = SubsidiaryInputs.submissions(subsidiary, scope: Self.scope(kind, period), index: index)
+        // The same resolution the producing job's `ResolvedInputs` makes for this scope.
+        let files = index.resolve(subsidiary, Self.scope(kind, period)).submissions
         let ids = files.compactMap(\.id).sorted().map(String.init).joined(separator: ",")
         return Key(use: Use(kind: kind, subsidiary: subsidiary, period: period), computedFrom: "\(fingerprint)|\(ids)")
     }

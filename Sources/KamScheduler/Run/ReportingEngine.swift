@@ -16,9 +16,6 @@ public struct ReportingEngine: Sendable {
     public let clock: ZonedClock
     public let logger: Logger
 
-    /// Jobs this version builds; the other jobs' instances wait in the calendar.
-    public static let implementedJobs: Set<JobKind> = Set(JobKind.allCases)
-
     /// How long the figures of a period stay in the report cache after it ended (`ReportMemo`).
     static let reportCacheMonths = 12
 
@@ -39,19 +36,6 @@ public struct ReportingEngine: Sendable {
         try DeliveredWorkGuard.checkBeforeOpening(storePath: workspace.storePath, reportsFolder: config.reportsFolder)
         try SecureFiles.makeFolder(config.dataFolder)
         return try KamStore(path: workspace.storePath)
-    }
-
-    func job(_ kind: JobKind, store: KamStore, memo: ReportMemo) -> ReportJob {
-        switch kind {
-        case .salesReport: SalesReportJob(config: config, store: store, clock: clock, memo: memo)
-        case .creditReport: CreditReportJob(config: config, store: store, clock: clock, memo: memo)
-        case .creditLimitProposal: CreditLimitProposalJob(config: config, store: store, clock: clock, memo: memo)
-        case .visitReport: VisitReportJob(config: config, store: store, clock: clock, memo: memo)
-        case .fileMaintenance: FileMaintenanceJob(config: config, store: store, clock: clock, memo: memo)
-        case .lineSummary: LineSummaryJob(config: config, store: store, clock: clock, memo: memo)
-        case .hqQuarterly: HQQuarterlyJob(config: config, store: store, clock: clock, memo: memo)
-        case .keyAccountReview: KeyAccountReviewJob(config: config, store: store, clock: clock, memo: memo)
-        }
     }
 
     /// Does the run under the run lock, waiting up to `wait` seconds for another run to finish.
@@ -154,7 +138,7 @@ public struct ReportingEngine: Sendable {
     }
 
     private func deliverDue(store: KamStore, runId: Int64, into summary: inout RunSummary, shouldStop: () -> Bool) throws {
-        let due = config.calendar.dueInstances(asOf: clock.localNow, jobs: Self.implementedJobs)
+        let due = config.calendar.dueInstances(asOf: clock.localNow)
         let latestSubmission = try store.latestSubmissionId()
         let checkRevisions = try store.ledgerValue(Self.revisionMark).map { $0 < latestSubmission } ?? true
         try deliver(due, store: store, runId: runId, forced: false, checkRevisions: checkRevisions, into: &summary,
@@ -166,208 +150,10 @@ public struct ReportingEngine: Sendable {
         }
     }
 
+    /// The stages of `RunPipeline`, in order, for `instances`.
     private func deliver(_ instances: [JobInstance], store: KamStore, runId: Int64, forced: Bool, checkRevisions: Bool = true,
                          into summary: inout RunSummary, shouldStop: () -> Bool) throws {
-        let submissions = try store.allSubmissions()
-        let index = SubmissionIndex(submissions)
-        let memo = ReportMemo(index: index, store: store, configFingerprint: config.fingerprint)
-        let known = Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } })
-        var current: [String: Delivery] = [:]
-        for d in try store.currentDeliveries() { current["\(d.job)|\(d.owner)|\(d.period)"] = d }
-
-        // Plan first (cheap: the index, no SQLite), then build: writer threads build the planned
-        // workbooks a few ahead (the policy and the zlib of the .xlsx are most of a run after
-        // ingest) while this thread puts each in place and records it, in the planned order. A
-        // line summary reads the ledger figures of the sales reports before it, so it is built
-        // here, in order, once they are recorded. Output is byte-identical to building in turn.
-        var plan: [PlannedBuild] = []
-        for instance in instances {
-            let job = job(instance.job, store: store, memo: memo)
-            let period = instance.period.description
-            let previous = current["\(instance.job.rawValue)|\(instance.owner)|\(period)"]
-            // A current workbook someone deleted is put back as it was (one stat per delivery).
-            let missing = previous.map { !FileManager.default.fileExists(atPath: config.reportsFolder.appendingPathComponent($0.path).path) } ?? false
-            // Nothing accepted since the last check: a delivered instance cannot be out of date.
-            if previous != nil && !forced && !checkRevisions && !missing { continue }
-            let inputs = job.inputs(for: instance, index: index)
-            let revision: Int, reason: String
-            if let previous {
-                if forced {
-                    reason = RevisionReason.requested
-                } else {
-                    guard checkRevisions, previous.inputs != RevisionReason.key(inputs) else {
-                        if missing {
-                            let statuses = job.expectedInputs(for: instance).map { $0.resolve(index, clock: clock) }
-                            plan.append(PlannedBuild(instance: instance, job: job, build: BuildInfo(
-                                revision: previous.revision, reason: previous.reason, inputs: inputs, statuses: statuses), restoring: true))
-                        }
-                        continue
-                    }
-                    reason = RevisionReason.inputsChanged(previous: RevisionReason.ids(previous.inputs), now: inputs,
-                                                          known: known, clock: clock)
-                }
-                revision = previous.revision + 1
-            } else {
-                revision = 1
-                reason = RevisionReason.first
-            }
-            let statuses = job.expectedInputs(for: instance).map { $0.resolve(index, clock: clock) }
-            var build = BuildInfo(revision: revision, reason: reason, inputs: inputs, statuses: statuses)
-            let path = location(instance).relativePath
-            if let previous, previous.path != path { build.previousPath = previous.path }
-            build.displaced = current.values.first {
-                $0.path == path && RetiredOwner.isRetired($0, organisation: config.organisation)
-            }
-            plan.append(PlannedBuild(instance: instance, job: job, build: build))
-        }
-        memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
-        for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
-            try? SecureFiles.makeFolder(folder)
-        }
-        let writers = Self.workbookWriters
-        let engine = self
-        let work = plan
-        let ahead = OrderedLookahead<StagedWorkbook?>(count: work.count, workers: writers, window: writers + 1) { i in
-            work[i].instance.job == .lineSummary ? nil : engine.stage(work[i])
-        }
-        defer {
-            for left in ahead.finish() {
-                if case .success(let built)? = left?.result { try? FileManager.default.removeItem(at: built.temp) }
-            }
-        }
-        for planned in plan {
-            if shouldStop() {
-                summary.stoppedEarly = true
-                logger.notice("stopping before the next workbook, as asked; the next run continues")
-                break
-            }
-            let prebuilt = ahead.takeNext() ?? nil
-            let instance = planned.instance, build = planned.build, revision = build.revision
-            let period = instance.period.description
-            do {
-                let staged = try (prebuilt ?? stage(planned)).result.get()
-                if planned.restoring {
-                    let path = try restore(instance, staged: staged, store: store)
-                    summary.restored.append(path)
-                    try ManifestWriter(config: config, store: store).write(period: period)
-                    logger.warning("put back a current workbook that had disappeared from reports/", metadata: ["file": "\(path)"])
-                    continue
-                }
-                let path = try publish(instance, staged: staged, build: build, store: store)
-                summary.delivered.append(path)
-                if revision > 1 { summary.revised[path] = revision }
-                try ManifestWriter(config: config, store: store).write(period: period)
-                FaultHook.reached("manifest.after-write")
-                logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
-                                                    "period": "\(period)", "revision": "\(revision)"])
-            } catch {
-                summary.failed.append("\(instance): \(error)")
-                try? store.recordFailure(JobFailure(runId: runId, job: instance.job.rawValue, owner: instance.owner, period: period,
-                                                    error: "\(error)", failedAt: clock.now))
-                logger.error("job failed", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
-                                                      "period": "\(period)", "error": "\(error)"])
-            }
-        }
-    }
-
-    /// Workbooks built at once: one per core (two here), at most four. `KAM_REPORT_WRITERS`
-    /// overrides; 0 builds every workbook on the run's thread, in turn.
-    static var workbookWriters: Int {
-        if let text = ProcessInfo.processInfo.environment["KAM_REPORT_WRITERS"], let n = Int(text), n >= 0 { return n }
-        return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-    }
-
-    private func location(_ instance: JobInstance) -> ReportLocation {
-        ReportLocation(instance: instance, organisation: config.organisation)
-    }
-
-    /// Puts a rebuilt current revision back under its name. The ledger already records it; if
-    /// the rebuilt bytes differ from the recorded ones (a different kam build), the ledger's
-    /// checksum follows the file that is now delivered.
-    private func restore(_ instance: JobInstance, staged: (temp: URL, figures: String), store: KamStore) throws -> String {
-        let location = location(instance)
-        let url = location.url(in: config)
-        guard !FileManager.default.fileExists(atPath: url.path) else {
-            try? FileManager.default.removeItem(at: staged.temp)
-            return location.relativePath
-        }
-        try SecureFiles.commit(staged.temp, to: url)
-        let sha = SHA256.hex([UInt8](try Data(contentsOf: url)))
-        if let current = try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner, period: instance.period.description),
-           current.sha256 != sha, let id = current.id {
-            try store.updateDeliveredChecksum(id: id, sha256: sha)
-        }
-        return location.relativePath
-    }
-
-    /// Builds the workbook under its temporary name next to the final one (complete, synced).
-    /// Safe on a writer thread: it reads the store and writes only its own temporary file.
-    func stage(_ planned: PlannedBuild) -> StagedWorkbook {
-        let url = location(planned.instance).url(in: config)
-        do {
-            var figures = ""
-            let temp = try SecureFiles.stage(for: url) { path in
-                figures = try planned.job.write(planned.instance, build: planned.build, to: path)
-            }
-            return StagedWorkbook(result: .success((temp, figures)))
-        } catch let overflow as MoneyOverflow {
-            return StagedWorkbook(result: .failure(named(overflow, planned)))
-        } catch {
-            return StagedWorkbook(result: .failure(error))
-        }
-    }
-
-    /// A sum that does not fit fails this workbook alone (SPEC §8); its message names the
-    /// inputs: the subsidiary (the owner, for a subsidiary's own workbook) and the accepted files
-    /// of that subsidiary the workbook was built from, which is where a wrong amount has to be
-    /// corrected.
-    func named(_ overflow: MoneyOverflow, _ planned: PlannedBuild) -> MoneyOverflow {
-        var named = overflow
-        if named.subsidiary == nil, config.organisation.subsidiary(code: planned.instance.owner) != nil {
-            named.subsidiary = planned.instance.owner
-        }
-        if named.inputs.isEmpty {
-            let files = planned.build.inputs.filter { s in named.subsidiary.map { s.subsidiary == $0 } ?? true }
-            named.inputs = files.map { "\($0.subsidiary)/\($0.fileName)" }
-        }
-        return named
-    }
-
-    /// Puts a built workbook under its final name: moves the previous revision to
-    /// `superseded/`, renames the new one into place, then records it. If a killed run left an
-    /// unrecorded build under the final name (its predecessor already moved aside), that file
-    /// is simply replaced: it was never delivered.
-    private func publish(_ instance: JobInstance, staged: (temp: URL, figures: String), build: BuildInfo, store: KamStore) throws -> String {
-        let location = location(instance)
-        let url = location.url(in: config)
-        let figures = staged.figures
-        try SecureFiles.commit(staged.temp, to: url, beforeRename: {
-            FaultHook.reached("publish.after-temp")
-            let fm = FileManager.default
-            if let other = build.displaced {
-                let aside = config.reportsFolder.appendingPathComponent(
-                    ReportLocation.superseded(of: other.path, revision: other.revision, tag: other.owner))
-                if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
-            }
-            guard build.revision > 1 else { return }
-            // The previous revision's own file: under the line's former name if it was renamed.
-            let previous = build.previousPath.map { config.reportsFolder.appendingPathComponent($0) } ?? url
-            let aside = config.reportsFolder.appendingPathComponent(
-                ReportLocation.superseded(of: build.previousPath ?? location.relativePath, revision: build.revision - 1))
-            if fm.fileExists(atPath: previous.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(previous, to: aside) }
-            FaultHook.reached("publish.after-move-aside")
-        })
-        FaultHook.reached("publish.after-rename")
-        let bytes = try Data(contentsOf: url)
-        let delivery = Delivery(
-            job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
-            fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
-            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: figures)
-        try store.recordDelivery(delivery, statuses: build.statuses.map {
-            SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
-                                   period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)
-        })
-        FaultHook.reached("ledger.after-record")
-        return location.relativePath
+        try RunPipeline(config: config, clock: clock, logger: logger, store: store, runId: runId)
+            .deliver(instances, forced: forced, checkRevisions: checkRevisions, into: &summary, shouldStop: shouldStop)
     }
 }

@@ -19,10 +19,8 @@ public struct WorkspaceStatus {
     /// The process holding the run lock now, if any: its unfinished run record (if it has
     /// one yet) is a live run, not one that did not finish.
     public var lockHolder: RunLock.Holder?
-    /// Due instances of implemented jobs that no run has delivered yet.
+    /// Due instances that no run has delivered yet.
     public var pending: [JobInstance] = []
-    /// Due instances of jobs this version does not build.
-    public var notImplemented = 0
     public var failures: [JobFailure] = []
     /// Late or missing inputs for the latest due instance of each subsidiary job.
     public var owed: [Owed] = []
@@ -67,7 +65,7 @@ public struct WorkspaceStatus {
             if RetiredOwner.isRetired(d, organisation: config.organisation) { retired.append(d) }
         }
         for instance in due where !delivered.contains("\(instance.job.rawValue)|\(instance.owner)|\(instance.period)") {
-            if ReportingEngine.implementedJobs.contains(instance.job) { pending.append(instance) } else { notImplemented += 1 }
+            pending.append(instance)
         }
         let submissions = try store.allSubmissions()
         let index = SubmissionIndex(submissions)

@@ -1,0 +1,311 @@
+import Foundation
+import KamConfig
+import KamIngest
+import KamPolicy
+import KamReports
+import KamStore
+import Logging
+
+/// One run's deliveries, as named stages in one place (the way swift-openapi-generator's
+/// `GeneratorPipeline` names parse → translate → render):
+///
+/// - `plan`: which of the given instances may need a build now — not yet delivered, inputs
+///   accepted since the last check, a current workbook gone from `reports/`, or `kam report`.
+/// - `resolve`: each one's `ResolvedInputs` (the exact files it reads) from the run's
+///   `SubmissionIndex`, and the revision decision against the ledger: first, inputs changed,
+///   requested, put back as it was, or nothing to do.
+/// - `load`: each build reads its files through `SharedInputs`, shared with the builds near it
+///   in the plan that read the same files.
+/// - `compute`: the policy's figures (`KamPolicy`), shared between builds through `ReportMemo`.
+/// - `write`: the workbook under a temporary name (`stage`), on writer threads a few ahead.
+/// - `publish`: in plan order, the previous revision to `superseded/`, the new one in place,
+///   the ledger, the manifest; a failure is recorded for that workbook alone.
+///
+/// load → compute → write run inside each job's `write(_:build:loader:to:)`, called by `stage`.
+struct RunPipeline {
+    let config: KamConfiguration
+    let clock: ZonedClock
+    let logger: Logger
+    let store: KamStore
+    let runId: Int64
+
+    /// The run's shared state across stages: what the store holds now, read once.
+    struct Context {
+        let index: SubmissionIndex
+        let known: [Int64: Submission]
+        let current: [String: Delivery]
+        let memo: ReportMemo
+        let shared: SharedInputs
+    }
+
+    /// An instance the plan stage kept: what the ledger says of it now.
+    struct Candidate {
+        let instance: JobInstance
+        let job: ReportJob
+        let previous: Delivery?
+        /// The current revision's file has disappeared from `reports/`.
+        let missing: Bool
+    }
+
+    func context() throws -> Context {
+        let submissions = try store.allSubmissions()
+        let index = SubmissionIndex(submissions)
+        var current: [String: Delivery] = [:]
+        for d in try store.currentDeliveries() { current[Self.ledgerKey(d.job, d.owner, d.period)] = d }
+        return Context(index: index, known: Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } }),
+                       current: current, memo: ReportMemo(index: index, store: store, configFingerprint: config.fingerprint),
+                       shared: SharedInputs(store: store, horizon: Self.workbookWriters + 1))
+    }
+
+    static func ledgerKey(_ job: String, _ owner: String, _ period: String) -> String { "\(job)|\(owner)|\(period)" }
+
+    /// All stages for `instances`, in order.
+    func deliver(_ instances: [JobInstance], forced: Bool, checkRevisions: Bool, into summary: inout RunSummary,
+                 shouldStop: () -> Bool) throws {
+        let context = try context()
+        let candidates = plan(instances, forced: forced, checkRevisions: checkRevisions, context: context)
+        let builds = resolve(candidates, forced: forced, checkRevisions: checkRevisions, context: context)
+        write(builds, context: context, into: &summary, shouldStop: shouldStop)
+    }
+
+    // MARK: plan
+
+    /// Keeps the instances that may need a build. Cheap: the ledger read once, one stat per delivery.
+    func plan(_ instances: [JobInstance], forced: Bool, checkRevisions: Bool, context: Context) -> [Candidate] {
+        instances.compactMap { instance in
+            let previous = context.current[Self.ledgerKey(instance.job.rawValue, instance.owner, instance.period.description)]
+            // A current workbook someone deleted is put back as it was.
+            let missing = previous.map { !FileManager.default.fileExists(atPath: config.reportsFolder.appendingPathComponent($0.path).path) } ?? false
+            // Nothing accepted since the last check: a delivered instance cannot be out of date.
+            if previous != nil && !forced && !checkRevisions && !missing { return nil }
+            return Candidate(instance: instance, job: job(instance.job, context: context), previous: previous, missing: missing)
+        }
+    }
+
+    func job(_ kind: JobKind, context: Context) -> ReportJob {
+        let memo = context.memo
+        return switch kind {
+        case .salesReport: SalesReportJob(config: config, store: store, clock: clock, memo: memo)
+        case .creditReport: CreditReportJob(config: config, store: store, clock: clock, memo: memo)
+        case .creditLimitProposal: CreditLimitProposalJob(config: config, store: store, clock: clock, memo: memo)
+        case .visitReport: VisitReportJob(config: config, store: store, clock: clock, memo: memo)
+        case .fileMaintenance: FileMaintenanceJob(config: config, store: store, clock: clock, memo: memo)
+        case .lineSummary: LineSummaryJob(config: config, store: store, clock: clock, memo: memo)
+        case .hqQuarterly: HQQuarterlyJob(config: config, store: store, clock: clock, memo: memo)
+        case .keyAccountReview: KeyAccountReviewJob(config: config, store: store, clock: clock, memo: memo)
+        }
+    }
+
+    // MARK: resolve
+
+    /// Resolves each candidate's inputs and decides its revision; drops those with nothing to
+    /// do. Tells the memo and the shared loads how many planned builds will ask for what.
+    func resolve(_ candidates: [Candidate], forced: Bool, checkRevisions: Bool, context: Context) -> [PlannedBuild] {
+        var plan: [PlannedBuild] = []
+        for candidate in candidates {
+            let instance = candidate.instance, job = candidate.job
+            let resolved = job.resolve(instance, index: context.index)
+            let revision: Int, reason: String
+            if let previous = candidate.previous {
+                if forced {
+                    reason = RevisionReason.requested
+                } else {
+                    guard checkRevisions, previous.inputs != RevisionReason.key(resolved.submissions) else {
+                        if candidate.missing {
+                            let statuses = job.expectedInputs(for: instance).map { $0.resolve(context.index, clock: clock) }
+                            plan.append(PlannedBuild(instance: instance, job: job, build: BuildInfo(
+                                revision: previous.revision, reason: previous.reason, resolved: resolved, statuses: statuses),
+                                restoring: true))
+                        }
+                        continue
+                    }
+                    reason = RevisionReason.inputsChanged(previous: RevisionReason.ids(previous.inputs), now: resolved.submissions,
+                                                          known: context.known, clock: clock)
+                }
+                revision = previous.revision + 1
+            } else {
+                revision = 1
+                reason = RevisionReason.first
+            }
+            let statuses = job.expectedInputs(for: instance).map { $0.resolve(context.index, clock: clock) }
+            var build = BuildInfo(revision: revision, reason: reason, resolved: resolved, statuses: statuses)
+            let path = location(instance).relativePath
+            if let previous = candidate.previous, previous.path != path { build.previousPath = previous.path }
+            build.displaced = context.current.values.first {
+                $0.path == path && RetiredOwner.isRetired($0, organisation: config.organisation)
+            }
+            plan.append(PlannedBuild(instance: instance, job: job, build: build))
+        }
+        context.memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
+        for (position, planned) in plan.enumerated() { context.shared.expect(planned.loads, at: position) }
+        return plan
+    }
+
+    // MARK: load, compute, write — then publish
+
+    /// Writer threads build the planned workbooks a few ahead (the policy and the zlib of the
+    /// .xlsx are most of a run after ingest) while this thread publishes each, in plan order. A
+    /// line summary reads the ledger figures of the sales reports before it, so it is built
+    /// here, in order, once they are recorded. Output is byte-identical to building in turn.
+    func write(_ plan: [PlannedBuild], context: Context, into summary: inout RunSummary, shouldStop: () -> Bool) {
+        for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
+            try? SecureFiles.makeFolder(folder)
+        }
+        let writers = Self.workbookWriters
+        let pipeline = self
+        let shared = context.shared
+        let ahead = OrderedLookahead<StagedWorkbook?>(count: plan.count, workers: writers, window: writers + 1) { i in
+            plan[i].instance.job == .lineSummary ? nil : pipeline.stage(plan[i], at: i, shared: shared)
+        }
+        defer {
+            for left in ahead.finish() {
+                if case .success(let built)? = left?.result { try? FileManager.default.removeItem(at: built.temp) }
+            }
+        }
+        for (position, planned) in plan.enumerated() {
+            if shouldStop() {
+                summary.stoppedEarly = true
+                logger.notice("stopping before the next workbook, as asked; the next run continues")
+                break
+            }
+            let prebuilt = ahead.takeNext() ?? nil
+            let staged = (prebuilt ?? stage(planned, at: position, shared: shared)).result
+            publish(planned, staged: staged, into: &summary)
+        }
+    }
+
+    /// Workbooks built at once: one per core (two here), at most four. `KAM_REPORT_WRITERS`
+    /// overrides; 0 builds every workbook on the run's thread, in turn.
+    static var workbookWriters: Int {
+        if let text = ProcessInfo.processInfo.environment["KAM_REPORT_WRITERS"], let n = Int(text), n >= 0 { return n }
+        return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    func location(_ instance: JobInstance) -> ReportLocation {
+        ReportLocation(instance: instance, organisation: config.organisation)
+    }
+
+    /// load → compute → write: builds the workbook under its temporary name next to the final
+    /// one (complete, synced). Safe on a writer thread: it reads the store and writes only its
+    /// own temporary file. Its shared loads are released when it is done, built or not.
+    func stage(_ planned: PlannedBuild, at position: Int, shared: SharedInputs) -> StagedWorkbook {
+        defer { shared.release(planned.loads, at: position) }
+        let url = location(planned.instance).url(in: config)
+        let loader = SubsidiaryInputs(config: config, resolved: planned.build.resolved, shared: shared, position: position)
+        do {
+            var figures = ""
+            let temp = try SecureFiles.stage(for: url) { path in
+                figures = try planned.job.write(planned.instance, build: planned.build, loader: loader, to: path)
+            }
+            return StagedWorkbook(result: .success((temp, figures)))
+        } catch let overflow as MoneyOverflow {
+            return StagedWorkbook(result: .failure(named(overflow, planned)))
+        } catch {
+            return StagedWorkbook(result: .failure(error))
+        }
+    }
+
+    /// A sum that does not fit fails this workbook alone (SPEC §8); its message names the
+    /// inputs: the subsidiary (the owner, for a subsidiary's own workbook) and the accepted files
+    /// of that subsidiary the workbook was built from, which is where a wrong amount has to be
+    /// corrected.
+    func named(_ overflow: MoneyOverflow, _ planned: PlannedBuild) -> MoneyOverflow {
+        var named = overflow
+        if named.subsidiary == nil, config.organisation.subsidiary(code: planned.instance.owner) != nil {
+            named.subsidiary = planned.instance.owner
+        }
+        if named.inputs.isEmpty {
+            let files = planned.build.inputs.filter { s in named.subsidiary.map { s.subsidiary == $0 } ?? true }
+            named.inputs = files.map { "\($0.subsidiary)/\($0.fileName)" }
+        }
+        return named
+    }
+
+    // MARK: publish
+
+    /// Puts one staged workbook in place and records it, or records why it failed.
+    func publish(_ planned: PlannedBuild, staged: Result<(temp: URL, figures: String), any Error>, into summary: inout RunSummary) {
+        let instance = planned.instance, build = planned.build, revision = build.revision
+        let period = instance.period.description
+        do {
+            let staged = try staged.get()
+            if planned.restoring {
+                let path = try restore(instance, staged: staged)
+                summary.restored.append(path)
+                try ManifestWriter(config: config, store: store).write(period: period)
+                logger.warning("put back a current workbook that had disappeared from reports/", metadata: ["file": "\(path)"])
+                return
+            }
+            let path = try putInPlace(instance, staged: staged, build: build)
+            summary.delivered.append(path)
+            if revision > 1 { summary.revised[path] = revision }
+            try ManifestWriter(config: config, store: store).write(period: period)
+            FaultHook.reached("manifest.after-write")
+            logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
+                                                "period": "\(period)", "revision": "\(revision)"])
+        } catch {
+            summary.failed.append("\(instance): \(error)")
+            try? store.recordFailure(JobFailure(runId: runId, job: instance.job.rawValue, owner: instance.owner, period: period,
+                                                error: "\(error)", failedAt: clock.now))
+            logger.error("job failed", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
+                                                  "period": "\(period)", "error": "\(error)"])
+        }
+    }
+
+    /// Puts a rebuilt current revision back under its name. The ledger already records it; if
+    /// the rebuilt bytes differ from the recorded ones (a different kam build), the ledger's
+    /// checksum follows the file that is now delivered.
+    private func restore(_ instance: JobInstance, staged: (temp: URL, figures: String)) throws -> String {
+        let location = location(instance)
+        let url = location.url(in: config)
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            try? FileManager.default.removeItem(at: staged.temp)
+            return location.relativePath
+        }
+        try SecureFiles.commit(staged.temp, to: url)
+        let sha = SHA256.hex([UInt8](try Data(contentsOf: url)))
+        if let current = try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner, period: instance.period.description),
+           current.sha256 != sha, let id = current.id {
+            try store.updateDeliveredChecksum(id: id, sha256: sha)
+        }
+        return location.relativePath
+    }
+
+    /// Puts a built workbook under its final name: moves the previous revision to
+    /// `superseded/`, renames the new one into place, then records it. If a killed run left an
+    /// unrecorded build under the final name (its predecessor already moved aside), that file
+    /// is simply replaced: it was never delivered.
+    private func putInPlace(_ instance: JobInstance, staged: (temp: URL, figures: String), build: BuildInfo) throws -> String {
+        let location = location(instance)
+        let url = location.url(in: config)
+        let figures = staged.figures
+        try SecureFiles.commit(staged.temp, to: url, beforeRename: {
+            FaultHook.reached("publish.after-temp")
+            let fm = FileManager.default
+            if let other = build.displaced {
+                let aside = config.reportsFolder.appendingPathComponent(
+                    ReportLocation.superseded(of: other.path, revision: other.revision, tag: other.owner))
+                if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+            }
+            guard build.revision > 1 else { return }
+            // The previous revision's own file: under the line's former name if it was renamed.
+            let previous = build.previousPath.map { config.reportsFolder.appendingPathComponent($0) } ?? url
+            let aside = config.reportsFolder.appendingPathComponent(
+                ReportLocation.superseded(of: build.previousPath ?? location.relativePath, revision: build.revision - 1))
+            if fm.fileExists(atPath: previous.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(previous, to: aside) }
+            FaultHook.reached("publish.after-move-aside")
+        })
+        FaultHook.reached("publish.after-rename")
+        let bytes = try Data(contentsOf: url)
+        let delivery = Delivery(
+            job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
+            fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
+            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: figures)
+        try store.recordDelivery(delivery, statuses: build.statuses.map {
+            SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
+                                   period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)
+        })
+        FaultHook.reached("ledger.after-record")
+        return location.relativePath
+    }
+}

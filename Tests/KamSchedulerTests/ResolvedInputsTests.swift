@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import KamIngest
+@testable import KamPolicy
+@testable import KamScheduler
+@testable import KamStore
+
+/// The resolve stage: "later file wins" is decided once, in `SubmissionIndex`, and what a build
+/// lists, reads and is keyed on is that one decision.
+@Suite struct ResolvedInputsTests {
+    let q3 = Period.quarter(year: 2026, quarter: 3)
+    let jul = YearMonth(year: 2026, month: 7)
+    let aug = YearMonth(year: 2026, month: 8)
+    let sep = YearMonth(year: 2026, month: 9)
+
+    @Test func laterSalesFileWinsMonthByMonthAndTheLoaderReadsExactlyThat() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        let quarter = try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n2026-08-01,C1,甲,2\n2026-09-01,C1,甲,3\n")
+        let september = try f.sales(.month(sep), "sales_2026-09.csv", at: 200, "2026-09-05,C1,甲新,30\n")
+        // A rejected later file supersedes nothing.
+        try f.rejected(.sales, .month(aug), "sales_2026-08.csv", at: 300)
+        let scope = SubsidiaryInputs.Scope(salesMonths: [jul, aug, sep])
+        let read = SubsidiaryRead(subsidiary: "HG01", scope: scope)
+        let resolved = ResolvedInputs(reads: [read], index: try f.index)
+        #expect(resolved.files["HG01"]?.sales == [jul: quarter, aug: quarter, sep: september])
+        #expect(resolved.submissions.map(\.fileName) == ["sales_2026Q3.csv", "sales_2026-09.csv"])
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
+        let history = try loader.salesHistory("HG01", scope: scope)
+        #expect(history.customers["C1"]?[jul]?.sales == 100)
+        #expect(history.customers["C1"]?[sep]?.sales == 3000)
+        #expect(history.customers["C1"]?[sep]?.latestName == "甲新")
+        #expect(try loader.coveredMonths("HG01", scope: scope) == [jul, aug, sep])
+    }
+
+    @Test func aQuarterSnapshotIsSupersededWholeAndTiesGoByName() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.receivables(q3, "receivables_2026Q3_b.csv", at: 100, [ReceivableRecord(customerID: "B", receivable: 2, overdue: 0, collected: 0)])
+        try f.receivables(q3, "receivables_2026Q3_a.csv", at: 100, [ReceivableRecord(customerID: "A", receivable: 1, overdue: 0, collected: 0)])
+        try f.rejected(.receivables, q3, "receivables_2026Q3_c.csv", at: 500)
+        let scope = SubsidiaryInputs.Scope(salesMonths: [], receivables: .through(q3))
+        let resolved = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: scope)], index: try f.index)
+        // Same received time: ordered by name, the later name wins.
+        #expect(resolved.submissions.map(\.fileName) == ["receivables_2026Q3_b.csv"])
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
+        #expect(try loader.receivables("HG01", scope)[q3]?.map(\.customerID) == ["B"])
+    }
+
+    @Test func theManagerSheetReadsOneCustomersFileTheLatestQuarterByThePeriodsEnd() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.customers(.quarter(year: 2026, quarter: 1), "customers_2026Q1.csv", at: 100)
+        let q2 = try f.customers(.quarter(year: 2026, quarter: 2), "customers_2026Q2.csv", at: 200)
+        try f.customers(.quarter(year: 2026, quarter: 4), "customers_2026Q4.csv", at: 300)
+        let resolved = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: SalesReportJob.scope(q3))], index: try f.index)
+        #expect(resolved.submissions == [q2])
+    }
+
+    @Test func aReadTheJobDidNotDeclareIsRefused() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
+        let declared = SubsidiaryInputs.Scope(salesMonths: [jul])
+        let resolved = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: declared)], index: try f.index)
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
+        #expect(throws: ResolvedInputs.UndeclaredRead.self) { try loader.salesHistory("HG01", scope: .init(salesMonths: [jul, aug])) }
+        #expect(throws: ResolvedInputs.UndeclaredRead.self) { try loader.salesHistory("YY01", scope: declared) }
+        #expect(try loader.salesHistory("HG01", scope: declared).customers["C1"]?[jul]?.sales == 100)
+    }
+
+    /// A history or snapshot two nearby builds read is loaded once and kept only while another
+    /// build within the horizon still needs it.
+    @Test func sharedLoadsAreKeptOnlyForNearbyBuildsThatStillNeedThem() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
+        try f.receivables(q3, "receivables_2026Q3.csv", at: 100, [ReceivableRecord(customerID: "A", receivable: 1, overdue: 0, collected: 0)])
+        let index = try f.index
+        let credit = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: CreditReportJob.scope(q3))], index: index)
+        let visits = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: VisitReportJob.scope(q3))], index: index)
+        // The credit report and the visit report read the same history and receivables file.
+        #expect(SharedInputs.loads(of: credit) == SharedInputs.loads(of: visits))
+        #expect(SharedInputs.loads(of: credit).count == 2)
+
+        let shared = SharedInputs(store: f.store, horizon: 3)
+        shared.expect(SharedInputs.loads(of: credit), at: 0)
+        shared.expect(SharedInputs.loads(of: visits), at: 2)
+        _ = try SubsidiaryInputs(config: f.config, resolved: credit, shared: shared, position: 0).credit("HG01", CreditReportJob.scope(q3))
+        #expect(shared.heldCount == 2)
+        shared.release(SharedInputs.loads(of: credit), at: 0)
+        #expect(shared.heldCount == 2)
+        _ = try SubsidiaryInputs(config: f.config, resolved: visits, shared: shared, position: 2).credit("HG01", VisitReportJob.scope(q3))
+        shared.release(SharedInputs.loads(of: visits), at: 2)
+        #expect(shared.heldCount == 0)
+
+        // A consumer far ahead in the plan does not keep a value in memory meanwhile: it reads again.
+        let far = SharedInputs(store: f.store, horizon: 3)
+        far.expect(SharedInputs.loads(of: credit), at: 0)
+        far.expect(SharedInputs.loads(of: visits), at: 40)
+        let first = try SubsidiaryInputs(config: f.config, resolved: credit, shared: far, position: 0).credit("HG01", CreditReportJob.scope(q3))
+        #expect(far.heldCount == 0)
+        far.release(SharedInputs.loads(of: credit), at: 0)
+        let again = try SubsidiaryInputs(config: f.config, resolved: visits, shared: far, position: 40).credit("HG01", VisitReportJob.scope(q3))
+        #expect(try again.history.sales(of: "C1", in: [jul]) == first.history.sales(of: "C1", in: [jul]))
+        #expect(again.receivables == first.receivables)
+    }
+}
+
+/// Issue 14's symptom: HG01's 2026Q4 资信额度申请表 (proposed 2026-09-21) listed in its lineage a
+/// receivables file received 2026-10-03 that none of its figures read (terms and grades are
+/// taken at the basis month).
+@Suite struct ProposalInputsTests {
+    @Test func aProposalListsNoReceivablesSnapshotAfterItsBasisMonth() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        let q2 = Period.quarter(year: 2026, quarter: 2), q3 = Period.quarter(year: 2026, quarter: 3)
+        let june = try f.receivables(q2, "receivables_2026Q2.csv", at: 100, [ReceivableRecord(customerID: "A", receivable: 1, overdue: 0, collected: 0)])
+        let late = try f.receivables(q3, "receivables_2026Q3.csv", at: 200, [ReceivableRecord(customerID: "A", receivable: 9, overdue: 9, collected: 0)])
+        let pipeline = f.pipeline()
+        let context = try pipeline.context()
+        let instance = JobInstance(job: .creditLimitProposal, owner: "HG01", period: .quarter(year: 2026, quarter: 4),
+                                   fireTime: LocalDateTime(parsing: "2026-09-21T07:00")!)
+        let resolved = pipeline.job(.creditLimitProposal, context: context).resolve(instance, index: context.index)
+        // HG01 reports quarterly: B is June, so Q2's snapshot is read and listed, Q3's neither.
+        #expect(resolved.submissions.contains(june))
+        #expect(!resolved.submissions.contains(late))
+        // The credit report for Q3 does read it.
+        let credit = JobInstance(job: .creditReport, owner: "HG01", period: q3, fireTime: LocalDateTime(parsing: "2026-10-12T07:00")!)
+        #expect(pipeline.job(.creditReport, context: context).resolve(credit, index: context.index).submissions.contains(late))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import KamPolicy
+@testable import KamScheduler
+@testable import KamStore
+
+/// The plan and resolve stages: which instances are built, as which revision, and why.
+@Suite struct RunPipelineTests {
+    let q3 = Period.quarter(year: 2026, quarter: 3)
+    var instance: JobInstance {
+        JobInstance(job: .salesReport, owner: "HG01", period: q3, fireTime: LocalDateTime(parsing: "2026-10-08T07:00")!)
+    }
+
+    func planned(_ f: SchedulerFixture, forced: Bool = false, checkRevisions: Bool = true) throws -> [PlannedBuild] {
+        let pipeline = f.pipeline()
+        let context = try pipeline.context()
+        let candidates = pipeline.plan([instance], forced: forced, checkRevisions: checkRevisions, context: context)
+        return pipeline.resolve(candidates, forced: forced, checkRevisions: checkRevisions, context: context)
+    }
+
+    /// Records `build` as delivered, with its file in place under `reports/`.
+    func deliver(_ build: PlannedBuild, _ f: SchedulerFixture) throws {
+        let location = ReportLocation(instance: build.instance, organisation: f.config.organisation)
+        let url = location.url(in: f.config)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("delivered".utf8).write(to: url)
+        try f.store.recordDelivery(Delivery(
+            job: build.instance.job.rawValue, owner: build.instance.owner, period: q3.description, revision: build.build.revision,
+            fireTime: build.instance.fireTime.description, path: location.relativePath, sha256: "x",
+            inputs: RevisionReason.key(build.build.inputs), reason: build.build.reason, deliveredAt: 1), statuses: [])
+    }
+
+    @Test func aNewInstanceIsTheFirstRevisionAndReadsWhatItLists() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        let file = try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
+        let plan = try planned(f)
+        #expect(plan.count == 1)
+        #expect(plan[0].build.revision == 1 && plan[0].build.reason == RevisionReason.first)
+        #expect(plan[0].build.inputs == [file])
+        #expect(!plan[0].restoring)
+    }
+
+    @Test func unchangedInputsPlanNothingAndANewFileMakesTheNextRevision() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
+        try deliver(try planned(f)[0], f)
+        #expect(try planned(f).isEmpty)
+        // Nothing accepted since the last check: not even resolved.
+        #expect(try planned(f, checkRevisions: false).isEmpty)
+        let correction = try f.sales(.month(YearMonth(year: 2026, month: 9)), "sales_2026-09.csv", at: 200, "2026-09-01,C1,甲,2\n")
+        let plan = try planned(f)
+        #expect(plan.count == 1)
+        #expect(plan[0].build.revision == 2)
+        #expect(plan[0].build.reason.contains("收到新的输入文件 HG01/sales_2026-09.csv"))
+        #expect(plan[0].build.inputs.contains(correction))
+    }
+
+    @Test func kamReportForcesARevisionAndADeletedWorkbookIsPutBackAsItWas() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
+        let first = try planned(f)[0]
+        try deliver(first, f)
+        let forced = try planned(f, forced: true)
+        #expect(forced.map(\.build.revision) == [2])
+        #expect(forced.first?.build.reason == RevisionReason.requested)
+        try FileManager.default.removeItem(at: ReportLocation(instance: instance, organisation: f.config.organisation).url(in: f.config))
+        let restoring = try planned(f, checkRevisions: false)
+        #expect(restoring.count == 1 && restoring[0].restoring)
+        #expect(restoring[0].build.revision == 1 && restoring[0].build.reason == RevisionReason.first)
+    }
+
+    @Test func theLookaheadHandsResultsBackInPlanOrder() {
+        for workers in [0, 1, 2, 4] {
+            let ahead = OrderedLookahead<Int>(count: 20, workers: workers, window: workers + 1) { i in
+                // Later items finish first on the workers: the order must still be the plan's.
+                if i % 3 == 0 { usleep(2_000) }
+                return i * i
+            }
+            var seen: [Int] = []
+            while let next = ahead.takeNext() { seen.append(next) }
+            _ = ahead.finish()
+            #expect(seen == (0..<20).map { $0 * $0 }, "workers: \(workers)")
+        }
+    }
+}
