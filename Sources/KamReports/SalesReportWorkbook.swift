@@ -78,15 +78,15 @@ public enum SalesReportWorkbook {
             rankingRow($0, periodMissing: periodMissing, ttmMissing: report.isTTMMissing)
         })
         if !report.rows.isEmpty {
-            try ranking.highlight(cellsEqualTo: GradeChange.down.rawValue, firstRow: 1, firstColumn: 13,
-                                  lastRow: report.rows.count, lastColumn: 13, style: ReportStyles.red)
-            try ranking.highlight(cellsEqualTo: GradeChange.up.rawValue, firstRow: 1, firstColumn: 13,
-                                  lastRow: report.rows.count, lastColumn: 13, style: ReportStyles.green)
             // A fall (negative 环比 or 同比) in red.
             for column in [5, 7] {
                 try ranking.highlight(cellsBelow: 0, firstRow: 1, firstColumn: column, lastRow: report.rows.count,
                                       lastColumn: column, style: ReportStyles.red)
             }
+            try ranking.highlight(cellsEqualTo: GradeChange.down.rawValue, firstRow: 1, firstColumn: 13,
+                                  lastRow: report.rows.count, lastColumn: 13, style: ReportStyles.red)
+            try ranking.highlight(cellsEqualTo: GradeChange.up.rawValue, firstRow: 1, firstColumn: 13,
+                                  lastRow: report.rows.count, lastColumn: 13, style: ReportStyles.green)
         }
         try writer.table(named: "潜力客户", headers: potentialColumns,
                          rows: report.potentialCustomers.enumerated().map { i, r in
