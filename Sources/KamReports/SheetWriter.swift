@@ -19,24 +19,28 @@ struct SheetWriter {
         revisionReason = context.revisionReason
     }
 
-    /// A table whose `statusColumn` (0-based) is coloured by value: each (text, style) pair is a
-    /// conditional format over the data rows (超限 red, 预警 amber, …).
+    /// A data table declared by its columns: each row becomes one cell per column, and each
+    /// column's highlights become conditional formats over its data rows.
     @discardableResult
-    func table(named name: String, headers: [String], rows: [[Cell]], statusColumn: Int,
-               colours: [(String, CellStyle)]) throws -> Worksheet {
-        let sheet = try table(named: name, headers: headers, rows: rows)
+    func table<Row>(named name: String, columns: [TableColumn<Row>], rows: [Row]) throws -> Worksheet {
+        let sheet = try table(named: name, headers: columns.headers(), rows: rows.map { row in columns.map { $0.cell(row) } })
         guard !rows.isEmpty else { return sheet }
-        for (text, style) in colours {
-            try sheet.highlight(cellsEqualTo: text, firstRow: 1, firstColumn: statusColumn, lastRow: rows.count,
-                                lastColumn: statusColumn, style: style)
+        for (c, column) in columns.enumerated() {
+            for highlight in column.highlights {
+                switch highlight {
+                case .equalTo(let text, let style):
+                    try sheet.highlight(cellsEqualTo: text, firstRow: 1, firstColumn: c, lastRow: rows.count, lastColumn: c, style: style)
+                case .below(let value, let style):
+                    try sheet.highlight(cellsBelow: value, firstRow: 1, firstColumn: c, lastRow: rows.count, lastColumn: c, style: style)
+                }
+            }
         }
         return sheet
     }
 
     /// A data table: header row 1, pane frozen below it, autofilter over the data,
     /// landscape fit-to-width with the header repeated, page header and numbered footer.
-    @discardableResult
-    func table(named name: String, headers: [String], rows: [[Cell]]) throws -> Worksheet {
+    private func table(named name: String, headers: [String], rows: [[Cell]]) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(named: SheetName.sanitized(name))
         for (c, h) in headers.enumerated() { try sheet.write(h, row: 0, column: c, style: ReportStyles.header) }
         for (r, row) in rows.enumerated() {
