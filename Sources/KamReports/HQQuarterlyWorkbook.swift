@@ -133,8 +133,8 @@ public enum HQQuarterlyWorkbook {
         TableColumn("分公司") { .text($0.subsidiaryCode) },
         TableColumn("分公司名称") { .text($0.subsidiaryName) },
         TableColumn("额度期间") { .text($0.approval.quarter.description) },
-        TableColumn("申请日期") { .text($0.approval.proposalDate.description) },
-        TableColumn("批复截止日期") { .text($0.approval.deadline.description) },
+        TableColumn("申请日期") { .date($0.approval.proposalDate) },
+        TableColumn("批复截止日期") { .date($0.approval.deadline) },
         TableColumn("批复状态", highlights: Highlight.equalTo(ReportStyles.approvalColours)) { .text($0.approval.status.rawValue) },
         TableColumn("接收时间") { Cell.optionalDateTime($0.approval.received) },
     ]

@@ -101,7 +101,8 @@ final class OverviewSheet {
     /// proposal date, the deadline and when the approval arrived.
     func approvalLines(_ a: ApprovalTimeliness) throws {
         try statusLine("额度批复状态 (\(a.quarter))", a.status.rawValue, colours: ReportStyles.approvalColours)
-        try line("申请日期 / 批复截止日期", .text(a.proposalDate.description), .text(a.deadline.description))
+        try line("申请日期", .date(a.proposalDate))
+        try line("批复截止日期", .date(a.deadline))
         try line("批复接收时间", Cell.optionalDateTime(a.received))
     }
 
@@ -112,7 +113,7 @@ final class OverviewSheet {
         try line("报表", .text(c.job.workbookName))
         try line("报送单位", .text(c.ownerTitle))
         try line("期间", .text(c.period.description))
-        try line("截止时间", .text(c.fireTime.description.replacingT()))
+        try line("截止时间", .dateTime(c.fireTime))
         try line("版本", .integer(c.revision))
         try line("版本说明", .text(c.revisionReason))
         if !c.notes.isEmpty {

@@ -867,7 +867,8 @@ def check_credit_report(code, q):
     ov_check(wb, book, "额度未批复客户数", [sum(1 for r in rows if r["source"] == "未批复")])
     status, proposal, deadline, received = approval_status(code, q)
     ov_check(wb, book, f"额度批复状态 ({qlabel(q)})", [status])
-    ov_check(wb, book, "申请日期 / 批复截止日期", [proposal, deadline])
+    ov_check(wb, book, "申请日期", [proposal])
+    ov_check(wb, book, "批复截止日期", [deadline])
     ov_check(wb, book, "批复接收时间", [received])
     if q[1] in (2, 4):
         ov_check(wb, book, "核定等级变动客户数", [len(changes)])

@@ -172,6 +172,9 @@ table(wb, "下季额度批复", ["分公司", "分公司名称", "额度期间",
 check("hq 批复状态 counts", ov.get("2026Q4 额度 按时 / 逾期 / 未批复"), [0, 1, 1])
 check("hq 逾期或未批复分公司", ov.get("2026Q4 额度逾期或未批复分公司"), ["SA01、SA02"])
 ws = wb["下季额度批复"]
+# Deadlines are Excel dates, not text (SPEC §8 Workbooks): date filters work on them.
+check("hq 申请日期 / 批复截止日期 are Excel dates", [(ws[c].is_date, ws[c].number_format) for c in ("D2", "E2")],
+      [(True, "yyyy-mm-dd"), (True, "yyyy-mm-dd")])
 colours = {rule.formula[0].strip('"'): str(cf.sqref) for cf in ws.conditional_formatting for rule in cf.rules}
 check("hq 批复状态 colours", colours, {"未批复": "F2:F3", "逾期批复": "F2:F3"})
 table(wb, "报送情况", ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"],

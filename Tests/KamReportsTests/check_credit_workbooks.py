@@ -136,6 +136,9 @@ table(wb, "建议额度", ["客户编码", "客户名称", "近12月销售额", 
     ["L", None, 0.0, 1, 2.0, None, 1.0, 0.0, None, None],
 ])
 check("approval deadline", overview_value(wb, "审批截止日期"), ["2026-06-24"])
+# Deadlines are Excel dates, not text (SPEC §8 Workbooks).
+dates = [c for r in wb["概览"].iter_rows() if r[0].value in ("申请日期", "审批截止日期") for c in r[1:2]]
+check("proposal dates are Excel dates", [(c.is_date, c.number_format) for c in dates], [(True, "yyyy-mm-dd")] * 2)
 check("basis month", overview_value(wb, "销售基准月"), ["2026-03"])
 
 # 客户拜访记录及分析 2026Q2: grades A1 A, B1 B, C1 C; B1 approved credit grade 3 → 2 + 1.
