@@ -41,7 +41,7 @@ public enum ColumnWidth {
 
     /// The width for a table column: its bold header with the filter button, and its cells as
     /// displayed.
-    public static func fit(header: String, cells: [String]) -> Double {
+    public static func fit(header: String, cells: [String], maximum: Double = maximum) -> Double {
         let headerWidth = (Double(units(header)) * boldFactor).rounded(.up) + filterButton + padding
         let cellWidth = Double(cells.map(units).max() ?? 0) + padding
         return min(max(headerWidth, cellWidth, minimum), maximum)

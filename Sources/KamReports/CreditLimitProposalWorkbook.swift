@@ -21,7 +21,6 @@ public enum CreditLimitProposalWorkbook {
                               .integer(proposal.count(of: .three)))
             try overview.section("计算方法")
             try overview.line("建议额度", .text("近12月销售额 ÷ 12 × 额度月数(按核定等级) × 付款方式系数, 向上取整至 \(YuanText.of(proposal.roundTo, grouped: true)) 的倍数"))
-            try overview.context(context)
 
             try writer.table(named: "建议额度", columns: Self.proposal, rows: proposal.rows)
         }

@@ -54,7 +54,6 @@ public enum CreditReportWorkbook {
                                points: CreditStatus.allCases.filter { $0 != .notSubmitted || report.count(of: $0) > 0 }
                                    .map { ($0.rawValue, .integer(report.count(of: $0))) },
                                axes: ("状态", "客户数"), valueFormat: "0")
-            try overview.context(context)
 
             try writer.table(named: "资信评估", columns: assessment, rows: report.rows)
             try writer.table(named: "超限预警", columns: warning, rows: report.overLimitAndWarnings)

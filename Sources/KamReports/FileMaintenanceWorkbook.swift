@@ -32,7 +32,6 @@ public enum FileMaintenanceWorkbook {
                 try overview.section("输入提示")
                 for w in report.warnings { try overview.line("注意", .text(w)) }
             }
-            try overview.context(context)
 
             let names = Dictionary(report.records.map { ($0.customerID, $0.customerName) }, uniquingKeysWith: { a, _ in a })
             try writer.table(named: "新增档案", columns: record, rows: report.added)

@@ -12,7 +12,7 @@ public enum HQQuarterlyWorkbook {
     public static var creditColumns: [String] { credit.headers() }
     public static var sharedColumns: [String] { shared.headers() }
     public static let sheetNames = ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况", "资信预警统计",
-                                    "跨公司客户"]
+                                    "跨公司客户", "数据来源"]
 
     /// The group's credit view of Q (SPEC §4.5, §4.6): every subsidiary's 超限/预警/无额度 counts,
     /// and the customers shared across subsidiaries.
@@ -75,7 +75,6 @@ public enum HQQuarterlyWorkbook {
                 let behind = hq.nextQuarterApprovals.filter(\.approval.isOverdueOrMissing).map(\.subsidiaryCode)
                 try overview.line("\(next) 额度逾期或未批复分公司", .text(behind.isEmpty ? "无" : behind.joined(separator: "、")))
             }
-            try overview.context(context)
 
             try writer.table(named: "档案与拜访", columns: filesAndVisits, rows: hq.subsidiaries)
             try writer.table(named: "A类未达标客户", columns: nonCompliant, rows: hq.aCustomersNotCompliant)

@@ -5,7 +5,7 @@ import XLSXWriter
 /// recommendation for next year (SPEC §4.5).
 public enum KeyAccountReviewWorkbook {
     public static var reviewColumns: [String] { review.headers() }
-    public static let sheetNames = ["概览", "大客户评价"]
+    public static let sheetNames = ["概览", "大客户评价", "数据来源"]
 
     public static func write(_ review: KeyAccountReview, context: ReportContext, to path: String) throws {
         try WorkbookShell.write(to: path, context: context, subject: "大客户销售增长、资信、拜访与评价建议") { overview, writer in
@@ -23,7 +23,6 @@ public enum KeyAccountReviewWorkbook {
             try overview.chart(.column, title: "评价建议分布", header: ("建议", "大客户数"),
                                points: [ReviewRecommendation.strengthen, .maintain, .end].map { ($0.rawValue, .integer(review.count(of: $0))) },
                                axes: ("建议", "大客户数"), valueFormat: "0")
-            try overview.context(context)
 
             try writer.table(named: "大客户评价", columns: Self.review, rows: review.rows)
         }

@@ -12,8 +12,8 @@ public enum LineSummaryWorkbook {
     public static var creditColumns: [String] { credit(names: [:]).headers() }
     public static var reconciliationColumns: [String] { reconciliationTable.headers() }
 
-    /// Sheet names, in workbook order (资信预警 only for a quarterly P).
-    public static let sheetNames = ["概览", "分公司汇总", "重点客户排名", "等级迁移", "潜力客户", "资信预警", "报表核对"]
+    /// Sheet names, in workbook order (资信预警 only for a quarterly P; 数据来源 always last).
+    public static let sheetNames = ["概览", "分公司汇总", "重点客户排名", "等级迁移", "潜力客户", "资信预警", "报表核对", "数据来源"]
 
     public static func write(_ summary: LineSummary, reconciliation: Reconciliation, context: ReportContext,
                              to path: String) throws {
@@ -58,7 +58,6 @@ public enum LineSummaryWorkbook {
             try overview.chart(.column, title: "客户等级分布", header: ("等级", "客户数"),
                                points: OverviewCharts.grades.map { ("\($0.rawValue)类", .integer(summary.total(of: $0))) },
                                axes: ("等级", "客户数"), valueFormat: "0")
-            try overview.context(context)
 
             try writer.table(named: "分公司汇总", columns: bySubsidiary, rows: summary.subsidiaries)
             try writer.table(named: "重点客户排名", columns: top, rows: summary.topCustomers)

@@ -2,7 +2,7 @@ import KamPolicy
 import XLSXWriter
 
 /// Builds the 概览 sheet top to bottom: a title, labelled key figures, charts with their figures,
-/// notes, and the lineage.
+/// the version block and notes.
 final class OverviewSheet {
     private let sheet: Worksheet
     private let writer: SheetWriter
@@ -15,8 +15,6 @@ final class OverviewSheet {
     static let labelWidth = 24.0
     static let valueWidth = 30.0
     static let otherWidth = 22.0
-    /// A SHA-256 is 64 characters: its column may be wider than a data column's cap.
-    static let hashWidth = 68.0
     /// Row spans that should print on one page (a chart and its figures, the lineage heading).
     private var keepTogether: [ClosedRange<Int>] = []
     /// The width set on each column, to work out the print scale.
@@ -26,7 +24,7 @@ final class OverviewSheet {
         self.writer = writer
         sheet = try writer.workbook.addWorksheet(named: "概览")
         // One column at a time: libxlsxwriter keys column settings by their first column, so
-        // `context` can only widen A and E if each was set on its own.
+        // `context` can only widen A if each was set on its own.
         for (column, width) in [Self.labelWidth, Self.valueWidth, Self.otherWidth, Self.otherWidth, Self.otherWidth].enumerated() {
             try setWidth(column, width)
         }
@@ -106,9 +104,10 @@ final class OverviewSheet {
         try line("批复接收时间", Cell.optionalDateTime(a.received))
     }
 
-    /// The standard header block and lineage, from the context.
+    /// The version block at the end of 概览 (who, which period, as of when, which revision and
+    /// why) and the notes; the input files themselves are listed on the last sheet, 数据来源.
     func context(_ c: ReportContext) throws {
-        try section("数据来源与版本")
+        try section("版本")
         keepTogether.append(row - 1...row + 6)
         try line("报表", .text(c.job.workbookName))
         try line("报送单位", .text(c.ownerTitle))
@@ -116,31 +115,13 @@ final class OverviewSheet {
         try line("截止时间", .dateTime(c.fireTime))
         try line("版本", .integer(c.revision))
         try line("版本说明", .text(c.revisionReason))
+        try line(DataSourcesSheet.name, .text("见工作表「\(DataSourcesSheet.name)」(\(c.inputs.count) 个输入文件)"))
         if !c.notes.isEmpty {
             try section("提示")
             for note in c.notes { try line("注意", .text(note)) }
         }
-        try section("输入文件")
-        try sheet.write("文件名", row: row, column: 0, style: ReportStyles.header)
-        try sheet.write("类型", row: row, column: 1, style: ReportStyles.header)
-        try sheet.write("期间", row: row, column: 2, style: ReportStyles.header)
-        try sheet.write("接收时间", row: row, column: 3, style: ReportStyles.header)
-        try sheet.write("SHA-256", row: row, column: 4, style: ReportStyles.header)
-        row += 1
-        if c.inputs.isEmpty {
-            try sheet.write("(无)", row: row, column: 0)
-            row += 1
-        }
-        for input in c.inputs {
-            for (i, v) in [input.fileName, input.kind, input.period, input.received, input.sha256].enumerated() {
-                try sheet.write(v, row: row, column: i, style: ReportStyles.text)
-            }
-            row += 1
-        }
-        // The lineage comes last, so column A and the hash column are sized once, here.
-        try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true),
-                            ColumnWidth.fit(c.inputs.map(\.fileName) + columnAPlainTexts)))
-        try setWidth(4, max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
+        // Written last, so column A is sized once, here.
+        try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true), ColumnWidth.fit(columnAPlainTexts)))
         // Page breaks that keep each chart whole, placed for the scale fit-to-width gives in
         // Excel's metrics. LibreOffice honours them; Excel ignores manual breaks on a
         // fit-to-page sheet and breaks by itself.

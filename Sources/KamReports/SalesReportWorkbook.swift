@@ -64,7 +64,6 @@ public enum SalesReportWorkbook {
             try overview.chart(.column, title: "客户等级分布", header: ("等级", "客户数"),
                                points: OverviewCharts.grades.map { ("\($0.rawValue)类", .integer(report.count(of: $0))) },
                                axes: ("等级", "客户数"), valueFormat: "0")
-            try overview.context(context)
 
             try writer.table(named: "客户排名", columns: ranking(periodMissing: periodMissing, ttmMissing: report.isTTMMissing),
                              rows: report.rows)

@@ -23,7 +23,8 @@ struct SheetWriter {
     /// column's highlights become conditional formats over its data rows.
     @discardableResult
     func table<Row>(named name: String, columns: [TableColumn<Row>], rows: [Row]) throws -> Worksheet {
-        let sheet = try table(named: name, headers: columns.headers(), rows: rows.map { row in columns.map { $0.cell(row) } })
+        let sheet = try table(named: name, headers: columns.headers(), maximumWidths: columns.map(\.maximumWidth),
+                              rows: rows.map { row in columns.map { $0.cell(row) } })
         guard !rows.isEmpty else { return sheet }
         for (c, column) in columns.enumerated() {
             for highlight in column.highlights {
@@ -40,7 +41,7 @@ struct SheetWriter {
 
     /// A data table: header row 1, pane frozen below it, autofilter over the data,
     /// landscape fit-to-width with the header repeated, page header and numbered footer.
-    private func table(named name: String, headers: [String], rows: [[Cell]]) throws -> Worksheet {
+    private func table(named name: String, headers: [String], maximumWidths: [Double], rows: [[Cell]]) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(named: SheetName.sanitized(name))
         for (c, h) in headers.enumerated() { try sheet.write(h, row: 0, column: c, style: ReportStyles.header) }
         for (r, row) in rows.enumerated() {
@@ -50,7 +51,8 @@ struct SheetWriter {
         // than it could change a width that is capped anyway.
         let sample = rows.prefix(Self.widthSampleRows)
         for c in headers.indices {
-            let width = ColumnWidth.fit(header: headers[c], cells: sample.map { c < $0.count ? $0[c].displayText : "" })
+            let width = ColumnWidth.fit(header: headers[c], cells: sample.map { c < $0.count ? $0[c].displayText : "" },
+                                        maximum: maximumWidths[c])
             try sheet.setColumns(c, c, width: width)
         }
         // Id columns (all rows `.id` or blank): no "number stored as text" triangles there.

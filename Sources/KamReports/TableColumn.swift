@@ -7,11 +7,16 @@ import XLSXWriter
 struct TableColumn<Row>: Sendable {
     let header: String
     let highlights: [Highlight]
+    /// The cap on the column's width: one long name must not make a sheet unprintable, but a
+    /// SHA-256 is read whole or not at all.
+    let maximumWidth: Double
     let cell: @Sendable (Row) -> Cell
 
-    init(_ header: String, highlights: [Highlight] = [], _ cell: @escaping @Sendable (Row) -> Cell) {
+    init(_ header: String, highlights: [Highlight] = [], maximumWidth: Double = ColumnWidth.maximum,
+         _ cell: @escaping @Sendable (Row) -> Cell) {
         self.header = header
         self.highlights = highlights
+        self.maximumWidth = maximumWidth
         self.cell = cell
     }
 }

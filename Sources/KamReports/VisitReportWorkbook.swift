@@ -38,7 +38,6 @@ public enum VisitReportWorkbook {
             }
             try overview.chart(.pie, title: "拜访目的分布", header: ("拜访目的", "拜访次数"),
                                points: report.purposeMix.counts.filter { $0.visits > 0 }.map { ($0.purpose, .integer($0.visits)) })
-            try overview.context(context)
 
             let names = Dictionary(report.rows.map { ($0.customerID, $0.customerName) }, uniquingKeysWith: { a, _ in a })
             try writer.table(named: "拜访达标", columns: compliance(unknown: unknown), rows: report.rows)

@@ -1058,22 +1058,28 @@ def submission(code, kind, label, fire):
 
 
 def lineage(wb, book, expected_files=None):
-    """The 概览's input-file list: SHA-256 (hashlib over the drop copy) and receipt time of every
-    listed file; with `expected_files`, the listed set too."""
+    """The last sheet 数据来源 (SPEC §8 Workbooks): SHA-256 (hashlib over the drop copy) and receipt
+    time of every listed file; with `expected_files`, the listed set too. 概览 lists none."""
     import hashlib
+    if wb.sheetnames[-1] != "数据来源":
+        failures.append(f"{book}: last sheet is {wb.sheetnames[-1]}, not 数据来源")
+        return
     listed = {}
+    for r in wb["数据来源"].iter_rows(min_row=2, values_only=True):
+        if r and isinstance(r[0], str):
+            listed[r[0]] = r
     for r in wb["概览"].iter_rows(values_only=True):
         if r and isinstance(r[0], str) and re.match(r"^[A-Z0-9]+/[^/]+\.csv$", r[0]):
-            listed[r[0]] = r
+            report(book, "概览", r[0], "输入文件", "on 数据来源 only", r[0])
     for name, r in listed.items():
         path = os.path.join(DROP, name)
         if not os.path.exists(path):
-            report(book, "概览", name, "输入文件", "a file of the drop folder", name)
+            report(book, "数据来源", name, "文件名", "a file of the drop folder", name)
             continue
-        cell(book, "概览", name, "SHA-256", hashlib.sha256(open(path, "rb").read()).hexdigest(), r[4])
-        cell(book, "概览", name, "接收时间", local(os.stat(path).st_mtime), r[3])
+        cell(book, "数据来源", name, "SHA-256", hashlib.sha256(open(path, "rb").read()).hexdigest(), r[4])
+        cell(book, "数据来源", name, "接收时间", local(os.stat(path).st_mtime), r[3])
     if expected_files is not None:
-        cell(book, "概览", "输入文件", "files", sorted(expected_files), sorted(listed))
+        cell(book, "数据来源", "文件名", "files", sorted(expected_files), sorted(listed))
 
 
 def fire_time(y, m, d, hour=7):
