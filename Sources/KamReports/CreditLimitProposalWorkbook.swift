@@ -17,8 +17,9 @@ public enum CreditLimitProposalWorkbook {
             try overview.line("客户数", .integer(proposal.rows.count))
             try overview.line("近12月销售额合计", .money(proposal.totalTTM))
             try overview.line("建议额度合计", .money(proposal.totalLimit))
-            try overview.line("核定等级 1 / 2 / 3", .integer(proposal.count(of: .one)), .integer(proposal.count(of: .two)),
-                              .integer(proposal.count(of: .three)))
+            for grade in CreditGrade.allCases {
+                try overview.line("核定等级 \(grade.rawValue) 客户数", .integer(proposal.count(of: grade)))
+            }
             try overview.section("计算方法")
             try overview.line("建议额度", .text("近12月销售额 ÷ 12 × 额度月数(按核定等级) × 付款方式系数, 向上取整至 \(YuanText.of(proposal.roundTo, grouped: true)) 的倍数"))
 

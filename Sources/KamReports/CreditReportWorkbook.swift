@@ -32,12 +32,15 @@ public enum CreditReportWorkbook {
             try overview.line("逾期金额合计", Cell.optionalMoney(overdue))
             try overview.line("逾期率(合计)", .ratio(receivable.flatMap { r in overdue.map { OverdueRatio.of(overdue: $0, receivable: r) } }))
             try overview.line("执行额度合计", .money(report.totalLimit))
-            try overview.line("评估等级 1 / 2 / 3", .integer(report.countAssessed(.one)), .integer(report.countAssessed(.two)),
-                              .integer(report.countAssessed(.three)))
-            try overview.line("核定等级 1 / 2 / 3", .integer(report.countApproved(.one)), .integer(report.countApproved(.two)),
-                              .integer(report.countApproved(.three)))
-            try overview.line("超限 / 预警 / 无额度", .integer(report.count(of: .over)), .integer(report.count(of: .warning)),
-                              .integer(report.count(of: .noLimit)))
+            for grade in CreditGrade.allCases {
+                try overview.line("评估等级 \(grade.rawValue) 客户数", .integer(report.countAssessed(grade)))
+            }
+            for grade in CreditGrade.allCases {
+                try overview.line("核定等级 \(grade.rawValue) 客户数", .integer(report.countApproved(grade)))
+            }
+            for status in [CreditStatus.over, .warning, .noLimit] {
+                try overview.line("\(status.rawValue)客户数", .integer(report.count(of: status)))
+            }
             try overview.line("额度未批复客户数", .integer(report.rows.filter { $0.limit.shownSource == .proposed }.count))
             if let approval {
                 try overview.section("额度批复")

@@ -50,9 +50,9 @@ public enum HQQuarterlyWorkbook {
             try overview.line("分公司数", .integer(hq.subsidiaries.count))
             let withFiles = hq.subsidiaries.filter(\.files.hasSnapshot)
             try overview.line("档案数", .integer(withFiles.reduce(0) { $0 + $1.files.records }))
-            try overview.line("新增 / 删除 / 变更档案", .integer(withFiles.reduce(0) { $0 + $1.files.newRecords }),
-                              .integer(withFiles.reduce(0) { $0 + $1.files.removedRecords }),
-                              .integer(withFiles.reduce(0) { $0 + $1.files.changedRecords }))
+            try overview.line("新增档案", .integer(withFiles.reduce(0) { $0 + $1.files.newRecords }))
+            try overview.line("删除档案", .integer(withFiles.reduce(0) { $0 + $1.files.removedRecords }))
+            try overview.line("变更档案", .integer(withFiles.reduce(0) { $0 + $1.files.changedRecords }))
             try overview.line("信用代码错误数", .integer(withFiles.reduce(0) { $0 + $1.files.invalidCreditCodes }))
             try overview.line("无档案客户数", .integer(withFiles.reduce(0) { $0 + $1.files.customersWithoutFile }))
             try overview.line("A类未达标客户数", .integer(hq.aCustomersNotCompliant.count))
@@ -64,14 +64,16 @@ public enum HQQuarterlyWorkbook {
             try overview.line("未报送拜访记录分公司", .text(noVisits.isEmpty ? "无" : noVisits.joined(separator: "、")))
             try overview.line("逾期或未报送资料数", .integer(hq.lateOrMissing.count))
             let judged = group.counts.filter { !$0.isReceivablesMissing }
-            try overview.line("超限 / 预警 / 无额度客户数", .integer(judged.reduce(0) { $0 + ($1.overLimit ?? 0) }),
-                              .integer(judged.reduce(0) { $0 + ($1.warning ?? 0) }), .integer(judged.reduce(0) { $0 + ($1.noLimit ?? 0) }))
+            try overview.line("超限客户数", .integer(judged.reduce(0) { $0 + ($1.overLimit ?? 0) }))
+            try overview.line("预警客户数", .integer(judged.reduce(0) { $0 + ($1.warning ?? 0) }))
+            try overview.line("无额度客户数", .integer(judged.reduce(0) { $0 + ($1.noLimit ?? 0) }))
             try overview.line("跨公司客户数", .integer(group.sharedCustomers))
             try overview.line("跨公司客户应收余额(元)", .money(group.sharedReceivable))
             if !hq.nextQuarterApprovals.isEmpty {
                 let next = hq.quarter.shifted(by: 1)
-                try overview.line("\(next) 额度 按时 / 逾期 / 未批复", .integer(hq.count(of: .onTime)), .integer(hq.count(of: .late)),
-                                  .integer(hq.count(of: .notApproved)))
+                for status in [ApprovalTimeliness.Status.onTime, .late, .notApproved] {
+                    try overview.line("\(next) 额度\(status.rawValue)分公司数", .integer(hq.count(of: status)))
+                }
                 let behind = hq.nextQuarterApprovals.filter(\.approval.isOverdueOrMissing).map(\.subsidiaryCode)
                 try overview.line("\(next) 额度逾期或未批复分公司", .text(behind.isEmpty ? "无" : behind.joined(separator: "、")))
             }

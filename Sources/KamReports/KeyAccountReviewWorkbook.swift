@@ -15,8 +15,9 @@ public enum KeyAccountReviewWorkbook {
             try overview.line("本年销售额", .money(review.totalSales))
             try overview.line("上年销售额", .money(review.totalPreviousYearSales))
             try overview.line("增长率", .ratio(GrowthRate.of(review.totalSales, over: review.totalPreviousYearSales)))
-            try overview.line("加强 / 维持 / 终止", .integer(review.count(of: .strengthen)), .integer(review.count(of: .maintain)),
-                              .integer(review.count(of: .end)))
+            for recommendation in [ReviewRecommendation.strengthen, .maintain, .end] {
+                try overview.line("建议\(recommendation.rawValue)大客户数", .integer(review.count(of: recommendation)))
+            }
             if review.unassessed > 0 {
                 try overview.line("因数据缺失未评价", .integer(review.unassessed))
             }

@@ -29,13 +29,14 @@ public enum LineSummaryWorkbook {
             try overview.line("去年同期销售额", .money(summary.totalLastYearSales))
             try overview.line("同比", .ratio(GrowthRate.of(summary.totalSales, over: summary.totalLastYearSales)))
             try overview.line("活跃客户数", .integer(summary.totalActiveCustomers))
-            try overview.line("A类 / B类 / C类", .integer(summary.total(of: .a)), .integer(summary.total(of: .b)),
-                              .integer(summary.total(of: .c)))
+            for grade in OverviewCharts.grades {
+                try overview.line("\(grade.rawValue)类客户数", .integer(summary.total(of: grade)))
+            }
             try overview.line("大客户数", .integer(summary.totalKeyAccounts))
             try overview.line("潜力客户数", .integer(summary.potentialCustomers.count))
             if let warnings = summary.creditWarnings {
-                try overview.line("超限 / 预警客户数", .integer(warnings.filter { $0.level == .overLimit }.count),
-                                  .integer(warnings.filter { $0.level == .warning }.count))
+                try overview.line("超限客户数", .integer(warnings.filter { $0.level == .overLimit }.count))
+                try overview.line("预警客户数", .integer(warnings.filter { $0.level == .warning }.count))
             }
             let missing = summary.missingSubmissions.map(\.subsidiaryCode)
             try overview.line("未报送分公司", .text(missing.isEmpty ? "无" : missing.joined(separator: "、")))

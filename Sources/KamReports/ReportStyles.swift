@@ -24,6 +24,11 @@ enum ReportStyles {
     static let title = CellStyle(bold: true, fontSize: 14)
     static let label = CellStyle(bold: true)
     static let plainMoney = CellStyle(numberFormat: moneyFormat)
+    /// Money on 概览 carries its unit: `1,234.50 元` (SPEC §8 Workbooks).
+    static let overviewMoneyFormat = "#,##0.00\" 元\""
+    static let overviewMoney = CellStyle(numberFormat: overviewMoneyFormat)
+    /// A text figure on 概览 wraps within its column instead of running under the charts.
+    static let wrappedText = CellStyle(wrap: true)
     static let plainRatio = CellStyle(numberFormat: ratioFormat)
     static let plainInteger = CellStyle(numberFormat: "0")
     static let section = CellStyle(bold: true, fillColor: 0xF2F2F2)

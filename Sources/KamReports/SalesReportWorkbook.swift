@@ -42,10 +42,10 @@ public enum SalesReportWorkbook {
             try overview.line("客户数(近24月有销售)", .integer(report.rows.count))
             try overview.line("本期有销售客户数", .integer(report.activeCustomers))
             if report.isTTMMissing {
-                try overview.line("A类 / B类 / C类", .blank, .blank, .blank)
+                for grade in OverviewCharts.grades { try overview.line("\(grade.rawValue)类客户数", .blank) }
                 try overview.line("大客户数", .blank)
             } else {
-                try overview.line("A类 / B类 / C类", .integer(report.count(of: .a)), .integer(report.count(of: .b)), .integer(report.count(of: .c)))
+                for grade in OverviewCharts.grades { try overview.line("\(grade.rawValue)类客户数", .integer(report.count(of: grade))) }
                 try overview.line("大客户数", .integer(report.keyAccounts))
             }
             try overview.line("潜力客户数", .integer(report.potentialCustomers.count))

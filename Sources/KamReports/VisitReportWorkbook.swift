@@ -22,14 +22,17 @@ public enum VisitReportWorkbook {
             // Q's visits missing: what was done is unknown, not zero (SPEC §8 "Incomplete data").
             let unknown = report.isVisitsMissing
             try overview.line("实际拜访次数(已知客户)", unknown ? .blank : .integer(report.actualTotal))
-            try overview.line("考核客户数 / 达标", .integer(report.rows.count), unknown ? .blank : .integer(report.compliantCount))
+            try overview.line("考核客户数", .integer(report.rows.count))
+            try overview.line("达标客户数", unknown ? .blank : .integer(report.compliantCount))
             for grade in [CustomerGrade.a, .b, .c] {
                 let c = report.compliance(of: grade)
-                try overview.line("\(grade.rawValue)类客户 应拜访客户 / 达标", .integer(c.customers), unknown ? .blank : .integer(c.compliant))
+                try overview.line("\(grade.rawValue)类 应拜访客户数", .integer(c.customers))
+                try overview.line("\(grade.rawValue)类 达标客户数", unknown ? .blank : .integer(c.compliant))
             }
-            let senior = report.isHalfYearEnd ? "半年度高层拜访 达标 / 未达标" : "半年度高层拜访(进度) 已完成 / 待完成"
-            try overview.line(senior, unknown ? .blank : .integer(report.count(of: report.isHalfYearEnd ? .met : .done)),
-                              unknown ? .blank : .integer(report.count(of: report.isHalfYearEnd ? .missed : .pending)))
+            let senior = report.isHalfYearEnd ? "半年度高层拜访" : "半年度高层拜访(进度)"
+            for status in report.isHalfYearEnd ? [HalfYearSeniorVisit.met, .missed] : [.done, .pending] {
+                try overview.line("\(senior) \(status.rawValue)客户数", unknown ? .blank : .integer(report.count(of: status)))
+            }
             try overview.line("拜访人数", .integer(report.visitors.count))
             try overview.line("未知客户拜访次数", .integer(report.unknownCustomerVisits.count))
             if !report.warnings.isEmpty {

@@ -97,7 +97,7 @@ if wb:
     check("概览 环比", ov.get("环比", [None])[0], 0.5)
     check("概览 同比", ov.get("同比", [None])[0], 1.4)
     check("概览 本期毛利", ov.get("本期毛利", [None])[0], 450.0)
-    check("概览 A/B/C", list(ov.get("A类 / B类 / C类", [0] * 3)[:3]), [None, None, None])
+    check("概览 A/B/C", [ov.get(f"{g}类客户数", [0])[0] for g in "ABC"], [None, None, None])
     check("概览 大客户数", ov.get("大客户数", [0])[0], None)
     check("概览 版本", ov.get("版本", [None])[0], 1)
     files = [row[0] for row in wb["数据来源"].iter_rows(min_row=2, values_only=True) if row[0]]

@@ -189,11 +189,16 @@ def check_colours(name, wb):
 
 def check_print(name, ws, data_sheet):
     where = f"{name} {ws.title}"
-    check(f"{where} orientation", ws.page_setup.orientation, "landscape")
     check(f"{where} paper", str(ws.page_setup.paperSize), "9")
     check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
     check(f"{where} fit to width", ws.page_setup.fitToWidth in (None, 1), True)  # absent means 1
-    check(f"{where} pages tall", ws.page_setup.fitToHeight, 0)
+    if data_sheet:
+        check(f"{where} orientation", ws.page_setup.orientation, "landscape")
+        check(f"{where} pages tall", ws.page_setup.fitToHeight, 0)
+    else:
+        # 概览 prints on one page (SPEC §8 Workbooks), upright or across, whichever is larger.
+        check(f"{where} pages tall", ws.page_setup.fitToHeight in (None, 1), True)
+        require(f"{where} orientation {ws.page_setup.orientation}", ws.page_setup.orientation in ("landscape", "portrait"))
     footer = ws.oddFooter.center.text or ""
     require(f"{where} footer has page numbers: {footer!r}", "&P" in footer and "&N" in footer)
     require(f"{where} header names the owner", bool(ws.oddHeader.left.text))
@@ -256,6 +261,22 @@ def check_charts(name, wb, z):
             require(f"{where} figures have no header row above them ({header!r})", isinstance(header, str))
 
 
+def check_overview(name, wb):
+    """概览's figures are labelled one by one: nothing right of column B (charts are drawings,
+    not cells), money carries its unit 元, text figures wrap instead of running under a chart."""
+    ov = wb["概览"]
+    for row in ov.iter_rows():
+        for c in row[2:]:
+            require(f"{name} 概览!{c.coordinate} holds {c.value!r}: a figure without its own label", c.value is None)
+        label, value = row[0], row[1] if len(row) > 1 else None
+        if value is None or value.value is None or not (label.font and label.font.b):
+            continue
+        if isinstance(value.value, float) and value.number_format.startswith("#,##0.00"):
+            check(f"{name} 概览!{value.coordinate} ({label.value}) unit", value.number_format, '#,##0.00" 元"')
+        if isinstance(value.value, str):
+            check(f"{name} 概览!{value.coordinate} ({label.value}) wraps", value.alignment.wrap_text, True)
+
+
 def check_workbook(name):
     path = os.path.join(DIR, name)
     wb = openpyxl.load_workbook(path)
@@ -278,6 +299,7 @@ def check_workbook(name):
             check_table(name, ws)
     check_colours(name, wb)
     check_charts(name, wb, z)
+    check_overview(name, wb)
     cells = {}
     for ws in wb.worksheets:
         for row in ws.iter_rows():
@@ -289,6 +311,18 @@ def check_workbook(name):
         require(f"{name}: {text!r} not found as a cell", c is not None)
         if c is not None:
             check(f"{name} {c.parent.title}!{c.coordinate} type", c.data_type, "s")
+
+
+def check_revision():
+    """sales.xlsx is revision 2: its title, every printed page header and the line below the
+    title say so and why (SPEC §8 Workbooks)."""
+    wb = openpyxl.load_workbook(os.path.join(DIR, "sales.xlsx"))
+    ov = wb["概览"]
+    require(f"sales.xlsx title {ov['A1'].value!r} without 第2版", str(ov["A1"].value).endswith(" 第2版"))
+    check("sales.xlsx reason under the title", ov["A2"].value, "修订原因：更正销售明细")
+    for ws in wb.worksheets:
+        require(f"sales.xlsx {ws.title} page header without 第2版: {ws.oddHeader.left.text!r}",
+                (ws.oddHeader.left.text or "").endswith(" 第2版"))
 
 
 def check_owner_text():
@@ -305,6 +339,7 @@ def check_owner_text():
 for name in sorted(CHARTS):
     check_workbook(name)
 check_owner_text()
+check_revision()
 
 if failures:
     print("\n".join(failures))
