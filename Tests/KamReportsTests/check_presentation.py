@@ -9,6 +9,7 @@ drawing 概览 references, series ranges on 概览 cells) and input text stored 
 usage: check_presentation.py DIR
 """
 import datetime
+import math
 import os
 import re
 import sys
@@ -93,6 +94,17 @@ def units(text):
     return max(line(part) for part in str(text).split("\n"))
 
 
+def two_line_units(text):
+    """The longer line of `text` wrapped onto two lines as evenly as possible, breaking beside a
+    wide character or after a space, hyphen or slash (where spreadsheet programs break)."""
+    wide = lambda c: unicodedata.east_asian_width(c) in "WF"
+    best = units(text)
+    for i in range(1, len(text)):
+        if wide(text[i - 1]) or wide(text[i]) or text[i - 1] in " -/":
+            best = min(best, max(units(text[:i]), units(text[i:])))
+    return best
+
+
 def shown(cell):
     """A cell's text as displayed under the formats kam uses."""
     v, fmt = cell.value, cell.number_format
@@ -141,8 +153,17 @@ def check_table(name, ws):
         widest = max([units(shown(c)) for c in cells] + [0])
         # The cell's text fits (capped at 50), and the header fits beside the filter button.
         require(f"{where} column {letter} ({header}) width {width} < text {widest}", width >= min(widest, 48))
-        require(f"{where} column {letter} ({header}) width {width} < header {units(header)} + button",
-                width >= min(units(header) + 2, 48))
+        # The header may wrap onto two lines (SPEC §8 Workbooks): its longer line fits beside the
+        # filter button, and the column is no wider than its data or that two-line header needs.
+        require(f"{where} column {letter} ({header}) width {width} < header {two_line_units(header)} + button",
+                width >= min(two_line_units(header) + 2, 48))
+        if header != "SHA-256":
+            need = max(widest + 2, math.ceil(two_line_units(header) * 1.1) + 4, 6)
+            require(f"{where} column {letter} ({header}) width {width} wider than its data or header need ({need})",
+                    width <= min(need, 50) + 1)
+        if width < math.ceil(units(header) * 1.1) + 4:
+            require(f"{where} row 1 height {ws.row_dimensions[1].height} holds no two-line header ({header})",
+                    (ws.row_dimensions[1].height or 0) >= 30)
         # libxlsxwriter stores a width of 50 as 50.71 (its pixel rounding). A SHA-256 on 数据来源
         # is read whole or not at all: its 64 characters fit.
         if header == "SHA-256":
@@ -190,20 +211,30 @@ def check_colours(name, wb):
 def check_print(name, ws, data_sheet):
     where = f"{name} {ws.title}"
     check(f"{where} paper", str(ws.page_setup.paperSize), "9")
-    check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
-    check(f"{where} fit to width", ws.page_setup.fitToWidth in (None, 1), True)  # absent means 1
-    if data_sheet:
-        check(f"{where} orientation", ws.page_setup.orientation, "landscape")
-        check(f"{where} pages tall", ws.page_setup.fitToHeight, 0)
-    else:
-        # 概览 prints on one page (SPEC §8 Workbooks), upright or across, whichever is larger.
-        check(f"{where} pages tall", ws.page_setup.fitToHeight in (None, 1), True)
-        require(f"{where} orientation {ws.page_setup.orientation}", ws.page_setup.orientation in ("landscape", "portrait"))
     footer = ws.oddFooter.center.text or ""
     require(f"{where} footer has page numbers: {footer!r}", "&P" in footer and "&N" in footer)
     require(f"{where} header names the owner", bool(ws.oddHeader.left.text))
     if data_sheet:
         check(f"{where} header names the sheet", ws.oddHeader.right.text, ws.title)
+        check(f"{where} orientation", ws.page_setup.orientation, "landscape")
+        # Fit to width only at 70% or more of full size (A4 landscape less 0.7 in margins, a
+        # column of w units 7w + 5 pixels); wider sheets print across pages at full size with
+        # their first (id, name) columns repeated (SPEC §8 Workbooks).
+        pixels = sum(ws.column_dimensions[get_column_letter(i)].width * 7 + 5 for i in range(1, ws.max_column + 1))
+        if (11.69 - 1.4) * 96 / pixels >= 0.70:
+            check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
+            check(f"{where} fit to width", ws.page_setup.fitToWidth in (None, 1), True)  # absent means 1
+            check(f"{where} pages tall", ws.page_setup.fitToHeight, 0)
+        else:
+            fit = ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else False
+            check(f"{where} fit to page ({pixels:.0f} pixels wide)", bool(fit), False)
+            require(f"{where} repeats no first columns", (ws.print_title_cols or "").startswith("$A:"))
+    else:
+        # 概览 prints on one page (SPEC §8 Workbooks), upright or across, whichever is larger.
+        check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
+        check(f"{where} one page wide", ws.page_setup.fitToWidth in (None, 1), True)
+        check(f"{where} one page tall", ws.page_setup.fitToHeight in (None, 1), True)
+        require(f"{where} orientation {ws.page_setup.orientation}", ws.page_setup.orientation in ("landscape", "portrait"))
 
 
 def check_charts(name, wb, z):
