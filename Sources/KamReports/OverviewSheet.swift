@@ -101,6 +101,21 @@ final class OverviewSheet {
         }
     }
 
+    /// Labelled boxes left empty for a hand to fill in on the printout (an approval's 审批意见,
+    /// 签字, 日期), each `lines` rows of writing tall.
+    func blanksToFillIn(_ fields: [(label: String, lines: Int)]) throws {
+        for field in fields {
+            columnATexts.append(field.label)
+            try sheet.write(field.label, row: row, column: 0, style: ReportStyles.label)
+            try sheet.writeBlank(row: row, column: 1, style: ReportStyles.text)
+            try sheet.setRowHeight(row, height: Self.writingLinePoints * Double(field.lines))
+            row += 1
+        }
+    }
+
+    /// A line of handwriting, in points.
+    static let writingLinePoints = 24.0
+
     /// 批复状态 of one quarter's limits (SPEC §4.6): the status (逾期批复 amber, 未批复 red), the
     /// proposal date, the deadline and when the approval arrived.
     func approvalLines(_ a: ApprovalTimeliness) throws {

@@ -899,10 +899,12 @@ def check_proposal(code, q):
         name = sub.name_upto(c, pm)
         if not name:
             name = sub.credit_name(quarter_of(pm), c)
-        exp.append([c, name, money(p["ttm"]), p["used"], p["cover"], p["terms"], p["factor"], yuan(p["limit"]),
-                    None, None])
-    table(wb, book, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "建议额度",
-                             "核定额度", "审批人"], exp, key=0)
+        # 现行额度: Q'−1's 执行额度 (approved, else proposed), its source blank for 0; 增减 = proposal − it.
+        now, source = sub.effective_limit(qshift(q, -1), c)
+        exp.append([c, name, money(p["ttm"]), p["used"], p["cover"], p["terms"], p["factor"], yuan(now),
+                    source if now > 0 else None, yuan(p["limit"]), yuan(p["limit"] - now), None, None])
+    table(wb, book, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "现行额度",
+                             "现行额度来源", "建议额度", "增减", "核定额度", "审批人"], exp, key=0)
     py, pmm = ym(pm)
     import datetime
     day = datetime.date(py, pmm, 21)

@@ -130,11 +130,22 @@ check("Q3 overview says missing", "缺失" in overview_text(wb) and "receivables
 # 资信额度申请表 2026Q3 (quarterly: B = March 2026): K 8,600,000.00 × 2.0 × 0.9 / 12 = 1,290,000.00.
 wb = load("proposal_2026Q3.xlsx")
 check("proposal sheets", wb.sheetnames, ["概览", "建议额度", "数据来源"])
-table(wb, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "建议额度",
-                      "核定额度", "审批人"], [
-    ["K", "大客户K", 8600000.0, 1, 2.0, "承兑汇票", 0.9, 1290000.0, None, None],
-    ["L", None, 0.0, 1, 2.0, None, 1.0, 0.0, None, None],
+# 现行额度 = 2026Q2's 执行额度: K approved at 1,000,000.00 (核定) → 增减 +290,000.00; L's 2026Q2
+# proposal is 0 (no sales), so no 额度来源 and no change.
+table(wb, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "现行额度",
+                      "现行额度来源", "建议额度", "增减", "核定额度", "审批人"], [
+    ["K", "大客户K", 8600000.0, 1, 2.0, "承兑汇票", 0.9, 1000000.0, "核定", 1290000.0, 290000.0, None, None],
+    ["L", None, 0.0, 1, 2.0, None, 1.0, 0.0, None, 0.0, 0.0, None, None],
 ])
+check("current limit total", overview_value(wb, "现行额度合计 (2026Q2)"), [1000000.0])
+# The general manager's block: 审批意见 / 签字 / 日期 labelled, left blank to be written in.
+ov = wb["概览"]
+labels = [r[0].value for r in ov.iter_rows()]
+check("approval block", [x for x in labels if x in ("总经理审批", "审批意见", "签字", "日期")], ["总经理审批", "审批意见", "签字", "日期"])
+for label in ("审批意见", "签字", "日期"):
+    r = labels.index(label) + 1
+    check(f"{label} left blank", ov.cell(row=r, column=2).value, None)
+    check(f"{label} has room to write", (ov.row_dimensions[r].height or 0) >= 24, True)
 check("approval deadline", [as_written("2026-06-24", v) for v in overview_value(wb, "审批截止日期")], ["2026-06-24"])
 # Deadlines are Excel dates, not text (SPEC §8 Workbooks).
 dates = [c for r in wb["概览"].iter_rows() if r[0].value in ("申请日期", "审批截止日期") for c in r[1:2]]

@@ -11,10 +11,11 @@ struct CreditLimitProposalJob: ReportJob {
     let clock: ZonedClock
     let memo: ReportMemo
 
+    /// Q'−1's approvals too: the form shows each customer's current limit beside the proposal.
     static func scope(_ quarter: Period) -> SubsidiaryInputs.Scope {
         let before = quarter.previous
         return SubsidiaryInputs.Scope(salesMonths: before.creditWindow, receivables: .through(before),
-                                      customerFiles: .through(before))
+                                      approvals: .only([before]), customerFiles: .through(before))
     }
 
     func inputs(for instance: JobInstance, index: SubmissionIndex) -> [Submission] {
