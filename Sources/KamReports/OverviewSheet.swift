@@ -85,7 +85,12 @@ final class OverviewSheet {
         try sheet.write(label, row: row, column: 0, style: ReportStyles.label)
         switch value {
         case .money(let f): try sheet.write(Double(f) / 100, row: row, column: 1, style: ReportStyles.overviewMoney)
-        case .text(let s): try sheet.write(s, row: row, column: 1, style: ReportStyles.wrappedText)
+        case .text(let s):
+            try sheet.write(s, row: row, column: 1, style: ReportStyles.wrappedText)
+            // Neither Excel nor LibreOffice grows a row for wrapped text written by a library:
+            // without a height, only the middle line of a long note shows.
+            let lines = Int((Double(ColumnWidth.units(s)) / (Self.valueWidth - 2)).rounded(.up))
+            if lines > 1 { try sheet.setRowHeight(row, height: Self.textLinePoints * Double(lines)) }
         default: try writer.write(value, to: sheet, row: row, column: 1, boxed: false)
         }
         row += 1
@@ -112,6 +117,9 @@ final class OverviewSheet {
             row += 1
         }
     }
+
+    /// A line of 11-point text, in points (Excel's default row height).
+    static let textLinePoints = 15.0
 
     /// A line of handwriting, in points.
     static let writingLinePoints = 24.0

@@ -306,6 +306,12 @@ def check_overview(name, wb):
             check(f"{name} 概览!{value.coordinate} ({label.value}) unit", value.number_format, '#,##0.00" 元"')
         if isinstance(value.value, str):
             check(f"{name} 概览!{value.coordinate} ({label.value}) wraps", value.alignment.wrap_text, True)
+            # A wrapped text is only readable if its row is tall enough for its lines (nothing
+            # grows the row by itself): about 28 width units per line in column B.
+            lines = math.ceil(units(value.value) / 28)
+            if lines > 1:
+                height = ov.row_dimensions[value.row].height or 15
+                require(f"{name} 概览 row {value.row} ({label.value}) {height} pt for {lines} lines", height >= 15 * lines)
 
 
 def check_workbook(name):
