@@ -25,6 +25,9 @@ final class OverviewSheet {
     static let gapWidth = 2.0
     /// Where the left-hand column's rows start below the title block.
     private var bodyTop = 0
+    /// The banner's row and text, to give it the height its wrapped lines need once column A's
+    /// width is known.
+    private var banner: (row: Int, text: String)?
 
     init(writer: SheetWriter) throws {
         self.writer = writer
@@ -65,6 +68,7 @@ final class OverviewSheet {
             let banner = ReportContext.bannerLead + writer.missingInputs.joined(separator: "、")
             columnATexts.append(ReportContext.bannerLead)
             try sheet.write(banner, row: row, column: 0, style: ReportStyles.banner)
+            self.banner = (row, banner)
             row += 1
         }
         row += 1
@@ -151,6 +155,10 @@ final class OverviewSheet {
         }
         let labelWidth = max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true), ColumnWidth.fit(columnAPlainTexts))
         try sheet.setColumns(0, 0, width: labelWidth)
+        if let banner {
+            let lines = Int((Double(ColumnWidth.units(banner.text)) * ColumnWidth.boldFactor / (labelWidth - 2)).rounded(.up))
+            if lines > 1 { try sheet.setRowHeight(banner.row, height: Self.textLinePoints * Double(lines)) }
+        }
         // One page either way (fit to one page); upright when that prints it larger, as a
         // 概览 with three charts does.
         let width = PrintedPage.pixels(ofColumns: [labelWidth, Self.valueWidth, Self.gapWidth])
