@@ -78,11 +78,11 @@ struct SheetWriter {
     /// Two lines of bold 11-point text, with room between them.
     static let twoLineHeaderPoints = 30.0
 
-    /// The last of the columns that say whose row it is — up to the first `…名称` (客户名称,
-    /// 分公司名称) among the first five, else the first column alone — repeated on every page of
-    /// a sheet printed across pages.
+    /// The last of the columns that say whose row it is — up to the last `…名称` among the first
+    /// five (客户名称 after 分公司名称 on 大客户评价: a row there is a customer), else the first
+    /// column alone — repeated on every page of a sheet printed across pages.
     static func identifyingColumns(_ headers: [String]) -> Int {
-        headers.prefix(5).firstIndex { $0.hasSuffix("名称") } ?? 0
+        headers.prefix(5).lastIndex { $0.hasSuffix("名称") } ?? 0
     }
 
     /// `第 3 页, 共 7 页` at the bottom centre of every printed page.

@@ -228,7 +228,9 @@ def check_print(name, ws, data_sheet):
         else:
             fit = ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else False
             check(f"{where} fit to page ({pixels:.0f} pixels wide)", bool(fit), False)
-            require(f"{where} repeats no first columns", (ws.print_title_cols or "").startswith("$A:"))
+            # The columns up to the last …名称 among the first five say whose row it is.
+            names = [i for i, h in enumerate([c.value for c in ws[1]][:5]) if str(h).endswith("名称")]
+            check(f"{where} repeated columns", ws.print_title_cols, f"$A:${get_column_letter((names[-1] if names else 0) + 1)}")
     else:
         # 概览 prints on one page (SPEC §8 Workbooks), upright or across, whichever is larger.
         check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
