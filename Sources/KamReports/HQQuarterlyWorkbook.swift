@@ -68,7 +68,7 @@ public enum HQQuarterlyWorkbook {
             try overview.line("预警客户数", .integer(judged.reduce(0) { $0 + ($1.warning ?? 0) }))
             try overview.line("无额度客户数", .integer(judged.reduce(0) { $0 + ($1.noLimit ?? 0) }))
             try overview.line("跨公司客户数", .integer(group.sharedCustomers))
-            try overview.line("跨公司客户应收余额(元)", .money(group.sharedReceivable))
+            try overview.line("跨公司客户应收余额", .money(group.sharedReceivable))
             if !hq.nextQuarterApprovals.isEmpty {
                 let next = hq.quarter.shifted(by: 1)
                 for status in [ApprovalTimeliness.Status.onTime, .late, .notApproved] {

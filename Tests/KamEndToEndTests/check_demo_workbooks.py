@@ -1266,7 +1266,7 @@ def check_hq_quarterly(q):
     table(wb, book, "跨公司客户", ["统一社会信用代码", "客户名称", "分公司", "分公司名称", "客户编码", "本季销售额", "应收余额",
                               "核定等级", "执行额度"], shared, key=4)
     ov_check(wb, book, "跨公司客户数", [len({r[0] for r in shared})])
-    ov_check(wb, book, "跨公司客户应收余额(元)", [money(sum(r[6].fen or 0 for r in shared))])
+    ov_check(wb, book, "跨公司客户应收余额", [money(sum(r[6].fen or 0 for r in shared))])
     lineage(wb, book)
     ov_check(wb, book, "档案数", [sum(r[3] for r in exp)])
     ov_each(wb, book, ['新增档案', '删除档案', '变更档案'], [sum(r[4] for r in exp), sum(r[5] for r in exp), sum(r[6] for r in exp)])
