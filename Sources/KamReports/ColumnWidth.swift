@@ -39,12 +39,36 @@ public enum ColumnWidth {
         return min(max(widest.rounded(.up) + padding, minimum), maximum)
     }
 
-    /// The width for a table column: its bold header with the filter button, and its cells as
-    /// displayed.
-    public static func fit(header: String, cells: [String]) -> Double {
-        let headerWidth = (Double(units(header)) * boldFactor).rounded(.up) + filterButton + padding
+    /// The width for a table column: its cells as displayed, and its bold header with the filter
+    /// button — on two lines if need be, so a column is as wide as its data needs, not its header
+    /// (`A类未达标客户数` over two-digit counts; SPEC §8 Workbooks).
+    public static func fit(header: String, cells: [String], maximum: Double = maximum) -> Double {
         let cellWidth = Double(cells.map(units).max() ?? 0) + padding
-        return min(max(headerWidth, cellWidth, minimum), maximum)
+        return min(max(headerWidth(header, lines: 2), cellWidth, minimum), maximum)
+    }
+
+    /// The width a bold header with the filter button needs on `lines` (1 or 2) lines.
+    public static func headerWidth(_ header: String, lines: Int) -> Double {
+        let widest = lines >= 2 ? twoLineUnits(header) : units(header)
+        return (Double(widest) * boldFactor).rounded(.up) + filterButton + padding
+    }
+
+    /// The widest line of `text` wrapped onto two lines as evenly as it can be, breaking only where
+    /// Excel and LibreOffice break: beside a CJK character, or after a space, `-` or `/`.
+    public static func twoLineUnits(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        let total = units(text)
+        guard !text.contains("\n"), scalars.count > 1 else { return total }
+        var best = total
+        var before = 0
+        for i in 1..<scalars.count {
+            before += weight(scalars[i - 1])
+            let (left, right) = (scalars[i - 1], scalars[i])
+            if isWide(left) || isWide(right) || left == " " || left == "-" || left == "/" {
+                best = min(best, max(before, total - before))
+            }
+        }
+        return best
     }
 
     /// 2 for East Asian Wide/Fullwidth, 0 for combining and zero-width characters, else 1.

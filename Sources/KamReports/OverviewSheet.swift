@@ -1,59 +1,60 @@
 import KamPolicy
 import XLSXWriter
 
-/// Builds the 概览 sheet top to bottom: a title, labelled key figures, charts with their figures,
-/// notes, and the lineage.
+/// Builds the 概览 sheet: the title (with 第N版 and why) and banner across the top, then two
+/// columns — on the left the labelled key figures, the figures each chart draws and the version
+/// block; on the right the charts, stacked — so that it prints on one page at a readable scale
+/// (SPEC §8 Workbooks). Every figure has its own label: no bare numbers side by side.
 final class OverviewSheet {
     private let sheet: Worksheet
     private let writer: SheetWriter
+    /// The next row of the left-hand column (labels and figures).
     private(set) var row = 0
+    /// The next free row of the right-hand column (charts); nil until the first chart.
+    private var chartRow: Int?
+    /// The rows the charts take, for the printed height.
+    private var chartBottom = 0
     /// Everything written in column A so far: labels can be longer than the default width
-    /// (`半年度高层拜访(进度) 已完成 / 待完成`), and a label cut off by its value is unreadable.
+    /// (`半年度高层拜访(进度) 待完成`), and a label cut off by its value is unreadable.
     private var columnATexts: [String] = []
     /// Regular (not bold) text in column A: chart categories such as customer names.
     private var columnAPlainTexts: [String] = []
     static let labelWidth = 24.0
     static let valueWidth = 30.0
-    static let otherWidth = 22.0
-    /// A SHA-256 is 64 characters: its column may be wider than a data column's cap.
-    static let hashWidth = 68.0
-    /// Row spans that should print on one page (a chart and its figures, the lineage heading).
-    private var keepTogether: [ClosedRange<Int>] = []
-    /// The width set on each column, to work out the print scale.
-    private var widths: [Int: Double] = [:]
+    /// Air between the figures and the charts.
+    static let gapWidth = 2.0
+    /// Where the left-hand column's rows start below the title block.
+    private var bodyTop = 0
+    /// The banner's row and text, to give it the height its wrapped lines need once column A's
+    /// width is known.
+    private var banner: (row: Int, text: String)?
 
     init(writer: SheetWriter) throws {
         self.writer = writer
         sheet = try writer.workbook.addWorksheet(named: "概览")
         // One column at a time: libxlsxwriter keys column settings by their first column, so
-        // `context` can only widen A and E if each was set on its own.
-        for (column, width) in [Self.labelWidth, Self.valueWidth, Self.otherWidth, Self.otherWidth, Self.otherWidth].enumerated() {
-            try setWidth(column, width)
+        // `context` can only widen A if each was set on its own.
+        for (column, width) in [Self.labelWidth, Self.valueWidth, Self.gapWidth].enumerated() {
+            try sheet.setColumns(column, column, width: width)
         }
-        // Fit to width, as every sheet: a fixed scale computed from Excel's column metrics
-        // cut the right-hand columns off in LibreOffice, whose default font is wider.
         try sheet.setPrintLayout(repeatHeaderRow: nil, header: "&L" + HeaderFooterText.literal(writer.printHeader),
                                  footer: SheetWriter.pageFooter)
+        sheet.fitToOnePage()
     }
 
-    private func setWidth(_ column: Int, _ width: Double) throws {
-        widths[column] = width
-        try sheet.setColumns(column, column, width: width)
-    }
-
-    /// libxlsxwriter's default chart height in pixels, and the default row height in pixels.
+    /// libxlsxwriter's default chart size in pixels, and the default row height in pixels.
     static let chartPixels = 288.0
+    static let chartWidthPixels = 480.0
     static let rowPixels = 20.0
     /// A bar chart of ten customers needs more height than the default to label every bar.
     static let barScale = 1.4
-    /// Charts start in column C, beside their two-column figures in A and B, and their 480
-    /// pixels span columns C to E, so 概览 prints as wide as its lineage table.
-    static let chartColumn = 2
+    /// Charts stand in column D, right of the figures in A and B and the gap in C.
+    static let chartColumn = 3
 
-    /// The title, then — for a workbook built while an input was missing — the red banner that
-    /// says what is missing, first thing a reader sees (SPEC §8 "Incomplete data").
+    /// The title — `… 客户销售报表 第2版` for a revision, with its reason on the next line —
+    /// then, for a workbook built while an input was missing, the red banner that says what is
+    /// missing: the first things a reader sees (SPEC §8 "Incomplete data", Workbooks).
     func title(_ text: String) throws {
-        // A revision says so where a reader looks first: `… 客户销售报表 第2版` and the reason below.
         let revised = writer.revision > 1
         try sheet.write(revised ? "\(text) 第\(writer.revision)版" : text, row: row, column: 0, style: ReportStyles.title)
         row += 1
@@ -67,23 +68,35 @@ final class OverviewSheet {
             let banner = ReportContext.bannerLead + writer.missingInputs.joined(separator: "、")
             columnATexts.append(ReportContext.bannerLead)
             try sheet.write(banner, row: row, column: 0, style: ReportStyles.banner)
+            self.banner = (row, banner)
             row += 1
         }
         row += 1
+        bodyTop = row
     }
 
     func section(_ text: String) throws {
-        if row > 0 { row += 1 }
+        if row > bodyTop { row += 1 }
         try sheet.write(text, row: row, column: 0, style: ReportStyles.section)
         try sheet.writeBlank(row: row, column: 1, style: ReportStyles.section)
         row += 1
     }
 
-    /// A label in column A and its value(s) from column B on.
-    func line(_ label: String, _ values: Cell...) throws {
+    /// A label in column A and its one value in column B: money in 元 (`1,234.50 元`), and text
+    /// wrapped within the column rather than running under the charts.
+    func line(_ label: String, _ value: Cell) throws {
         columnATexts.append(label)
         try sheet.write(label, row: row, column: 0, style: ReportStyles.label)
-        for (i, v) in values.enumerated() { try writer.write(v, to: sheet, row: row, column: 1 + i, boxed: false) }
+        switch value {
+        case .money(let f): try sheet.write(Double(f) / 100, row: row, column: 1, style: ReportStyles.overviewMoney)
+        case .text(let s):
+            try sheet.write(s, row: row, column: 1, style: ReportStyles.wrappedText)
+            // Neither Excel nor LibreOffice grows a row for wrapped text written by a library:
+            // without a height, only the middle line of a long note shows.
+            let lines = Int((Double(ColumnWidth.units(s)) / (Self.valueWidth - 2)).rounded(.up))
+            if lines > 1 { try sheet.setRowHeight(row, height: Self.textLinePoints * Double(lines)) }
+        default: try writer.write(value, to: sheet, row: row, column: 1, boxed: false)
+        }
         row += 1
     }
 
@@ -97,59 +110,69 @@ final class OverviewSheet {
         }
     }
 
+    /// Labelled boxes left empty for a hand to fill in on the printout (an approval's 审批意见,
+    /// 签字, 日期), each `lines` rows of writing tall.
+    func blanksToFillIn(_ fields: [(label: String, lines: Int)]) throws {
+        for field in fields {
+            columnATexts.append(field.label)
+            try sheet.write(field.label, row: row, column: 0, style: ReportStyles.label)
+            try sheet.writeBlank(row: row, column: 1, style: ReportStyles.text)
+            try sheet.setRowHeight(row, height: Self.writingLinePoints * Double(field.lines))
+            row += 1
+        }
+    }
+
+    /// A line of 11-point text, in points (Excel's default row height).
+    static let textLinePoints = 15.0
+
+    /// A line of handwriting, in points.
+    static let writingLinePoints = 24.0
+
     /// 批复状态 of one quarter's limits (SPEC §4.6): the status (逾期批复 amber, 未批复 red), the
     /// proposal date, the deadline and when the approval arrived.
     func approvalLines(_ a: ApprovalTimeliness) throws {
         try statusLine("额度批复状态 (\(a.quarter))", a.status.rawValue, colours: ReportStyles.approvalColours)
-        try line("申请日期 / 批复截止日期", .text(a.proposalDate.description), .text(a.deadline.description))
+        try line("申请日期", .date(a.proposalDate))
+        try line("批复截止日期", .date(a.deadline))
         try line("批复接收时间", Cell.optionalDateTime(a.received))
     }
 
-    /// The standard header block and lineage, from the context.
+    /// The version block at the end of 概览 (who, which period, as of when, which revision and
+    /// why) and the notes; the input files themselves are listed on the last sheet, 数据来源.
+    /// Sizes column A and picks the page orientation once everything is written.
     func context(_ c: ReportContext) throws {
-        try section("数据来源与版本")
-        keepTogether.append(row - 1...row + 6)
+        try section("版本")
         try line("报表", .text(c.job.workbookName))
         try line("报送单位", .text(c.ownerTitle))
         try line("期间", .text(c.period.description))
-        try line("截止时间", .text(c.fireTime.description.replacingT()))
+        try line("截止时间", .dateTime(c.fireTime))
         try line("版本", .integer(c.revision))
         try line("版本说明", .text(c.revisionReason))
+        try line(DataSourcesSheet.name, .text("见工作表「\(DataSourcesSheet.name)」(\(c.inputs.count) 个输入文件)"))
         if !c.notes.isEmpty {
             try section("提示")
             for note in c.notes { try line("注意", .text(note)) }
         }
-        try section("输入文件")
-        try sheet.write("文件名", row: row, column: 0, style: ReportStyles.header)
-        try sheet.write("类型", row: row, column: 1, style: ReportStyles.header)
-        try sheet.write("期间", row: row, column: 2, style: ReportStyles.header)
-        try sheet.write("接收时间", row: row, column: 3, style: ReportStyles.header)
-        try sheet.write("SHA-256", row: row, column: 4, style: ReportStyles.header)
-        row += 1
-        if c.inputs.isEmpty {
-            try sheet.write("(无)", row: row, column: 0)
-            row += 1
+        let labelWidth = max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true), ColumnWidth.fit(columnAPlainTexts))
+        try sheet.setColumns(0, 0, width: labelWidth)
+        if let banner {
+            let lines = Int((Double(ColumnWidth.units(banner.text)) * ColumnWidth.boldFactor / (labelWidth - 2)).rounded(.up))
+            if lines > 1 { try sheet.setRowHeight(banner.row, height: Self.textLinePoints * Double(lines)) }
         }
-        for input in c.inputs {
-            for (i, v) in [input.fileName, input.kind, input.period, input.received, input.sha256].enumerated() {
-                try sheet.write(v, row: row, column: i, style: ReportStyles.text)
-            }
-            row += 1
+        // One page either way (fit to one page); upright when that prints it larger, as a
+        // 概览 with three charts does.
+        let width = PrintedPage.pixels(ofColumns: [labelWidth, Self.valueWidth, Self.gapWidth])
+            + (chartRow == nil ? 0 : Self.chartWidthPixels)
+        let height = Double(max(row, chartBottom)) * Self.rowPixels
+        if PrintedPage(landscape: false).scale(width: width, height: height)
+            > PrintedPage(landscape: true).scale(width: width, height: height) {
+            sheet.setPortrait()
         }
-        // The lineage comes last, so column A and the hash column are sized once, here.
-        try setWidth(0, max(Self.labelWidth, ColumnWidth.fit(columnATexts, bold: true),
-                            ColumnWidth.fit(c.inputs.map(\.fileName) + columnAPlainTexts)))
-        try setWidth(4, max(Self.otherWidth, ColumnWidth.fit(c.inputs.map(\.sha256), maximum: Self.hashWidth)))
-        // Page breaks that keep each chart whole, placed for the scale fit-to-width gives in
-        // Excel's metrics. LibreOffice honours them; Excel ignores manual breaks on a
-        // fit-to-page sheet and breaks by itself.
-        let layout = PrintedPage(columnWidths: widths.sorted { $0.key < $1.key }.map(\.value))
-        try sheet.setPageBreaks(beforeRows: layout.breaks(keepingTogether: keepTogether))
     }
 
-    /// A chart with the figures it draws written beside it (category in column A, value in B),
-    /// so the picture references real cells a reader can check, copy or print. Writes
-    /// `(无数据)` and no chart when there is nothing to draw.
+    /// A chart on the right-hand column, with the figures it draws in A and B on the left
+    /// (category, value), so the picture references real cells a reader can check, copy or
+    /// print. Writes `(无数据)` and no chart when there is nothing to draw.
     /// - Parameters:
     ///   - points: category and value, in the order the chart shows them.
     ///   - axes: category and value axis names (ignored by a pie).
@@ -164,9 +187,9 @@ final class OverviewSheet {
             try sheet.write(point.0, row: top + 1 + i, column: 0, style: ReportStyles.text)
             try writer.write(point.1, to: sheet, row: top + 1 + i, column: 1, boxed: true)
         }
+        row = top + 1 + max(points.count, 1)
         guard !points.isEmpty else {
             try sheet.write("(无数据)", row: top + 1, column: 0)
-            row = top + 2
             return
         }
         let chart = try writer.workbook.addChart(kind)
@@ -184,10 +207,10 @@ final class OverviewSheet {
         if kind == .bar { chart.reverseCategories() }
         chart.setLegend(kind == .pie ? .right : .none)
         let yScale = kind == .bar ? Self.barScale : 1
-        keepTogether.append(top - 1...top + Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up)))
-        try sheet.insert(chart, row: top, column: Self.chartColumn, yScale: yScale)
-        // The rows the chart covers, plus one row of air before the next section.
-        let chartRows = Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up)) + 1
-        row = top + max(points.count + 2, chartRows)
+        let at = chartRow ?? bodyTop
+        try sheet.insert(chart, row: at, column: Self.chartColumn, yScale: yScale)
+        // The rows the chart covers, plus one row of air before the next chart.
+        chartBottom = at + Int((Self.chartPixels * yScale / Self.rowPixels).rounded(.up))
+        chartRow = chartBottom + 1
     }
 }

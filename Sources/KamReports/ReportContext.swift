@@ -40,9 +40,12 @@ public struct ReportContext: Sendable {
     /// revision made once they arrived.
     public let missingInputs: [String]
 
-    /// What every printed page of this workbook says at the top.
+    /// What every printed page of this workbook says at the top: incomplete or not, whose, which
+    /// period, which workbook and, for a revision, which (`第2版`), so a printed page of a
+    /// superseded revision cannot pass for the current one.
     public var printHeader: String {
         (missingInputs.isEmpty ? "" : Self.incompleteMark) + "\(ownerTitle) \(period) \(job.workbookName)"
+            + (revision > 1 ? " 第\(revision)版" : "")
     }
 
     public static let incompleteMark = "【数据不完整】"

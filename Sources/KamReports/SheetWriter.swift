@@ -19,24 +19,32 @@ struct SheetWriter {
         revisionReason = context.revisionReason
     }
 
-    /// A table whose `statusColumn` (0-based) is coloured by value: each (text, style) pair is a
-    /// conditional format over the data rows (超限 red, 预警 amber, …).
+    /// A data table declared by its columns: each row becomes one cell per column, and each
+    /// column's highlights become conditional formats over its data rows.
     @discardableResult
-    func table(named name: String, headers: [String], rows: [[Cell]], statusColumn: Int,
-               colours: [(String, CellStyle)]) throws -> Worksheet {
-        let sheet = try table(named: name, headers: headers, rows: rows)
+    func table<Row>(named name: String, columns: [TableColumn<Row>], rows: [Row]) throws -> Worksheet {
+        let sheet = try table(named: name, headers: columns.headers(), maximumWidths: columns.map(\.maximumWidth),
+                              rows: rows.map { row in columns.map { $0.cell(row) } })
         guard !rows.isEmpty else { return sheet }
-        for (text, style) in colours {
-            try sheet.highlight(cellsEqualTo: text, firstRow: 1, firstColumn: statusColumn, lastRow: rows.count,
-                                lastColumn: statusColumn, style: style)
+        for (c, column) in columns.enumerated() {
+            for highlight in column.highlights {
+                switch highlight {
+                case .equalTo(let text, let style):
+                    try sheet.highlight(cellsEqualTo: text, firstRow: 1, firstColumn: c, lastRow: rows.count, lastColumn: c, style: style)
+                case .below(let value, let style):
+                    try sheet.highlight(cellsBelow: value, firstRow: 1, firstColumn: c, lastRow: rows.count, lastColumn: c, style: style)
+                }
+            }
         }
         return sheet
     }
 
-    /// A data table: header row 1, pane frozen below it, autofilter over the data,
-    /// landscape fit-to-width with the header repeated, page header and numbered footer.
-    @discardableResult
-    func table(named name: String, headers: [String], rows: [[Cell]]) throws -> Worksheet {
+    /// A data table: header row 1 (wrapping onto two lines where a column is narrower than its
+    /// header), pane frozen below it, autofilter over the data, printed landscape with the
+    /// header row repeated, page header and numbered footer — fit to the page width when that
+    /// keeps it at 70% or more, else at full size across pages with its id and name columns
+    /// repeated on each (SPEC §8 Workbooks).
+    private func table(named name: String, headers: [String], maximumWidths: [Double], rows: [[Cell]]) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(named: SheetName.sanitized(name))
         for (c, h) in headers.enumerated() { try sheet.write(h, row: 0, column: c, style: ReportStyles.header) }
         for (r, row) in rows.enumerated() {
@@ -45,9 +53,13 @@ struct SheetWriter {
         // The first rows are enough to size a column; scanning 100,000 names would cost more
         // than it could change a width that is capped anyway.
         let sample = rows.prefix(Self.widthSampleRows)
-        for c in headers.indices {
-            let width = ColumnWidth.fit(header: headers[c], cells: sample.map { c < $0.count ? $0[c].displayText : "" })
-            try sheet.setColumns(c, c, width: width)
+        let widths = headers.indices.map { c in
+            ColumnWidth.fit(header: headers[c], cells: sample.map { c < $0.count ? $0[c].displayText : "" },
+                            maximum: maximumWidths[c])
+        }
+        for (c, width) in widths.enumerated() { try sheet.setColumns(c, c, width: width) }
+        if headers.indices.contains(where: { widths[$0] < ColumnWidth.headerWidth(headers[$0], lines: 1) }) {
+            try sheet.setRowHeight(0, height: Self.twoLineHeaderPoints)
         }
         // Id columns (all rows `.id` or blank): no "number stored as text" triangles there.
         for c in headers.indices where rows.contains(where: { c < $0.count && { if case .id = $0 { true } else { false } }($0[c]) }) {
@@ -55,10 +67,22 @@ struct SheetWriter {
         }
         sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), lastColumn: headers.count - 1)
+        let fitsWidth = PrintedPage(landscape: true).scale(width: PrintedPage.pixels(ofColumns: widths)) >= PrintedPage.legibleScale
         try sheet.setPrintLayout(repeatHeaderRow: 0,
                                  header: "&L" + HeaderFooterText.literal(printHeader) + "&R" + HeaderFooterText.literal(sheet.name),
-                                 footer: Self.pageFooter)
+                                 footer: Self.pageFooter, fitToWidth: fitsWidth)
+        if !fitsWidth { try sheet.repeatColumns(0, Self.identifyingColumns(headers)) }
         return sheet
+    }
+
+    /// Two lines of bold 11-point text, with room between them.
+    static let twoLineHeaderPoints = 30.0
+
+    /// The last of the columns that say whose row it is — up to the last `…名称` among the first
+    /// five (客户名称 after 分公司名称 on 大客户评价: a row there is a customer), else the first
+    /// column alone — repeated on every page of a sheet printed across pages.
+    static func identifyingColumns(_ headers: [String]) -> Int {
+        headers.prefix(5).lastIndex { $0.hasSuffix("名称") } ?? 0
     }
 
     /// `第 3 页, 共 7 页` at the bottom centre of every printed page.

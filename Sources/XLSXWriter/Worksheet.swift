@@ -133,6 +133,24 @@ public final class Worksheet {
                   "worksheet_insert_chart_opt(\(row),\(column))")
     }
 
+    /// Wraps `worksheet_fit_to_pages(1, 1)`: the whole sheet on one printed page (a summary
+    /// sheet that must be read at a glance). Call after `setPrintLayout`, which fits to width only.
+    public func fitToOnePage() {
+        worksheet_fit_to_pages(handle, 1, 1)
+    }
+
+    /// Wraps `worksheet_set_portrait`: for a sheet taller than wide, which prints larger upright.
+    /// Call after `setPrintLayout`, which sets landscape.
+    public func setPortrait() {
+        worksheet_set_portrait(handle)
+    }
+
+    /// Wraps `worksheet_repeat_columns`: columns `first`...`last` print on every page, so a row
+    /// printed across pages still says whose figures they are (the id and name columns).
+    public func repeatColumns(_ first: Int, _ last: Int) throws(XLSXError) {
+        try check(worksheet_repeat_columns(handle, lxw_col_t(first), lxw_col_t(last)), "worksheet_repeat_columns")
+    }
+
     /// Wraps `worksheet_set_print_scale` (10–400 percent).
     public func setPrintScale(_ percent: Int) {
         guard let handle = try? live() else { return }

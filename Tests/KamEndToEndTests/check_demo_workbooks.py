@@ -674,6 +674,13 @@ def overview(wb):
     return found
 
 
+def ov_each(wb, book, labels, expected):
+    """Figures that belong together (A类, B类, C类) each on a line of its own with its own label
+    (SPEC §8 Workbooks: no bare numbers side by side)."""
+    for label, e in zip(labels, expected):
+        ov_check(wb, book, label, [e])
+
+
 def ov_check(wb, book, label, expected):
     values = overview(wb).get(label)
     if values is None:
@@ -734,7 +741,7 @@ def check_sales_report(code, label):
         ov_check(wb, book, "本期毛利", [money(sum(r["profit"] for r in rows))])
     ov_check(wb, book, "客户数(近24月有销售)", [len(rows)])
     ov_check(wb, book, "本期有销售客户数", [sum(1 for r in rows if r["s"] > 0)])
-    ov_check(wb, book, "A类 / B类 / C类", [sum(1 for r in rows if r["grade"] == g) for g in "ABC"])
+    ov_each(wb, book, ['A类客户数', 'B类客户数', 'C类客户数'], [sum(1 for r in rows if r["grade"] == g) for g in "ABC"])
     ov_check(wb, book, "大客户数", [sum(1 for r in rows if r["key"])])
     ov_check(wb, book, "潜力客户数", [len(pot)])
     ov_check(wb, book, "等级变动客户数", [len(changed)])
@@ -861,13 +868,14 @@ def check_credit_report(code, q):
         values = [r["a"][k] for r in rows]
         ov_check(wb, book, label, [money(None if None in values else sum(values))])
     ov_check(wb, book, "执行额度合计", [yuan(sum(r["limit"] for r in rows))])
-    ov_check(wb, book, "评估等级 1 / 2 / 3", [sum(1 for r in rows if r["a"]["grade"] == g) for g in (1, 2, 3)])
-    ov_check(wb, book, "核定等级 1 / 2 / 3", [sum(1 for r in rows if r["approved"] == g) for g in (1, 2, 3)])
-    ov_check(wb, book, "超限 / 预警 / 无额度", [sum(1 for r in rows if r["status"] == s) for s in ("超限", "预警", "无额度")])
+    ov_each(wb, book, ['评估等级 1 客户数', '评估等级 2 客户数', '评估等级 3 客户数'], [sum(1 for r in rows if r["a"]["grade"] == g) for g in (1, 2, 3)])
+    ov_each(wb, book, ['核定等级 1 客户数', '核定等级 2 客户数', '核定等级 3 客户数'], [sum(1 for r in rows if r["approved"] == g) for g in (1, 2, 3)])
+    ov_each(wb, book, ['超限客户数', '预警客户数', '无额度客户数'], [sum(1 for r in rows if r["status"] == s) for s in ("超限", "预警", "无额度")])
     ov_check(wb, book, "额度未批复客户数", [sum(1 for r in rows if r["source"] == "未批复")])
     status, proposal, deadline, received = approval_status(code, q)
     ov_check(wb, book, f"额度批复状态 ({qlabel(q)})", [status])
-    ov_check(wb, book, "申请日期 / 批复截止日期", [proposal, deadline])
+    ov_check(wb, book, "申请日期", [proposal])
+    ov_check(wb, book, "批复截止日期", [deadline])
     ov_check(wb, book, "批复接收时间", [received])
     if q[1] in (2, 4):
         ov_check(wb, book, "核定等级变动客户数", [len(changes)])
@@ -891,10 +899,12 @@ def check_proposal(code, q):
         name = sub.name_upto(c, pm)
         if not name:
             name = sub.credit_name(quarter_of(pm), c)
-        exp.append([c, name, money(p["ttm"]), p["used"], p["cover"], p["terms"], p["factor"], yuan(p["limit"]),
-                    None, None])
-    table(wb, book, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "建议额度",
-                             "核定额度", "审批人"], exp, key=0)
+        # 现行额度: Q'−1's 执行额度 (approved, else proposed), its source blank for 0; 增减 = proposal − it.
+        now, source = sub.effective_limit(qshift(q, -1), c)
+        exp.append([c, name, money(p["ttm"]), p["used"], p["cover"], p["terms"], p["factor"], yuan(now),
+                    source if now > 0 else None, yuan(p["limit"]), yuan(p["limit"] - now), None, None])
+    table(wb, book, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "现行额度",
+                             "现行额度来源", "建议额度", "增减", "核定额度", "审批人"], exp, key=0)
     py, pmm = ym(pm)
     import datetime
     day = datetime.date(py, pmm, 21)
@@ -903,7 +913,7 @@ def check_proposal(code, q):
     ov_check(wb, book, "销售基准月", [mlabel(b)])
     ov_check(wb, book, "客户数", [len(exp)])
     ov_check(wb, book, "近12月销售额合计", [money(sum(sub.proposal(q, c)["ttm"] for c in sub.proposal_rows(q)))])
-    ov_check(wb, book, "核定等级 1 / 2 / 3", [sum(1 for r in exp if r[3] == g) for g in (1, 2, 3)])
+    ov_each(wb, book, ['核定等级 1 客户数', '核定等级 2 客户数', '核定等级 3 客户数'], [sum(1 for r in exp if r[3] == g) for g in (1, 2, 3)])
     lineage(wb, book)
     ov_check(wb, book, "建议额度合计", [yuan(sum(sub.proposal(q, c)["limit"] for c in sub.proposal_rows(q)))])
 
@@ -954,14 +964,14 @@ def check_visit_report(code, q):
     ov_check(wb, book, "实际拜访次数(已知客户)", [sum(r["actual"] for r in rows)])
     for g in "ABC":
         mine = [r for r in rows if r["grade"] == g and r["required"] > 0]
-        ov_check(wb, book, f"{g}类客户 应拜访客户 / 达标", [len(mine), sum(1 for r in mine if r["ok"] == "达标")])
+        ov_each(wb, book, [f"{g}类 应拜访客户数", f"{g}类 达标客户数"], [len(mine), sum(1 for r in mine if r["ok"] == "达标")])
     judged = [r for r in rows if r["required"] > 0]
-    ov_check(wb, book, "考核客户数 / 达标", [len(judged), sum(1 for r in judged if r["ok"] == "达标")])
+    ov_each(wb, book, ['考核客户数', '达标客户数'], [len(judged), sum(1 for r in judged if r["ok"] == "达标")])
     senior = [r["senior"] for r in rows if r["senior"]]
     if q[1] in (2, 4):
-        ov_check(wb, book, "半年度高层拜访 达标 / 未达标", [senior.count("达标"), senior.count("未达标")])
+        ov_each(wb, book, ['半年度高层拜访 达标客户数', '半年度高层拜访 未达标客户数'], [senior.count("达标"), senior.count("未达标")])
     else:
-        ov_check(wb, book, "半年度高层拜访(进度) 已完成 / 待完成", [senior.count("已完成"), senior.count("待完成")])
+        ov_each(wb, book, ['半年度高层拜访(进度) 已完成客户数', '半年度高层拜访(进度) 待完成客户数'], [senior.count("已完成"), senior.count("待完成")])
     ov_check(wb, book, "拜访人数", [len(visitors)])
     unknown = [v for v in visits if not sub.known(q, v["customer_id"])]
     ov_check(wb, book, "未知客户拜访次数", [len(unknown)])
@@ -1012,7 +1022,7 @@ def check_file_maintenance(code, q):
     ov_check(wb, book, "档案数", [len(cur)])
     ov_check(wb, book, "新增档案", [len(fm["new"])])
     ov_check(wb, book, "删除档案", [len(fm["removed"])])
-    ov_check(wb, book, "变更客户数 / 变更项数", [len({c for c, *_ in fm["changes"]}), len(fm["changes"])])
+    ov_each(wb, book, ['变更客户数', '变更项数'], [len({c for c, *_ in fm["changes"]}), len(fm["changes"])])
     ov_check(wb, book, "档案完整度", [fm["completeness"]])
     ov_check(wb, book, "完整档案数", [fm["complete"]])
     ov_check(wb, book, "无档案客户数", [len(fm["no_file"])])
@@ -1057,22 +1067,28 @@ def submission(code, kind, label, fire):
 
 
 def lineage(wb, book, expected_files=None):
-    """The 概览's input-file list: SHA-256 (hashlib over the drop copy) and receipt time of every
-    listed file; with `expected_files`, the listed set too."""
+    """The last sheet 数据来源 (SPEC §8 Workbooks): SHA-256 (hashlib over the drop copy) and receipt
+    time of every listed file; with `expected_files`, the listed set too. 概览 lists none."""
     import hashlib
+    if wb.sheetnames[-1] != "数据来源":
+        failures.append(f"{book}: last sheet is {wb.sheetnames[-1]}, not 数据来源")
+        return
     listed = {}
+    for r in wb["数据来源"].iter_rows(min_row=2, values_only=True):
+        if r and isinstance(r[0], str):
+            listed[r[0]] = r
     for r in wb["概览"].iter_rows(values_only=True):
         if r and isinstance(r[0], str) and re.match(r"^[A-Z0-9]+/[^/]+\.csv$", r[0]):
-            listed[r[0]] = r
+            report(book, "概览", r[0], "输入文件", "on 数据来源 only", r[0])
     for name, r in listed.items():
         path = os.path.join(DROP, name)
         if not os.path.exists(path):
-            report(book, "概览", name, "输入文件", "a file of the drop folder", name)
+            report(book, "数据来源", name, "文件名", "a file of the drop folder", name)
             continue
-        cell(book, "概览", name, "SHA-256", hashlib.sha256(open(path, "rb").read()).hexdigest(), r[4])
-        cell(book, "概览", name, "接收时间", local(os.stat(path).st_mtime), r[3])
+        cell(book, "数据来源", name, "SHA-256", hashlib.sha256(open(path, "rb").read()).hexdigest(), r[4])
+        cell(book, "数据来源", name, "接收时间", local(os.stat(path).st_mtime), r[3])
     if expected_files is not None:
-        cell(book, "概览", "输入文件", "files", sorted(expected_files), sorted(listed))
+        cell(book, "数据来源", "文件名", "files", sorted(expected_files), sorted(listed))
 
 
 def fire_time(y, m, d, hour=7):
@@ -1146,11 +1162,11 @@ def check_line_summary(line, label):
     ov_check(wb, book, "活跃客户数", [len(everyone)])
     ov_check(wb, book, "核对结果", [f"分公司合计与各公司客户销售报表一致 ({len(subs)}/{len(subs)})"])
     ov_check(wb, book, "分公司数", [len(subs)])
-    ov_check(wb, book, "A类 / B类 / C类", [sum(r[8 + i] for r in exp) for i in range(3)])
+    ov_each(wb, book, ['A类客户数', 'B类客户数', 'C类客户数'], [sum(r[8 + i] for r in exp) for i in range(3)])
     ov_check(wb, book, "大客户数", [sum(r[11] for r in exp)])
     ov_check(wb, book, "潜力客户数", [len(potential)])
     if "Q" in label:
-        ov_check(wb, book, "超限 / 预警客户数", [len(over), len(warn)])
+        ov_each(wb, book, ['超限客户数', '预警客户数'], [len(over), len(warn)])
     ov_check(wb, book, "未报送分公司", ["、".join(r[0] for r in exp if r[12] == "未报送") or "无"])
     table(wb, book, "报表核对", ["分公司", "分公司名称", "客户销售报表版本", "核对结果", "差异"],
           [[r[0], r[1], 1, "一致", None] for r in exp], key=0)
@@ -1205,7 +1221,7 @@ def check_hq_quarterly(q):
                  [approval_status(s["code"], nq)[0], approval_status(s["code"], nq)[3]] for s in SUBS]
     table(wb, book, "下季额度批复", ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"],
           approvals, key=0)
-    ov_check(wb, book, f"{qlabel(nq)} 额度 按时 / 逾期 / 未批复",
+    ov_each(wb, book, [f"{qlabel(nq)} 额度{s}分公司数" for s in ("按时批复", "逾期批复", "未批复")],
              [sum(1 for r in approvals if r[5] == s) for s in ("按时批复", "逾期批复", "未批复")])
     ov_check(wb, book, f"{qlabel(nq)} 额度逾期或未批复分公司", ["、".join(r[0] for r in approvals if r[5] != "按时批复") or "无"])
     ov_check(wb, book, "逾期或未报送资料数", [sum(1 for r in sent if r[4] != "按时")])
@@ -1221,7 +1237,7 @@ def check_hq_quarterly(q):
         credit.append([sub.code, sub.name, LINES[sub.line]["name"]] + counts)
     table(wb, book, "资信预警统计", ["分公司", "分公司名称", "业务线", "超限", "预警", "无额度"], credit, key=0)
     judged = [r for r in credit if r[3] is not None]
-    ov_check(wb, book, "超限 / 预警 / 无额度客户数", [sum(r[3 + i] for r in judged) for i in range(3)])
+    ov_each(wb, book, ['超限客户数', '预警客户数', '无额度客户数'], [sum(r[3 + i] for r in judged) for i in range(3)])
     # 跨公司客户 (SPEC §4.6): a valid code in the latest customers snapshots (quarter end ≤ Q) of two
     # or more subsidiaries; one row per (code, subsidiary), the first customer_id in code-point order.
     by_code = {}
@@ -1250,10 +1266,10 @@ def check_hq_quarterly(q):
     table(wb, book, "跨公司客户", ["统一社会信用代码", "客户名称", "分公司", "分公司名称", "客户编码", "本季销售额", "应收余额",
                               "核定等级", "执行额度"], shared, key=4)
     ov_check(wb, book, "跨公司客户数", [len({r[0] for r in shared})])
-    ov_check(wb, book, "跨公司客户应收余额(元)", [money(sum(r[6].fen or 0 for r in shared))])
+    ov_check(wb, book, "跨公司客户应收余额", [money(sum(r[6].fen or 0 for r in shared))])
     lineage(wb, book)
     ov_check(wb, book, "档案数", [sum(r[3] for r in exp)])
-    ov_check(wb, book, "新增 / 删除 / 变更档案", [sum(r[4] for r in exp), sum(r[5] for r in exp), sum(r[6] for r in exp)])
+    ov_each(wb, book, ['新增档案', '删除档案', '变更档案'], [sum(r[4] for r in exp), sum(r[5] for r in exp), sum(r[6] for r in exp)])
     ov_check(wb, book, "信用代码错误数", [sum(r[8] for r in exp)])
     ov_check(wb, book, "A类未达标客户数", [len(a_fail)])
     ov_check(wb, book, "额度批复缺失分公司", ["、".join(m[0] for m in missing) or "无"])
@@ -1307,7 +1323,7 @@ def check_review(year):
     ov_check(wb, book, "上年销售额", [money(sum(r[7].fen for r in exp))])
     ov_check(wb, book, "增长率", [ratio(sum(r[6].fen for r in exp), sum(r[7].fen for r in exp))])
     lineage(wb, book)
-    ov_check(wb, book, "加强 / 维持 / 终止", [sum(1 for r in exp if r[-2] == a) for a in ("加强", "维持", "终止")])
+    ov_each(wb, book, ['建议加强大客户数', '建议维持大客户数', '建议终止大客户数'], [sum(1 for r in exp if r[-2] == a) for a in ("加强", "维持", "终止")])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -34,8 +34,15 @@ import Testing
         #expect(ColumnWidth.fit([String(repeating: "客", count: 60)]) == ColumnWidth.maximum)
         // Bold labels: 30 units × 1.1 = 33, + 2.
         #expect(ColumnWidth.fit(["半年度高层拜访 已完成 / 待完成"], bold: true) == 35)
-        // A header needs room for bold text and the filter button: 4 CJK = 8 → 8.8 → 9, + 2 + 2.
-        #expect(ColumnWidth.fit(header: "客户名称", cells: ["甲"]) == 13)
-        #expect(ColumnWidth.fit(header: "环比", cells: ["-12.5%"]) == 9)
+        // A header needs room for bold text and the filter button, on two lines at most:
+        // 客户 / 名称 = 4 → 4.4 → 5, + 2 + 2; 环比 splits into 2 + 2 too.
+        #expect(ColumnWidth.fit(header: "客户名称", cells: ["甲"]) == 9)
+        #expect(ColumnWidth.fit(header: "环比", cells: ["-12.5%"]) == 8)
+        // A类未达标客户数 (15 units) over two-digit counts: A类未达 / 标客户数 = 7 / 8 → 8.8 → 9, + 4.
+        #expect(ColumnWidth.fit(header: "A类未达标客户数", cells: ["12"]) == 13)
+        #expect(ColumnWidth.headerWidth("A类未达标客户数", lines: 1) == 21)
+        // Latin text breaks only at a space, hyphen or slash: SHA-256 → SHA- / 256.
+        #expect(ColumnWidth.twoLineUnits("SHA-256") == 4)
+        #expect(ColumnWidth.twoLineUnits("Total") == 5)
     }
 }

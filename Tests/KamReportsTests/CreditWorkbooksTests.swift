@@ -58,6 +58,8 @@ import Testing
     static var proposalInputs: CreditInputs {
         CreditInputs(history: SalesHistory(customers: ["K": [ym(2025, 6): sale(860_000_000, name: "大客户K")]]),
                      receivables: [q(2025, 4): [rec("K", 1_000_000, terms: "承兑汇票"), rec("L", 500)]],
+                     // K's 2026Q2 limit was approved at 1,000,000.00: the form shows it and the change.
+                     approvals: [q(2026, 2): [ApprovalRecord(customerID: "K", approvedLimit: 100_000_000)]],
                      settings: PolicySettings(), cadence: .quarterly)
     }
 

@@ -1,26 +1,22 @@
 import Testing
 @testable import KamReports
 
-/// 概览's page breaks keep each chart on one page, filling pages as far as they go.
+/// The print scale a sheet needs to fit an A4 page, in Excel's pixel metrics.
 @Suite struct PrintedPageTests {
-    let page = PrintedPage(columnWidths: [24, 30, 22, 22, 22])
-
     @Test func scaleFitsTheColumnsToTheWidth() {
+        let page = PrintedPage(landscape: true)
         // 173 + 215 + 3 × 159 = 865 pixels fit in 987.8 at 100%.
-        #expect(page.scalePercent == 100)
-        // With a 66-unit hash column: 1,173 pixels, 987.8 / 1,173 = 84.2%.
-        let wide = PrintedPage(columnWidths: [24, 30, 22, 22, 66])
-        #expect(wide.scalePercent == 84)
+        #expect(page.scale(width: PrintedPage.pixels(ofColumns: [24, 30, 22, 22, 22])) == 100)
+        // With a 66-unit column: 1,173 pixels, 987.8 / 1,173 = 84.2%.
+        #expect(page.scale(width: PrintedPage.pixels(ofColumns: [24, 30, 22, 22, 66])) == 84)
+        // Upright, the same 1,173 pixels fit 659.5 / 1,173 = 56.2%.
+        #expect(PrintedPage(landscape: false).scale(width: PrintedPage.pixels(ofColumns: [24, 30, 22, 22, 66])) == 56)
     }
 
-    @Test func aSpanThatWouldCrossThePageEndStartsANewPage() {
-        let rows = page.rowsPerPage
-        #expect(page.breaks(keepingTogether: [2...10]) == [])
-        #expect(page.breaks(keepingTogether: [(rows - 5)...(rows + 5)]) == [rows - 5])
-        // A full page ends with a break of its own, and later spans are measured from it.
-        #expect(page.breaks(keepingTogether: [(rows + 2)...(rows + 10)]) == [rows])
-        #expect(page.breaks(keepingTogether: [(rows + 2)...(rows + 10), (2 * rows - 3)...(2 * rows + 3)]) == [rows, 2 * rows - 3])
-        // A span taller than a page starts a page and runs on.
-        #expect(page.breaks(keepingTogether: [5...(5 + 2 * rows)]) == [5])
+    @Test func onePageTakesTheSmallerOfWidthAndHeight() {
+        // 60 rows of 20 pixels = 1,200: landscape's 649.9 gives 54%, portrait's 978.2 gives 81%;
+        // 900 pixels wide: landscape 100%, portrait 659.5 / 900 = 73%.
+        #expect(PrintedPage(landscape: true).scale(width: 900, height: 1_200) == 54)
+        #expect(PrintedPage(landscape: false).scale(width: 900, height: 1_200) == 73)
     }
 }

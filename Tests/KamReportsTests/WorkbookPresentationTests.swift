@@ -38,8 +38,16 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: dir) } }
 
-        let salesContext = try ConsolidatedWorkbookTests.context(.salesReport, owner: Self.trickyOwner,
-                                                                 period: ConsolidatedWorkbookTests.q3)
+        let first = try ConsolidatedWorkbookTests.context(.salesReport, owner: Self.trickyOwner, period: ConsolidatedWorkbookTests.q3)
+        // A second revision: 第2版 in the title and every page header, its reason under the title.
+        let salesContext = ReportContext(job: first.job, ownerTitle: first.ownerTitle, period: first.period,
+                                         fireTime: first.fireTime, createdUnix: first.createdUnix, revision: 2,
+                                         revisionReason: "更正销售明细",
+                                         // A whole SHA-256 on 数据来源: 64 characters, wider than a data column's cap.
+                                         inputs: [.init(fileName: "HG01/sales_2026-09.csv", kind: "sales", period: "2026-09",
+                                                        received: "2026-10-03 10:00", sha256: String(repeating: "0f", count: 32))],
+                                         notes: first.notes,
+                                         company: first.company)
         try SalesReportWorkbook.write(Self.salesReport(), context: salesContext, to: dir.appendingPathComponent("sales.xlsx").path)
 
         let consolidated = ConsolidatedWorkbookTests()

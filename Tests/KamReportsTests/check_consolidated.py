@@ -79,7 +79,7 @@ def fmt(ws, coord, expected):
 #       (T 2,469.12): A1 A; A2 before 0.905 → C. Key: A1 (profit share 90.5%); A2 9.5% < 10%.
 # SA02: 00123 Jul26 1,234.56, Jul25 2,000.00. Q3 1,234.56, Q2 0, Q3 2025 2,000.00; A; key.
 wb = openpyxl.load_workbook(os.path.join(DIR, "line.xlsx"))
-check("line sheets", wb.sheetnames, ["概览", "分公司汇总", "重点客户排名", "等级迁移", "潜力客户", "资信预警", "报表核对"])
+check("line sheets", wb.sheetnames, ["概览", "分公司汇总", "重点客户排名", "等级迁移", "潜力客户", "资信预警", "报表核对", "数据来源"])
 ov = overview(wb)
 check("line 本期销售额", ov.get("本期销售额"), [2703.68])
 check("line 上期销售额", ov.get("上期销售额"), [1000.00])
@@ -87,13 +87,19 @@ check("line 环比", ov.get("环比"), [1.70368])
 check("line 去年同期销售额", ov.get("去年同期销售额"), [2500.00])
 check("line 同比", ov.get("同比"), [2703.68 / 2500.00 - 1])
 check("line 活跃客户数", ov.get("活跃客户数"), [3])
-check("line ABC", ov.get("A类 / B类 / C类"), [2, 0, 1])
+check("line ABC", [ov.get(f"{g}类客户数") for g in "ABC"], [[2], [0], [1]])
 check("line 大客户数", ov.get("大客户数"), [2])
-check("line 超限/预警", ov.get("超限 / 预警客户数"), [1, 0])
+check("line 超限/预警", [ov.get("超限客户数"), ov.get("预警客户数")], [[1], [0]])
 check("line 未报送", ov.get("未报送分公司"), ["无"])
 check("line 核对结果", ov.get("核对结果"), ["分公司合计与各公司客户销售报表不一致: 一致 (1/2)"])
 check("line SA02 difference", ov.get("SA02 不一致"), ["本期销售额 汇总表 1,234.56 / 分公司报表 1,234.55"])
-check("line lineage", ov.get("sales_2026Q3.csv"), ["sales", "2026Q3", "2026-10-03 10:00", "ab12"])
+# The lineage is the last sheet, not the front of 概览 (SPEC §8 Workbooks): kind in words, the
+# received time an Excel date.
+ws = table(wb, "数据来源", ["文件名", "类型", "期间", "接收时间", "SHA-256"],
+           [["sales_2026Q3.csv", "销售明细", "2026Q3", "2026-10-03 10:00", "ab12"]])
+check("数据来源 received is an Excel date", (ws["D2"].is_date, ws["D2"].number_format), (True, "yyyy-mm-dd hh:mm"))
+check("概览 lists no input file", [r[0] for r in wb["概览"].iter_rows(values_only=True) if r[0] == "sales_2026Q3.csv"], [])
+check("概览 points to 数据来源", ov.get("数据来源"), ["见工作表「数据来源」(1 个输入文件)"])
 
 ws = table(wb, "分公司汇总",
            ["分公司", "分公司名称", "本期销售额", "上期销售额", "环比", "去年同期销售额", "同比", "活跃客户数",
@@ -128,11 +134,11 @@ table(wb, "报表核对", ["分公司", "分公司名称", "客户销售报表�
 
 # 汇总分析表, 医药 2026-09: monthly, so no 资信预警; YY01 sent nothing (未报送, figures 0, growth blank).
 wb = openpyxl.load_workbook(os.path.join(DIR, "line_monthly.xlsx"))
-check("monthly sheets", wb.sheetnames, ["概览", "分公司汇总", "重点客户排名", "等级迁移", "潜力客户", "报表核对"])
+check("monthly sheets", wb.sheetnames, ["概览", "分公司汇总", "重点客户排名", "等级迁移", "潜力客户", "报表核对", "数据来源"])
 ov = overview(wb)
 check("monthly 核对结果", ov.get("核对结果"), ["分公司合计与各公司客户销售报表一致 (1/1)"])
 check("monthly 未报送", ov.get("未报送分公司"), ["YY01"])
-check("monthly 超限/预警 absent", "超限 / 预警客户数" in ov, False)
+check("monthly 超限/预警 absent", "超限客户数" in ov or "预警客户数" in ov, False)
 table(wb, "分公司汇总",
       ["分公司", "分公司名称", "本期销售额", "上期销售额", "环比", "去年同期销售额", "同比", "活跃客户数",
        "A类", "B类", "C类", "大客户数", "提交状态", "接收时间"],
@@ -147,10 +153,10 @@ table(wb, "报表核对", ["分公司", "分公司名称", "客户销售报表�
 # 客户档案及拜访分析, 集团 2026Q3. SA01: A a1 3/3 达标, a2 1/3 未达标 → 50%; B b1 1/2 no, b2 2/2 yes
 # → 50%; C c1 → 100%. SA02 sent neither customers nor visits nor approvals: unknown, listed.
 wb = openpyxl.load_workbook(os.path.join(DIR, "hq.xlsx"))
-check("hq sheets", wb.sheetnames, ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况", "资信预警统计", "跨公司客户"])
+check("hq sheets", wb.sheetnames, ["概览", "档案与拜访", "A类未达标客户", "额度批复缺失", "下季额度批复", "报送情况", "资信预警统计", "跨公司客户", "数据来源"])
 ov = overview(wb)
 check("hq 档案数", ov.get("档案数"), [40])
-check("hq 新增删除变更", ov.get("新增 / 删除 / 变更档案"), [3, 1, 5])
+check("hq 新增删除变更", [ov.get("新增档案"), ov.get("删除档案"), ov.get("变更档案")], [[3], [1], [5]])
 check("hq 信用代码错误数", ov.get("信用代码错误数"), [2])
 check("hq 无档案客户数", ov.get("无档案客户数"), [4])
 check("hq A类未达标客户数", ov.get("A类未达标客户数"), [1])
@@ -169,9 +175,12 @@ table(wb, "额度批复缺失", ["分公司", "分公司名称", "期间"], [["S
 table(wb, "下季额度批复", ["分公司", "分公司名称", "额度期间", "申请日期", "批复截止日期", "批复状态", "接收时间"],
       [["SA01", "华东化工有限公司", "2026Q4", "2026-09-21", "2026-09-24", "逾期批复", "2026-09-25 00:00"],
        ["SA02", "华南化工有限公司", "2026Q4", "2026-09-21", "2026-09-24", "未批复", None]])
-check("hq 批复状态 counts", ov.get("2026Q4 额度 按时 / 逾期 / 未批复"), [0, 1, 1])
+check("hq 批复状态 counts", [ov.get(f"2026Q4 额度{s}分公司数") for s in ("按时批复", "逾期批复", "未批复")], [[0], [1], [1]])
 check("hq 逾期或未批复分公司", ov.get("2026Q4 额度逾期或未批复分公司"), ["SA01、SA02"])
 ws = wb["下季额度批复"]
+# Deadlines are Excel dates, not text (SPEC §8 Workbooks): date filters work on them.
+check("hq 申请日期 / 批复截止日期 are Excel dates", [(ws[c].is_date, ws[c].number_format) for c in ("D2", "E2")],
+      [(True, "yyyy-mm-dd"), (True, "yyyy-mm-dd")])
 colours = {rule.formula[0].strip('"'): str(cf.sqref) for cf in ws.conditional_formatting for rule in cf.rules}
 check("hq 批复状态 colours", colours, {"未批复": "F2:F3", "逾期批复": "F2:F3"})
 table(wb, "报送情况", ["分公司", "分公司名称", "资料", "期间", "提交状态", "接收时间"],
@@ -185,13 +194,13 @@ table(wb, "报送情况", ["分公司", "分公司名称", "资料", "期间", "
 # 1,000,000: +10%, grade 2 → 加强; visits 3 of 4 quarters. K3 900,000, none in 2025: growth
 # blank → 维持; key by profit share (900/3,400).
 wb = openpyxl.load_workbook(os.path.join(DIR, "review.xlsx"))
-check("review sheets", wb.sheetnames, ["概览", "大客户评价"])
+check("review sheets", wb.sheetnames, ["概览", "大客户评价", "数据来源"])
 ov = overview(wb)
 check("review 大客户数", ov.get("大客户数"), [3])
 check("review 本年销售额", ov.get("本年销售额"), [3400000.00])
 check("review 上年销售额", ov.get("上年销售额"), [3000000.00])
 check("review 增长率", ov.get("增长率"), [3.4 / 3.0 - 1])
-check("review 建议", ov.get("加强 / 维持 / 终止"), [1, 1, 1])
+check("review 建议", [ov.get(f"建议{a}大客户数") for a in ("加强", "维持", "终止")], [[1], [1], [1]])
 ws = table(wb, "大客户评价",
            ["分公司", "分公司名称", "业务线", "客户编码", "客户名称", "大客户级别", "本年销售额", "上年销售额", "增长率",
             "本年毛利", "核定等级", "拜访达标季度数", "应拜访季度数", "拜访达标率", "评价建议", "备注"],

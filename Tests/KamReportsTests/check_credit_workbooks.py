@@ -98,7 +98,7 @@ CREDIT_Q2 = [
 ]
 
 wb = load("credit_2026Q2.xlsx")
-check("credit Q2 sheets", wb.sheetnames, ["概览", "资信评估", "超限预警", "核定等级变动"])
+check("credit Q2 sheets", wb.sheetnames, ["概览", "资信评估", "超限预警", "核定等级变动", "数据来源"])
 ws = table(wb, "资信评估", ASSESS, CREDIT_Q2)
 check("C7 name is text", ws["B7"].data_type, "s")
 check("money format", ws["C2"].number_format, "#,##0.00")
@@ -112,14 +112,14 @@ table(wb, "超限预警", WARN, [
 table(wb, "核定等级变动", ["客户编码", "客户名称", "原核定等级", "新核定等级"], [["C1", "甲公司", 1, 2], ["C2", "乙公司", 1, 3]])
 check("Q2 customers", overview_value(wb, "客户数"), [7])
 check("Q2 receivable total", overview_value(wb, "应收余额合计"), [950.0 + 3000.0 - 100.0 + 50.0])
-check("Q2 over/warning/no limit", overview_value(wb, "超限 / 预警 / 无额度"), [1, 1, 1])
+check("Q2 over/warning/no limit", [overview_value(wb, f"{s}客户数") for s in ("超限", "预警", "无额度")], [[1], [1], [1]])
 check("Q2 title", wb.properties.title, "HG01 华东化工有限公司 2026Q2 客户资信报表")
 
 # 2026Q3 without a receivables file: rows are Q2's non-zero balances; everything judged is blank.
 # C2's Q3 proposal: B = 2026-03, ttm Apr 2025–Mar 2026 = 12,000; grade 1 (2026Q1 approved = 2025Q4's);
 # terms from 2026Q1 (none) 1.0 → 12,000 × 2 / 12 = 2,000.
 wb = load("credit_2026Q3.xlsx")
-check("credit Q3 sheets", wb.sheetnames, ["概览", "资信评估", "超限预警"])
+check("credit Q3 sheets", wb.sheetnames, ["概览", "资信评估", "超限预警", "数据来源"])
 got = rows(table(wb, "资信评估", ASSESS))
 check("Q3 ids", [r[0] for r in got], ["C1", "C2", "C6", "C8"])
 check("Q3 C2", got[1], ["C2", "乙公司", 3000.0, 0.0, None, None, None, None, None, None, 3, 2000.0, "未批复", None, "未报送"])
@@ -129,18 +129,32 @@ check("Q3 overview says missing", "缺失" in overview_text(wb) and "receivables
 
 # 资信额度申请表 2026Q3 (quarterly: B = March 2026): K 8,600,000.00 × 2.0 × 0.9 / 12 = 1,290,000.00.
 wb = load("proposal_2026Q3.xlsx")
-check("proposal sheets", wb.sheetnames, ["概览", "建议额度"])
-table(wb, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "建议额度",
-                      "核定额度", "审批人"], [
-    ["K", "大客户K", 8600000.0, 1, 2.0, "承兑汇票", 0.9, 1290000.0, None, None],
-    ["L", None, 0.0, 1, 2.0, None, 1.0, 0.0, None, None],
+check("proposal sheets", wb.sheetnames, ["概览", "建议额度", "数据来源"])
+# 现行额度 = 2026Q2's 执行额度: K approved at 1,000,000.00 (核定) → 增减 +290,000.00; L's 2026Q2
+# proposal is 0 (no sales), so no 额度来源 and no change.
+table(wb, "建议额度", ["客户编码", "客户名称", "近12月销售额", "核定等级", "额度月数", "付款方式", "付款方式系数", "现行额度",
+                      "现行额度来源", "建议额度", "增减", "核定额度", "审批人"], [
+    ["K", "大客户K", 8600000.0, 1, 2.0, "承兑汇票", 0.9, 1000000.0, "核定", 1290000.0, 290000.0, None, None],
+    ["L", None, 0.0, 1, 2.0, None, 1.0, 0.0, None, 0.0, 0.0, None, None],
 ])
-check("approval deadline", overview_value(wb, "审批截止日期"), ["2026-06-24"])
+check("current limit total", overview_value(wb, "现行额度合计 (2026Q2)"), [1000000.0])
+# The general manager's block: 审批意见 / 签字 / 日期 labelled, left blank to be written in.
+ov = wb["概览"]
+labels = [r[0].value for r in ov.iter_rows()]
+check("approval block", [x for x in labels if x in ("总经理审批", "审批意见", "签字", "日期")], ["总经理审批", "审批意见", "签字", "日期"])
+for label in ("审批意见", "签字", "日期"):
+    r = labels.index(label) + 1
+    check(f"{label} left blank", ov.cell(row=r, column=2).value, None)
+    check(f"{label} has room to write", (ov.row_dimensions[r].height or 0) >= 24, True)
+check("approval deadline", [as_written("2026-06-24", v) for v in overview_value(wb, "审批截止日期")], ["2026-06-24"])
+# Deadlines are Excel dates, not text (SPEC §8 Workbooks).
+dates = [c for r in wb["概览"].iter_rows() if r[0].value in ("申请日期", "审批截止日期") for c in r[1:2]]
+check("proposal dates are Excel dates", [(c.is_date, c.number_format) for c in dates], [(True, "yyyy-mm-dd")] * 2)
 check("basis month", overview_value(wb, "销售基准月"), ["2026-03"])
 
 # 客户拜访记录及分析 2026Q2: grades A1 A, B1 B, C1 C; B1 approved credit grade 3 → 2 + 1.
 wb = load("visits_2026Q2.xlsx")
-check("visit sheets", wb.sheetnames, ["概览", "拜访达标", "拜访记录", "拜访人统计", "拜访目的分布", "未知客户拜访"])
+check("visit sheets", wb.sheetnames, ["概览", "拜访达标", "拜访记录", "拜访人统计", "拜访目的分布", "未知客户拜访", "数据来源"])
 table(wb, "拜访达标", ["客户编码", "客户名称", "等级", "核定资信等级", "应拜访次数", "实际拜访次数", "是否达标",
                       "销售代表拜访", "销售主管拜访", "公司领导拜访", "半年度高层拜访"], [
     ["A1", "甲", "A", None, 3, 3, "达标", 3, 0, 0, "达标"],
@@ -170,7 +184,7 @@ check("required total", overview_value(wb, "应拜访次数合计"), [7])
 
 # 客户档案维护情况 2026Q2: F4 new, F3 removed, F1's phone changed; completeness 7/7, 6/7, 3/7.
 wb = load("files_2026Q2.xlsx")
-check("file sheets", wb.sheetnames, ["概览", "新增档案", "删除档案", "档案变更", "档案完整度", "无档案客户", "信用代码校验错误"])
+check("file sheets", wb.sheetnames, ["概览", "新增档案", "删除档案", "档案变更", "档案完整度", "无档案客户", "信用代码校验错误", "数据来源"])
 REC = ["客户编码", "客户名称", "统一社会信用代码", "行业", "区域", "客户经理"]
 table(wb, "新增档案", REC, [["F4", "新客户", "91350100M000100Y44", "医药", None, None]])
 table(wb, "删除档案", REC, [["F3", "甲公司", "91350100M000100Y43", "化工", "华东", "李四"]])

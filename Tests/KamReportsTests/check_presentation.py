@@ -9,6 +9,7 @@ drawing 概览 references, series ranges on 概览 cells) and input text stored 
 usage: check_presentation.py DIR
 """
 import datetime
+import math
 import os
 import re
 import sys
@@ -93,6 +94,17 @@ def units(text):
     return max(line(part) for part in str(text).split("\n"))
 
 
+def two_line_units(text):
+    """The longer line of `text` wrapped onto two lines as evenly as possible, breaking beside a
+    wide character or after a space, hyphen or slash (where spreadsheet programs break)."""
+    wide = lambda c: unicodedata.east_asian_width(c) in "WF"
+    best = units(text)
+    for i in range(1, len(text)):
+        if wide(text[i - 1]) or wide(text[i]) or text[i - 1] in " -/":
+            best = min(best, max(units(text[:i]), units(text[i:])))
+    return best
+
+
 def shown(cell):
     """A cell's text as displayed under the formats kam uses."""
     v, fmt = cell.value, cell.number_format
@@ -141,10 +153,23 @@ def check_table(name, ws):
         widest = max([units(shown(c)) for c in cells] + [0])
         # The cell's text fits (capped at 50), and the header fits beside the filter button.
         require(f"{where} column {letter} ({header}) width {width} < text {widest}", width >= min(widest, 48))
-        require(f"{where} column {letter} ({header}) width {width} < header {units(header)} + button",
-                width >= min(units(header) + 2, 48))
-        # libxlsxwriter stores a width of 50 as 50.71 (its pixel rounding).
-        require(f"{where} column {letter} width {width} over the cap", width <= 51)
+        # The header may wrap onto two lines (SPEC §8 Workbooks): its longer line fits beside the
+        # filter button, and the column is no wider than its data or that two-line header needs.
+        require(f"{where} column {letter} ({header}) width {width} < header {two_line_units(header)} + button",
+                width >= min(two_line_units(header) + 2, 48))
+        if header != "SHA-256":
+            need = max(widest + 2, math.ceil(two_line_units(header) * 1.1) + 4, 6)
+            require(f"{where} column {letter} ({header}) width {width} wider than its data or header need ({need})",
+                    width <= min(need, 50) + 1)
+        if width < math.ceil(units(header) * 1.1) + 4:
+            require(f"{where} row 1 height {ws.row_dimensions[1].height} holds no two-line header ({header})",
+                    (ws.row_dimensions[1].height or 0) >= 30)
+        # libxlsxwriter stores a width of 50 as 50.71 (its pixel rounding). A SHA-256 on 数据来源
+        # is read whole or not at all: its 64 characters fit.
+        if header == "SHA-256":
+            require(f"{where} column {letter} width {width} cuts the hash ({widest})", width >= widest)
+        else:
+            require(f"{where} column {letter} width {width} over the cap", width <= 51)
 
 
 def check_colours(name, wb):
@@ -185,16 +210,33 @@ def check_colours(name, wb):
 
 def check_print(name, ws, data_sheet):
     where = f"{name} {ws.title}"
-    check(f"{where} orientation", ws.page_setup.orientation, "landscape")
     check(f"{where} paper", str(ws.page_setup.paperSize), "9")
-    check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
-    check(f"{where} fit to width", ws.page_setup.fitToWidth in (None, 1), True)  # absent means 1
-    check(f"{where} pages tall", ws.page_setup.fitToHeight, 0)
     footer = ws.oddFooter.center.text or ""
     require(f"{where} footer has page numbers: {footer!r}", "&P" in footer and "&N" in footer)
     require(f"{where} header names the owner", bool(ws.oddHeader.left.text))
     if data_sheet:
         check(f"{where} header names the sheet", ws.oddHeader.right.text, ws.title)
+        check(f"{where} orientation", ws.page_setup.orientation, "landscape")
+        # Fit to width only at 70% or more of full size (A4 landscape less 0.7 in margins, a
+        # column of w units 7w + 5 pixels); wider sheets print across pages at full size with
+        # their first (id, name) columns repeated (SPEC §8 Workbooks).
+        pixels = sum(ws.column_dimensions[get_column_letter(i)].width * 7 + 5 for i in range(1, ws.max_column + 1))
+        if (11.69 - 1.4) * 96 / pixels >= 0.70:
+            check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
+            check(f"{where} fit to width", ws.page_setup.fitToWidth in (None, 1), True)  # absent means 1
+            check(f"{where} pages tall", ws.page_setup.fitToHeight, 0)
+        else:
+            fit = ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else False
+            check(f"{where} fit to page ({pixels:.0f} pixels wide)", bool(fit), False)
+            # The columns up to the last …名称 among the first five say whose row it is.
+            names = [i for i, h in enumerate([c.value for c in ws[1]][:5]) if str(h).endswith("名称")]
+            check(f"{where} repeated columns", ws.print_title_cols, f"$A:${get_column_letter((names[-1] if names else 0) + 1)}")
+    else:
+        # 概览 prints on one page (SPEC §8 Workbooks), upright or across, whichever is larger.
+        check(f"{where} fit to page", ws.sheet_properties.pageSetUpPr.fitToPage, True)
+        check(f"{where} one page wide", ws.page_setup.fitToWidth in (None, 1), True)
+        check(f"{where} one page tall", ws.page_setup.fitToHeight in (None, 1), True)
+        require(f"{where} orientation {ws.page_setup.orientation}", ws.page_setup.orientation in ("landscape", "portrait"))
 
 
 def check_charts(name, wb, z):
@@ -252,11 +294,34 @@ def check_charts(name, wb, z):
             require(f"{where} figures have no header row above them ({header!r})", isinstance(header, str))
 
 
+def check_overview(name, wb):
+    """概览's figures are labelled one by one: nothing right of column B (charts are drawings,
+    not cells), money carries its unit 元, text figures wrap instead of running under a chart."""
+    ov = wb["概览"]
+    for row in ov.iter_rows():
+        for c in row[2:]:
+            require(f"{name} 概览!{c.coordinate} holds {c.value!r}: a figure without its own label", c.value is None)
+        label, value = row[0], row[1] if len(row) > 1 else None
+        if value is None or value.value is None or not (label.font and label.font.b):
+            continue
+        if isinstance(value.value, float) and value.number_format.startswith("#,##0.00"):
+            check(f"{name} 概览!{value.coordinate} ({label.value}) unit", value.number_format, '#,##0.00" 元"')
+        if isinstance(value.value, str):
+            check(f"{name} 概览!{value.coordinate} ({label.value}) wraps", value.alignment.wrap_text, True)
+            # A wrapped text is only readable if its row is tall enough for its lines (nothing
+            # grows the row by itself): about 28 width units per line in column B.
+            lines = math.ceil(units(value.value) / 28)
+            if lines > 1:
+                height = ov.row_dimensions[value.row].height or 15
+                require(f"{name} 概览 row {value.row} ({label.value}) {height} pt for {lines} lines", height >= 15 * lines)
+
+
 def check_workbook(name):
     path = os.path.join(DIR, name)
     wb = openpyxl.load_workbook(path)
     z = zipfile.ZipFile(path)
     check(f"{name} first sheet", wb.sheetnames[0], "概览")
+    check(f"{name} last sheet", wb.sheetnames[-1], "数据来源")
     props = wb.properties
     require(f"{name} has no title", bool(props.title))
     require(f"{name} has no subject", bool(props.subject))
@@ -273,6 +338,7 @@ def check_workbook(name):
             check_table(name, ws)
     check_colours(name, wb)
     check_charts(name, wb, z)
+    check_overview(name, wb)
     cells = {}
     for ws in wb.worksheets:
         for row in ws.iter_rows():
@@ -284,6 +350,18 @@ def check_workbook(name):
         require(f"{name}: {text!r} not found as a cell", c is not None)
         if c is not None:
             check(f"{name} {c.parent.title}!{c.coordinate} type", c.data_type, "s")
+
+
+def check_revision():
+    """sales.xlsx is revision 2: its title, every printed page header and the line below the
+    title say so and why (SPEC §8 Workbooks)."""
+    wb = openpyxl.load_workbook(os.path.join(DIR, "sales.xlsx"))
+    ov = wb["概览"]
+    require(f"sales.xlsx title {ov['A1'].value!r} without 第2版", str(ov["A1"].value).endswith(" 第2版"))
+    check("sales.xlsx reason under the title", ov["A2"].value, "修订原因：更正销售明细")
+    for ws in wb.worksheets:
+        require(f"sales.xlsx {ws.title} page header without 第2版: {ws.oddHeader.left.text!r}",
+                (ws.oddHeader.left.text or "").endswith(" 第2版"))
 
 
 def check_owner_text():
@@ -300,6 +378,7 @@ def check_owner_text():
 for name in sorted(CHARTS):
     check_workbook(name)
 check_owner_text()
+check_revision()
 
 if failures:
     print("\n".join(failures))

@@ -11,7 +11,8 @@ public struct CreditLimitProposal: Sendable {
     public let basisMonth: YearMonth
     /// `credit.round_to`: every limit is a multiple of it, so the workbook can say so.
     public let roundTo: Fen
-    /// Customers with non-zero ttm at B, or listed in the latest receivables snapshot ≤ B; by customer_id.
+    /// Customers with non-zero ttm at B, or listed in the latest receivables snapshot ≤ B; by
+    /// customer_id. Each with Q'−1's limit and the change (`approvals` of Q'−1 in the inputs).
     public let rows: [CreditLimitProposalRow]
 
     /// `proposalDay` is the configured day of month (clamped to the month's length, as job fire
@@ -36,10 +37,19 @@ public struct CreditLimitProposal: Sendable {
         }
         let table = try inputs.approvedGradesByQuarter(through: quarter)
         let approved: (Period) -> [String: CreditGrade] = { table[$0] ?? [:] }
+        let current = quarter.previous
         var rows: [CreditLimitProposalRow] = []
         for id in ids.sorted(by: CustomerIDOrder.precedes) {
             var row = try inputs.proposal(for: id, quarter: quarter, approved: approved)
             row.customerName = CreditCustomerName.of(id, upTo: month, sales: inputs.sales, customerFiles: inputs.customerFiles)
+            // Q'−1's limit as its credit report has it: approved in approvals_<Q'−1>, else proposed.
+            let now = try EffectiveLimit.of(customer: id, approvals: inputs.approvals[current]) { () throws(MoneyOverflow) in
+                try inputs.proposal(for: id, quarter: current, approved: approved).limit
+            }
+            let (change, overflow) = row.limit.subtractingReportingOverflow(now.amount)
+            if overflow { throw MoneyOverflow(figure: "增减", customer: id, period: quarter.description) }
+            row.currentLimit = now
+            row.change = change
             rows.append(row)
         }
         self.rows = rows
@@ -47,6 +57,13 @@ public struct CreditLimitProposal: Sendable {
 
     // The 概览 totals: each row fits, their sum over customers may not.
     public var totalLimit: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("建议额度合计", period: quarter.description) { $0.limit } } }
+    /// Nil when any row lacks Q'−1's limit.
+    public var totalCurrentLimit: Fen? {
+        get throws(MoneyOverflow) {
+            if rows.contains(where: { $0.currentLimit == nil }) { return nil }
+            return try rows.sumOfMoney("现行额度合计", period: quarter.previous.description) { $0.currentLimit?.amount ?? 0 }
+        }
+    }
     public var totalTTM: Fen { get throws(MoneyOverflow) { try rows.sumOfMoney("近12月销售额合计", period: quarter.description) { $0.ttm } } }
     public func count(of grade: CreditGrade) -> Int { rows.filter { $0.grade == grade }.count }
 }

@@ -15,9 +15,17 @@ public struct CreditLimitProposalRow: Sendable, Equatable {
     public var factorHundredths: Int64
     /// 建议额度.
     public var limit: Fen
+    /// 现行额度: Q'−1's 执行额度 (approved, else proposed), as Q'−1's credit report shows it, so the
+    /// general manager approves a change, not a bare number; nil when Q'−1 was not computed.
+    public var currentLimit: EffectiveLimit?
+    /// 增减 = 建议额度 − 现行额度; nil with `currentLimit`.
+    public var change: Fen?
 
     public init(customerID: String, customerName: String, ttm: Fen, grade: CreditGrade, paymentTerms: String,
-                coverHundredths: Int64, factorHundredths: Int64, limit: Fen) {
+                coverHundredths: Int64, factorHundredths: Int64, limit: Fen, currentLimit: EffectiveLimit? = nil,
+                change: Fen? = nil) {
+        self.currentLimit = currentLimit
+        self.change = change
         self.customerID = customerID
         self.customerName = customerName
         self.ttm = ttm

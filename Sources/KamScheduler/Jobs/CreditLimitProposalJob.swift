@@ -15,14 +15,15 @@ struct CreditLimitProposalJob: ReportJob {
     /// (ttm at the basis month B, the grades of the quarters up to B, and 客户名称 from the latest
     /// sales line up to the proposal month); receivables snapshots only of quarters that end by B
     /// (payment terms and approved grades are taken at B: a later snapshot changes no figure, so
-    /// it is neither read nor listed); customer files up to Q'−1 for names.
+    /// it is neither read nor listed); customer files up to Q'−1 for names; Q'−1's approvals, since
+    /// the form shows each customer's current limit beside the proposal.
     static func scope(_ quarter: Period, cadence: Cadence) -> SubsidiaryInputs.Scope {
         let before = quarter.previous
         let basis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: quarter), cadence: cadence)
         let lastQuarterByBasis = basis == Period.quarter(containing: basis).lastMonth
             ? Period.quarter(containing: basis) : Period.quarter(containing: basis).previous
         return SubsidiaryInputs.Scope(salesMonths: before.creditWindow, receivables: .through(lastQuarterByBasis),
-                                      customerFiles: .through(before))
+                                      approvals: .only([before]), customerFiles: .through(before))
     }
 
     func scope(_ instance: JobInstance) -> SubsidiaryInputs.Scope {

@@ -1,0 +1,23 @@
+import XLSXWriter
+
+/// What every workbook kind shares around its own figures: the file, the document properties
+/// (title, subject, company, a created time fixed to the fire time so a rebuild gives the same
+/// bytes), the sheet writer, the 概览 sheet first with the version block at its end, and the
+/// 数据来源 sheet last. A kind only says what it shows.
+enum WorkbookShell {
+    /// Creates the workbook at `path`, lets `content` fill 概览 and add the data sheets, and closes it.
+    /// - Parameter subject: the document's subject line, what the workbook is about.
+    static func write(to path: String, context: ReportContext, subject: String,
+                      _ content: (OverviewSheet, SheetWriter) throws -> Void) throws {
+        let workbook = try Workbook(path: path)
+        try workbook.setProperties(DocumentProperties(
+            title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
+            subject: subject, company: context.company, author: "kam", created: context.createdUnix))
+        let writer = SheetWriter(workbook: workbook, context: context)
+        let overview = try OverviewSheet(writer: writer)
+        try content(overview, writer)
+        try overview.context(context)
+        try DataSourcesSheet.write(context, with: writer)
+        try workbook.close()
+    }
+}
