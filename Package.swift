@@ -43,8 +43,9 @@ let package = Package(
         .target(name: "KamStore", dependencies: ["KamPolicy", "KamIngest", .product(name: "GRDB", package: "GRDB.swift"),
                                                 // Raw binds for the bulk insert of sales aggregates (PITFALLS: ~2× GRDB's arguments).
                                                 .product(name: "GRDBSQLite", package: "GRDB.swift")]),
-        // Workbooks from policy results.
-        .target(name: "KamReports", dependencies: ["KamPolicy", "XLSXWriter"]),
+        // Workbooks from policy results, and the xlsx receipt of a drop file (KamIngest's Receipt:
+        // ingest stays free of the writer, the workbooks stay in one place).
+        .target(name: "KamReports", dependencies: ["KamPolicy", "KamIngest", "XLSXWriter"]),
         // SPEC §9: who gets what, the outbox ledger, e-mail (MIME by hand, handed to a sendmail
         // command), outbox folders and group-chat webhooks. Called after a run's deliveries are committed.
         .target(name: "KamDelivery", dependencies: [
@@ -83,7 +84,7 @@ let package = Package(
         .testTarget(name: "KamSchedulerTests", dependencies: ["KamScheduler", "KamPolicy", "KamConfig", "KamIngest", "KamStore",
                                                             .product(name: "Logging", package: "swift-log")]),
         // Every workbook written from hand-built policy values, read back by openpyxl.
-        .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy"],
+        .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy", "KamIngest"],
                     exclude: ["check_credit_workbooks.py", "check_consolidated.py", "check_presentation.py",
                               "check_xml_safe_workbook.py"]),
         .testTarget(name: "KamEndToEndTests", dependencies: ["kam"],

@@ -19,7 +19,9 @@ struct DemoCustomer {
 
     static let cities = ["上海", "北京", "广州", "深圳", "杭州", "南京", "苏州", "成都", "武汉", "天津", "重庆", "西安", "青岛", "宁波", "无锡"]
     static let words = ["恒达", "华信", "宏图", "金源", "瑞丰", "新世纪", "鑫泰", "永安", "中天", "东方", "博远", "德润", "广源", "海川", "嘉禾", "兴业"]
-    static let terms = ["现款", "月结30", "月结60", "月结90", "承兑汇票"]
+    /// Payment terms as a group's book has them: mostly 30 days, some cash and acceptance bills,
+    /// fewer long terms (one pick either way, so the draws after it do not move).
+    static let terms = ["现款", "现款", "月结30", "月结30", "月结30", "月结30", "月结60", "月结60", "承兑汇票", "承兑汇票", "月结90"]
 
     /// GB 32100-2015 check character for the first 17 characters of a credit code.
     static func creditCodeCheck(_ first17: [Character]) -> Character? {
@@ -48,6 +50,9 @@ struct DemoCustomer {
         // Pareto-like sizes: a few large customers carry most of the sales.
         let weight = min(pow(1 / max(r.unit(), 0.02), 0.9), 40)
         var base = Int64(15_000_00 * weight) + Int64(r.int(5_000_00))
+        // HG01 is the group's largest company: its customers buy twice as much, so its one
+        // 公司级 key account below is large without leaving every other customer B or C.
+        if subsidiary.code == "HG01" { base *= 2 }
         if i == 0 && subsidiary.code == "HG01" { base = 9_000_000_00 }  // one 公司级 key account (ttm ≥ 100,000,000)
         let first = i % 9 == 4 ? months - 2 - r.int(8) : 0            // some customers are new
         let last = i % 11 == 7 ? months - 3 - r.int(6) : months - 1    // some stop buying

@@ -15,8 +15,16 @@ struct DemoDrops {
     let subsidiary: DemoSubsidiary
     let size: DemoSize
     let firstMonth: YearMonth
+    /// The sales lines' stream (drawn first, so the same seed gives the same sales).
     var random: SplitMix64
     let customers: [DemoCustomer]
+    let people: DemoPeople
+    /// How each customer pays (DemoPayer): its receivables, grade and limit follow from it.
+    let payers: [DemoPayer]
+    /// The customers' master records, changed a few fields per quarter.
+    var records: [DemoCustomerFile]
+    /// A stream of its own for receivables, files, visits and approvals.
+    var quarterRandom: SplitMix64
 
     init(subsidiary: DemoSubsidiary, size: DemoSize, firstMonth: YearMonth) {
         self.subsidiary = subsidiary
@@ -24,13 +32,22 @@ struct DemoDrops {
         self.firstMonth = firstMonth
         var r = SplitMix64(seed: subsidiary.seed)
         let word = subsidiary.line == "chem" ? ["化工", "材料", "塑胶", "涂料"] : ["医药", "药业", "医疗器械", "大药房"]
-        customers = (0..<size.customers).map { i in
+        let customers = (0..<size.customers).map { i in
             DemoCustomer.make(index: i, subsidiary: subsidiary, industryWord: word[i % word.count], months: size.months, random: &r)
         }
         random = r
+        var q = SplitMix64(seed: subsidiary.seed ^ 0x5EED_F11E)
+        let people = DemoPeople(customers: size.customers, salt: Int(subsidiary.seed % 997))
+        payers = customers.map { _ in DemoPayer.draw(&q) }
+        records = customers.enumerated().map { DemoCustomerFile.make(customer: $1, index: $0, people: people, random: &q) }
+        quarterRandom = q
+        self.customers = customers
+        self.people = people
     }
 
     var months: [YearMonth] { YearMonth.range(firstMonth, through: size.through) }
+
+    var cadence: Cadence { subsidiary.line == "chem" ? .quarterly : .monthly }
 
     /// 10:00 Beijing time on the 3rd of the month after `period` (before the 6th's deadline).
     static func dropTime(after period: Period, day: Int = 3) -> Int64 {
@@ -41,12 +58,21 @@ struct DemoDrops {
 
     mutating func files() -> [File] {
         var result: [File] = []
-        var salesByMonth: [YearMonth: [String: Int64]] = [:]
+        var totals = DemoSalesTotals(customers: customers.count, months: months.count, firstMonth: firstMonth)
         var salesLines: [YearMonth: [String]] = [:]
         for (offset, month) in months.enumerated() {
-            let (lines, totals) = salesLinesFor(month: month, offset: offset)
-            salesLines[month] = lines
-            salesByMonth[month] = totals
+            salesLines[month] = salesLinesFor(month: month, offset: offset, totals: &totals)
+        }
+        if let last = quarters().last?.lastMonth {
+            let offset = last.index - firstMonth.index
+            let customers = self.customers
+            let orders = DemoNearB.orders(totals: totals, month: last) {
+                customers[$0].expected(monthOffset: offset, calendarMonth: last.month) > 0
+            }
+            for order in orders {
+                salesLines[last, default: []].append(largeOrderLine(order, month: last))
+                totals.add(order.amount, customer: order.customer, month: last)
+            }
         }
         let columns = subsidiary.hasCost
             ? ["date", "customer_id", "customer_name", "product", "quantity", "amount", "cost"]
@@ -67,8 +93,10 @@ struct DemoDrops {
                                    receivedUnix: Self.dropTime(after: p, day: late ? 7 : 3)))
             }
         }
+        var balances = Array(repeating: Int64(0), count: customers.count)
+        var seniorDue = Array(repeating: true, count: customers.count)
         for q in quarters() {
-            result += quarterFiles(q, sales: salesByMonth)
+            result += quarterFiles(q, totals: totals, balances: &balances, seniorDue: &seniorDue)
         }
         return result
     }
@@ -88,12 +116,15 @@ struct DemoDrops {
         }.joined(separator: subsidiary.separator) + subsidiary.lineEnding
     }
 
-    mutating func salesLinesFor(month: YearMonth, offset: Int) -> ([String], [String: Int64]) {
+    var products: [String] {
+        subsidiary.line == "chem" ? ["PVC树脂", "烧碱", "环氧树脂", "聚乙烯", "钛白粉"]
+                                  : ["阿莫西林胶囊", "头孢克肟片", "布洛芬缓释胶囊", "医用口罩", "葡萄糖注射液"]
+    }
+
+    mutating func salesLinesFor(month: YearMonth, offset: Int, totals: inout DemoSalesTotals) -> [String] {
         var lines: [String] = []
-        var totals: [String: Int64] = [:]
-        let products = subsidiary.line == "chem" ? ["PVC树脂", "烧碱", "环氧树脂", "聚乙烯", "钛白粉"]
-                                                 : ["阿莫西林胶囊", "头孢克肟片", "布洛芬缓释胶囊", "医用口罩", "葡萄糖注射液"]
-        for c in customers {
+        let products = self.products
+        for (index, c) in customers.enumerated() {
             let expected = c.expected(monthOffset: offset, calendarMonth: month.month)
             guard expected > 0, random.chance(0.88) else { continue }
             let n = 1 + random.int(max(2 * size.linesPerCustomerMonth - 1, 1))
@@ -107,48 +138,78 @@ struct DemoDrops {
                               String(1 + random.int(500)), subsidiary.amount(amount)]
                 if subsidiary.hasCost { fields.append(subsidiary.amount(cost)) }
                 lines.append(row(fields))
-                totals[c.id, default: 0] += amount
+                totals.add(amount, customer: index, month: month)
             }
         }
-        return (lines, totals)
+        return lines
     }
 
-    mutating func quarterFiles(_ q: Period, sales: [YearMonth: [String: Int64]]) -> [File] {
+    /// The one large order of DemoNearB, on the 28th.
+    func largeOrderLine(_ order: DemoNearB.Order, month: YearMonth) -> String {
+        let c = customers[order.customer]
+        var fields = [subsidiary.date(month.year, month.month, 28), c.id, c.name, products[0], "800", subsidiary.amount(order.amount)]
+        if subsidiary.hasCost { fields.append(subsidiary.amount(order.amount / 100 * 72)) }
+        return row(fields)
+    }
+
+    /// Receivables, customer files and visits for quarter `q`, and the approvals of the limits
+    /// for the quarter after it. `balances` carries each customer's closing receivable from one
+    /// quarter to the next (the opening balance); `seniorDue` whether its half year's senior visit
+    /// is still to be made.
+    mutating func quarterFiles(_ q: Period, totals: DemoSalesTotals, balances: inout [Int64], seniorDue: inout [Bool]) -> [File] {
         let at = Self.dropTime(after: q)
         var receivables = [row(subsidiary.header(.receivables, columns: ["customer_id", "receivable", "overdue", "collected", "payment_terms"]))]
         var files = [row(subsidiary.header(.customers, columns: ["customer_id", "customer_name", "credit_code", "industry", "region",
                                                                   "legal_rep", "contact", "phone", "address", "account_manager"]))]
         var visits = [row(subsidiary.header(.visits, columns: ["date", "customer_id", "visitor", "role", "purpose", "notes"]))]
         var approvals = [row(subsidiary.header(.approvals, columns: ["customer_id", "approved_limit", "approved_by"]))]
-        let roles = ["销售代表", "销售代表", "销售代表", "销售主管", "公司领导"]
-        let purposes = ["产品销售", "市场维护", "客情建设", "信息收集", "客户指导"]
-        let visitors = ["张伟", "王芳", "李强", "刘洋", "陈静"]
+        let settings = CreditSettings()
+        let basis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: q), cadence: cadence)
+        let grades = totals.grades(at: q.lastMonth)
+        if q.firstMonth.month == 1 || q.firstMonth.month == 7 { seniorDue = Array(repeating: true, count: customers.count) }
         let offsetOfLast = q.lastMonth.index - firstMonth.index
-        for (i, c) in customers.enumerated() where c.firstMonth <= offsetOfLast {
-            let quarterSales = q.months.reduce(Int64(0)) { $0 + (sales[$1]?[c.id] ?? 0) }
-            let receivable = max(quarterSales / 2 + Int64(random.int(100_000_00)), 0)
-            let overdue = random.chance(0.2) ? receivable / Int64(2 + random.int(6)) : receivable / 50
-            let collected = quarterSales * Int64(70 + random.int(30)) / 100
-            if quarterSales > 0 || random.chance(0.3) {
-                receivables.append(row([c.id, subsidiary.amount(receivable), subsidiary.amount(overdue),
-                                        subsidiary.amount(collected), c.paymentTerms]))
+        let listed = customers.indices.filter { customers[$0].firstMonth <= offsetOfLast }
+        // A handful of file changes a quarter (2 to 4 for 60 customers).
+        let perThirty = max(customers.count / 30, 1)
+        for _ in 0..<(perThirty + quarterRandom.int(perThirty + 1)) where !listed.isEmpty {
+            let i = listed[quarterRandom.int(listed.count)]
+            records[i].change(region: customers[i].region, people: people, random: &quarterRandom)
+        }
+        for i in listed {
+            let c = customers[i]
+            let sales = totals.sales(customer: i, in: q)
+            let payer = payers[i].inQuarter(&quarterRandom)
+            let factor = PaymentTerms.factorHundredths(c.paymentTerms, settings: settings)
+            let limit = DemoLimit.proposed(ttm: totals.ttm(customer: i, endingWith: basis), coverHundredths: payer.coverHundredths,
+                                           factorHundredths: factor)
+            let balance = DemoBalance.close(opening: balances[i], sales: sales, limit: limit, payer: payer, random: &quarterRandom)
+            if balances[i] != 0 || sales != 0 || balance.receivable != 0 {
+                receivables.append(row([c.id, subsidiary.amount(balance.receivable), subsidiary.amount(balance.overdue),
+                                        subsidiary.amount(balance.collected), c.paymentTerms]))
             }
-            let phone = random.chance(0.1) ? "" : "139" + String(10_000_000 + random.int(89_999_999))
-            files.append(row([c.id, c.name, c.creditCode, c.industry, c.region, random.pick(["王建国", "李明", "赵丽"]),
-                              random.chance(0.15) ? "" : random.pick(["周经理", "吴主任", "郑总"]), phone,
-                              "\(c.region)某路\(1 + random.int(300))号", Self.accountManager(random.pick(visitors), index: i)]))
-            let visitCount = quarterSales > 0 ? random.int(5) : 0
-            for _ in 0..<visitCount {
-                let m = q.months[random.int(3)]
-                visits.append(row([subsidiary.date(m.year, m.month, 1 + random.int(28)), c.id, random.pick(visitors),
-                                   random.pick(roles), random.pick(purposes), ""]))
-            }
-            if subsidiary.line == "chem" && quarterSales > 0 && random.chance(0.7) {
-                approvals.append(row([c.id, subsidiary.amount(Int64(random.int(50) + 1) * 10_000_00), "总经理"]))
+            balances[i] = balance.receivable
+            let record = records[i]
+            let manager = people.representatives[record.representative]
+            files.append(row([c.id, c.name, c.creditCode, c.industry, c.region, record.legalRepresentative, record.contact,
+                              record.phone, record.address, Self.accountManager(manager, index: i)]))
+            for visit in DemoVisits.plan(quarter: q, grade: grades[i], troubled: payer == .troubled, representative: manager,
+                                         people: people, seniorDue: &seniorDue[i], random: &quarterRandom) {
+                visits.append(row([subsidiary.date(visit.month.year, visit.month.month, visit.day), c.id, visit.visitor,
+                                   visit.role, visit.purpose, ""]))
             }
         }
-        // Approvals are for the quarter the limits apply to: the next one.
+        // Approvals are for the quarter the limits apply to: the next one, sized on its basis month.
         let next = q.shifted(by: 1)
+        if subsidiary.line == "chem" {
+            let nextBasis = ProposalBasisMonth.of(proposalMonth: ProposalBasisMonth.proposalMonth(for: next), cadence: cadence)
+            for i in listed {
+                let ttm = totals.ttm(customer: i, endingWith: nextBasis)
+                guard ttm > 0, quarterRandom.chance(0.85) else { continue }
+                let proposed = DemoLimit.proposed(ttm: ttm, coverHundredths: payers[i].coverHundredths,
+                                                  factorHundredths: PaymentTerms.factorHundredths(customers[i].paymentTerms, settings: settings))
+                approvals.append(row([customers[i].id, subsidiary.amount(DemoLimit.approved(proposed: proposed, random: &quarterRandom)), "总经理"]))
+            }
+        }
         var result = [
             File(name: "receivables_\(q).csv", text: receivables.joined(), receivedUnix: at),
             File(name: "customers_\(q).csv", text: files.joined(), receivedUnix: at),

@@ -25,8 +25,10 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var costTotal: Int64
     /// Where the original bytes are kept, relative to the data folder.
     public var archivePath: String
-    /// Where the file's receipt was written, relative to the drop folder
-    /// (`HG01/receipts/sales_2026-09.csv.receipt.csv`); empty before receipts existed.
+    /// Where the file's CSV receipt was written, relative to the drop folder
+    /// (`HG01/receipts/sales_2026-09.csv.20261003-100000.receipt.csv`; the xlsx receipt is beside
+    /// it, `….receipt.xlsx`; names without the received time are from before it); empty before
+    /// receipts existed.
     public var receiptPath: String = ""
     /// Warnings on the receipt (e.g. header only), so `kam status` can list files worth a look.
     public var warningCount: Int = 0

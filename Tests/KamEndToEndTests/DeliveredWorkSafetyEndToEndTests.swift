@@ -99,7 +99,7 @@ import Testing
         try Self.write(header, ws, "drop/YY01/sales_2026-11.csv")
         let r = try Self.kam(ws, "ingest")
         #expect(r.status == 0 && r.stdout.contains("sales_2026-11.csv"), "\(r.stdout)")
-        #expect(Self.exists(ws, "drop/YY01/receipts/sales_2026-11.csv.receipt.csv"))
+        #expect(KamBinary.receipts(in: ws.appendingPathComponent("drop/YY01/receipts"), for: "sales_2026-11.csv").count == 1)
         #expect(try Self.query(ws, "select period from submission where subsidiary='YY01' and fileName like 'sales_2026-1_.csv' order by id") == "2026-10\n2026-11\n")
         // The very same file again (name and bytes) is the same submission: a no-op.
         try Self.write(header, ws, "drop/YY01/sales_2026-11.csv")
@@ -126,7 +126,7 @@ import Testing
         let r = try Self.kam(ws, "run")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("rejected: HG01/sales_2026Q3_\u{FFFD}\u{FFFD}.csv"), "\(r.stdout)")
-        #expect(Self.exists(ws, "drop/HG01/receipts/sales_2026Q3_更正.csv.receipt.csv"))
+        #expect(KamBinary.receipts(in: folder.appendingPathComponent("receipts"), for: "sales_2026Q3_更正.csv").count == 1)
         #expect(try Self.query(ws, "select fileName, status from submission where subsidiary='HG01' order by id")
                 == "sales_2026Q3_更正.csv|accepted\nsales_2026Q3_\u{FFFD}\u{FFFD}.csv|rejected\n")
         let receipts = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("receipts").path)
@@ -167,7 +167,8 @@ import Testing
         try FileManager.default.removeItem(at: ws.appendingPathComponent("drop/YY01/receipts"))
         let next = try Self.kam(ws, "run")
         #expect(next.status == 0 && !next.stdout.contains("could not handle"), "\(next.stdout)\(next.stderr)")
-        #expect(!Self.exists(ws, "drop/HG01/sales_2026Q3.csv") && Self.exists(ws, "drop/YY01/receipts/sales_2026-07.csv.receipt.csv"))
+        #expect(!Self.exists(ws, "drop/HG01/sales_2026Q3.csv"))
+        #expect(KamBinary.receipts(in: ws.appendingPathComponent("drop/YY01/receipts"), for: "sales_2026-07.csv").count == 1)
         #expect(try Self.kam(ws, "status").stdout.contains("drop files kam could not handle (tried again by the next run): 0"))
     }
 
@@ -273,9 +274,10 @@ extension DeliveredWorkSafetyEndToEndTests {
         let old = ws.appendingPathComponent("drop/HG01/sales_2026-09_更正.csv")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: old.path)
         #expect(try Self.kam(ws, "ingest").status == 0)
-        let first = try String(contentsOf: ws.appendingPathComponent("drop/HG01/receipts/sales_2026Q3.csv.receipt.csv"), encoding: .utf8)
+        let receipts = ws.appendingPathComponent("drop/HG01/receipts")
+        let first = try String(contentsOf: try #require(KamBinary.receipts(in: receipts, for: "sales_2026Q3.csv").first), encoding: .utf8)
         #expect(first.contains("生效情况,\"已生效: 2026-07, 2026-08, 2026-09\""), "\(first)")
-        let second = try String(contentsOf: ws.appendingPathComponent("drop/HG01/receipts/sales_2026-09_更正.csv.receipt.csv"), encoding: .utf8)
+        let second = try String(contentsOf: try #require(KamBinary.receipts(in: receipts, for: "sales_2026-09_更正.csv").first), encoding: .utf8)
         #expect(second.contains("未生效: 2026-09 已由较晚接收的文件 sales_2026Q3.csv 覆盖"), "\(second)")
     }
 }

@@ -54,6 +54,18 @@ enum KamBinary {
 
     static func kam(_ arguments: String...) throws -> Output { try run(url, arguments) }
 
+    /// The receipts kam wrote for drop file `name` in a `receipts` folder, oldest first:
+    /// `<name>.<received>.receipt.csv` (or `.xlsx`), the received time making each name its own.
+    static func receipts(in folder: URL, for name: String, ext: String = "csv") -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { candidate in
+            guard candidate.hasPrefix(name + "."), candidate.hasSuffix(".receipt.\(ext)") else { return false }
+            // `<received>` alone (`20261003-100000`, `-2` when two came in one second), not a longer file name.
+            let middle = candidate.dropFirst(name.count + 1).dropLast(".receipt.\(ext)".count)
+            return middle.count >= 15 && middle.allSatisfy { $0.isNumber || $0 == "-" }
+        }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
     /// A copy of a fixture workspace in a fresh temporary folder.
     static func workspace(_ fixture: String) throws -> URL {
         guard let source = Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil) else {

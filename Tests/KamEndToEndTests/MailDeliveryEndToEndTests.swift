@@ -82,7 +82,8 @@ import Testing
                 .appendingPathComponent(url.lastPathComponent)
             #expect(try Self.sha256(copy) == attached.sha256, "outbox copy \(copy.path)")
         }
-        #expect(yy.attachments.contains { $0.name.hasSuffix(".receipt.csv") }, "receipts attached: \(yy.attachments.map(\.name))")
+        // The xlsx receipts (ids stay text in Excel).
+        #expect(yy.attachments.contains { $0.name.hasSuffix(".receipt.xlsx") }, "receipts attached: \(yy.attachments.map(\.name))")
         // Nothing of another subsidiary reaches YY01.
         #expect(!yy.attachments.contains { $0.name.contains("HG01") })
         let hq = try #require(mails.first { $0.rcpt == ["hq@example.cn"] })

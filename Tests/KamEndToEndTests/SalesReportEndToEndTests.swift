@@ -22,11 +22,16 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
 
         // Accepted files leave the drop folder after their commit; the rejected one stays, and
-        // every file has a receipt in the receipts sub-folder.
+        // every file has its receipts (CSV and xlsx) in the receipts sub-folder.
         let left = try FileManager.default.contentsOfDirectory(atPath: ws.appendingPathComponent("drop/YY01").path)
         #expect(left.sorted() == ["receipts", "sales_2026-07.csv"])
-        let receipts = try FileManager.default.contentsOfDirectory(atPath: ws.appendingPathComponent("drop/YY01/receipts").path)
-        #expect(receipts.count == 5)
+        let folder = ws.appendingPathComponent("drop/YY01/receipts")
+        let receipts = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(receipts.count == 10)
+        for month in ["2025-01", "2025-09", "2026-07", "2026-08", "2026-09"] {
+            #expect(KamBinary.receipts(in: folder, for: "sales_\(month).csv").count == 1, "\(receipts)")
+            #expect(KamBinary.receipts(in: folder, for: "sales_\(month).csv", ext: "xlsx").count == 1, "\(receipts)")
+        }
 
         let before = try KamBinary.digests(reports)
         #expect(before.keys.contains("./2026-09/manifest.json"))

@@ -50,6 +50,33 @@ import Testing
         #expect(String(decoding: n.csvBytes, as: UTF8.self).contains("类型,-\r\n期间,-\r\n"))
     }
 
+    /// SPEC §8: each receipt's name carries its received time, so a later file of the same name
+    /// never overwrites it; the xlsx receipt sits beside the CSV; a name near NAME_MAX still fits
+    /// with the longer of the two suffixes.
+    @Test func receiptNamesCarryTheReceivedTime() throws {
+        let at = try #require(LocalDateTime(parsing: "2026-10-03T09:05"))
+        #expect(Receipt.stamp(of: at, second: 7) == "20261003-090507")
+        #expect(Receipt.fileName(for: "sales_2026-09.csv", received: "20261003-090507")
+                == "sales_2026-09.csv.20261003-090507.receipt.csv")
+        #expect(Receipt.fileName(for: "sales_2026-09.csv", received: "20261003-090507", attempt: 2)
+                == "sales_2026-09.csv.20261003-090507-2.receipt.csv")
+        #expect(Receipt.workbookPath(ofCSV: "HG01/receipts/a.csv.20261003-090507.receipt.csv")
+                == "HG01/receipts/a.csv.20261003-090507.receipt.xlsx")
+        let long = "sales_2026Q3_" + String(repeating: "长", count: 77) + ".csv"
+        let name = Receipt.fileName(for: long, received: "20261003-090507", attempt: 12)
+        #expect(name.hasPrefix("sales_2026Q3_长") && name.hasSuffix("~\(SHA256.hex(Array(long.utf8)).prefix(8)).20261003-090507-12.receipt.csv"))
+        #expect(Receipt.workbookPath(ofCSV: name).utf8.count <= 255)
+        #expect(Receipt.workbookPath(ofCSV: name).utf8.count >= 250, "cut no shorter than it has to be")
+    }
+
+    /// The CSV and the xlsx show the same facts: the CSV's rows are the facts, encoded.
+    @Test func theCSVRowsAreTheFacts() {
+        let r = receipt("date,customer_id,customer_name,amount\n2026-09-01,C1,甲,1\n", name: "=sales_2026-09.csv")
+        #expect(r.rows.dropFirst().prefix(r.facts.count).map { $0[0] } == r.facts.map(\.label))
+        #expect(r.facts.first { $0.label == "文件" }?.value == "=sales_2026-09.csv")
+        #expect(r.rows.contains(["文件", "'=sales_2026-09.csv"]))
+    }
+
     /// Receipts write fen without separators (Excel reads the cell as a number).
     @Test func yuanFormatting() {
         #expect(YuanText.of(0, grouped: false) == "0.00")

@@ -12,9 +12,18 @@ enum PythonChecker {
 
     /// Its exit status and everything it printed (stdout and stderr together).
     static func run(_ checker: URL, on folder: URL) throws -> (status: Int32, output: String) {
+        try run(arguments: [checker.path, folder.path])
+    }
+
+    /// A short check written inline (`python3 -c`), given the folder as `sys.argv[1]`.
+    static func run(script: String, on folder: URL) throws -> (status: Int32, output: String) {
+        try run(arguments: ["-c", script, folder.path])
+    }
+
+    private static func run(arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = python
-        process.arguments = [checker.path, folder.path]
+        process.arguments = arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out

@@ -3,7 +3,8 @@ import KamPolicy
 /// The answer a subsidiary gets for every file it drops (SPEC §3): accepted with its rows,
 /// totals and checksum, or rejected with every error as line, column, value and reason. It is
 /// a CSV in UTF-8 with a BOM and CRLF line ends, because that is what Excel on Chinese Windows
-/// opens without asking about encodings.
+/// opens without asking about encodings, and the same as an xlsx workbook (KamReports'
+/// `ReceiptWorkbook`), whose text cells keep `001000` as written where Excel's CSV import does not.
 public struct Receipt: Sendable {
     public let subsidiary: String
     public let fileName: String
@@ -25,10 +26,14 @@ public struct Receipt: Sendable {
         self.file = file
     }
 
-    /// The receipt's file name next to the input: `<file-name>.receipt.csv`.
-    public static func fileName(for input: String) -> String {
-        let suffix = ".receipt.csv"
-        guard input.utf8.count + suffix.utf8.count > Self.maxNameBytes else { return input + suffix }
+    /// The receipt's file name next to the input (SPEC §8): `<file-name>.<received>.receipt.csv`,
+    /// `<received>` being `stamp(of:)` of the received time. The time in the name is what keeps a
+    /// later file of the same name from overwriting the earlier file's receipt; `attempt` (2, 3, …)
+    /// is added when two files of one name arrive in the same second.
+    public static func fileName(for input: String, received: String, attempt: Int = 1) -> String {
+        let tail = "." + received + (attempt > 1 ? "-\(attempt)" : "") + csvSuffix
+        // Sized for the longer workbook name, so both receipts of a file fit.
+        guard input.utf8.count + tail.utf8.count + 1 > Self.maxNameBytes else { return input + tail }
         // A name near the file system's 255-byte limit still gets a receipt: cut at a character
         // boundary and keep it unique with a short checksum of the whole name.
         let tag = "~" + SHA256.hex(Array(input.utf8)).prefix(8)
@@ -36,11 +41,27 @@ public struct Receipt: Sendable {
         var bytes = 0
         for ch in input {
             let n = String(ch).utf8.count
-            guard bytes + n + tag.utf8.count + suffix.utf8.count <= Self.maxNameBytes else { break }
+            guard bytes + n + tag.utf8.count + tail.utf8.count + 1 <= Self.maxNameBytes else { break }
             cut.append(ch)
             bytes += n
         }
-        return cut + tag + suffix
+        return cut + tag + tail
+    }
+
+    static let csvSuffix = ".receipt.csv"
+    static let workbookSuffix = ".receipt.xlsx"
+
+    /// The xlsx receipt beside a CSV receipt (a path or a name): `….receipt.csv` → `….receipt.xlsx`.
+    public static func workbookPath(ofCSV path: String) -> String {
+        path.hasSuffix(csvSuffix) ? String(path.dropLast(csvSuffix.count)) + workbookSuffix : path + ".xlsx"
+    }
+
+    /// A received time as a file name carries it: `20261003-100005` (local time; no `:`, which
+    /// Windows file names cannot hold; sorts by time).
+    public static func stamp(of local: LocalDateTime, second: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let d = local.date
+        return "\(d.year)\(two(d.month))\(two(d.day))-\(two(local.time.hour))\(two(local.time.minute))\(two(second))"
     }
 
     /// NAME_MAX on Linux file systems.
@@ -48,28 +69,48 @@ public struct Receipt: Sendable {
 
     public var status: String { accepted ? "接受" : "拒绝" }
 
-    /// The receipt as lines of cells (already CSV-encoded).
+    /// One line of the receipt's summary: a label and its value as plain text. `fromInput` marks
+    /// text taken from the file (its name, the subsidiary folder), which the CSV makes inert.
+    public struct Fact: Sendable, Equatable {
+        public let label: String
+        public let value: String
+        public let fromInput: Bool
+
+        init(_ label: String, _ value: String, fromInput: Bool = false) {
+            self.label = label
+            self.value = value
+            self.fromInput = fromInput
+        }
+    }
+
+    /// The summary, in the order both receipts (CSV and xlsx) show it.
+    public var facts: [Fact] {
+        let check = file.check
+        var facts = [Fact("状态", status), Fact("分公司", subsidiary, fromInput: true), Fact("文件", fileName, fromInput: true),
+                     Fact("类型", file.name.map { "\($0.kind.rawValue) \($0.kind.chineseName)" } ?? "-"),
+                     Fact("期间", file.name?.period.description ?? "-"), Fact("编码", check.encoding?.rawValue ?? "-"),
+                     Fact("有效行数", "\(check.acceptedRows)"), Fact("错误行数", "\(check.badRows)")]
+        for total in file.totals where total.column != "cost" || file.hasCost {
+            facts.append(Fact("\(total.chinese)合计(元)", YuanText.of(total.fen, grouped: false)))
+        }
+        facts.append(Fact("SHA-256", sha256))
+        facts.append(Fact("接收时间", receivedAt))
+        if let effect { facts.append(Fact("生效情况", effect)) }
+        for warning in check.warnings { facts.append(Fact("警告", warning)) }
+        facts.append(Fact("错误总数", "\(check.problemCount)"))
+        if check.problemCount > check.diagnostics.count {
+            facts.append(Fact("说明", "仅列出前\(check.diagnostics.count)条错误, 共\(check.problemCount)条"))
+        }
+        return facts
+    }
+
+    /// The CSV receipt as lines of cells (already CSV-encoded): the facts, a blank line, then the
+    /// problems one a line.
     public var rows: [[String]] {
         let check = file.check
         var rows: [[String]] = [["项目", "内容"]]
-        rows.append(["状态", status])
-        rows.append(["分公司", ExcelSafeCell.text(subsidiary)])
-        rows.append(["文件", ExcelSafeCell.text(fileName)])
-        rows.append(["类型", file.name.map { "\($0.kind.rawValue) \($0.kind.chineseName)" } ?? "-"])
-        rows.append(["期间", file.name?.period.description ?? "-"])
-        rows.append(["编码", check.encoding?.rawValue ?? "-"])
-        rows.append(["有效行数", "\(check.acceptedRows)"])
-        rows.append(["错误行数", "\(check.badRows)"])
-        for total in file.totals where total.column != "cost" || file.hasCost {
-            rows.append(["\(total.chinese)合计(元)", YuanText.of(total.fen, grouped: false)])
-        }
-        rows.append(["SHA-256", sha256])
-        rows.append(["接收时间", receivedAt])
-        if let effect { rows.append(["生效情况", ExcelSafeCell.quoted(effect)]) }
-        for warning in check.warnings { rows.append(["警告", ExcelSafeCell.quoted(warning)]) }
-        rows.append(["错误总数", "\(check.problemCount)"])
-        if check.problemCount > check.diagnostics.count {
-            rows.append(["说明", ExcelSafeCell.quoted("仅列出前\(check.diagnostics.count)条错误, 共\(check.problemCount)条")])
+        for fact in facts {
+            rows.append([fact.label, fact.fromInput ? ExcelSafeCell.text(fact.value) : ExcelSafeCell.quoted(fact.value)])
         }
         rows.append([])
         if !check.diagnostics.isEmpty {

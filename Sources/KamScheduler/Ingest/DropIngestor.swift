@@ -1,6 +1,7 @@
 import Foundation
 import KamConfig
 import KamIngest
+import KamReports
 import KamPolicy
 import KamStore
 import Logging
@@ -177,23 +178,23 @@ struct DropIngestor {
         let sha = try prepared.sha.get()
         guard DropEntryGuard.unchanged(entry, since: identity, logger: logger) else { return }
         let settings = config.readSettings(for: subsidiary)
-        let receiptRelative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name))"
-        let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
         let candidates = try store.submissions(subsidiary: subsidiary, fileName: name, sha256: sha)
         if let known = Self.earlier(candidates, settings: settings.fingerprint) {
             logger.debug("already ingested", metadata: ["drop.file": "\(entry.displayPath)", "submission.id": "\(known.id ?? 0)"])
             outcome.unchanged.append(entry.displayPath)
             // A crash between the commit and the receipt leaves the file without one: write it now.
-            if !known.receiptPath.isEmpty, !FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(known.receiptPath).path) {
+            if !known.receiptPath.isEmpty, !Self.receiptsExist(at: config.dropFolder.appendingPathComponent(known.receiptPath)) {
                 let file = try prepared.file?.get() ?? CheckedFile.read(path: staged.path, fileName: name, settings: settings)
                 try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
                                          accepted: known.status == Submission.accepted, file: file),
-                                 to: config.dropFolder.appendingPathComponent(known.receiptPath))
+                                 received: known.receivedAt, to: config.dropFolder.appendingPathComponent(known.receiptPath))
             }
             if known.status == Submission.accepted { try entry.remove() }
             return
         }
         let received = min(prepared.mtime ?? clock.now, clock.now)
+        let receiptRelative = receiptPath(subsidiary: subsidiary, name: name, received: received)
+        let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
         let archive = "archive/\(sha.prefix(2))/\(sha).csv"
         var submission = Submission(subsidiary: subsidiary, kind: "", period: "", fileName: name, sha256: sha,
                                     receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
@@ -230,23 +231,50 @@ struct DropIngestor {
             outcome.accepted.append(stored)
             FaultHook.reached("ingest.after-commit")
             receipt.effect = try SubmissionEffect.describe(stored, among: store.acceptedSubmissions(subsidiary: subsidiary, kind: file.name?.kind ?? .sales))
-            try writeReceipt(receipt, to: receiptURL)
+            try writeReceipt(receipt, received: received, to: receiptURL)
             FaultHook.reached("ingest.after-receipt")
             if DropEntryGuard.unchanged(entry, since: identity, logger: logger) { try entry.remove() }
             logger.info("accepted drop file", metadata: ["drop.file": "\(entry.displayPath)", "rows": "\(submission.rowCount)"])
         } else {
             outcome.rejected.append(try store.recordRejected(submission))
-            try writeReceipt(receipt, to: receiptURL)
+            try writeReceipt(receipt, received: received, to: receiptURL)
             logger.warning("rejected drop file", metadata: ["drop.file": "\(entry.displayPath)",
                                                             "problems": "\(file.check.problemCount)"])
         }
         outcome.receipts.append(receipt)
     }
 
-    /// In the subsidiary's own drop folder (a sub-folder, which is never read as input), atomically, 0640.
-    private func writeReceipt(_ receipt: Receipt, to url: URL) throws {
+    /// In the subsidiary's own drop folder (a sub-folder, which is never read as input), atomically, 0640:
+    /// the CSV at `url` and the xlsx beside it (SPEC §8).
+    private func writeReceipt(_ receipt: Receipt, received: Int64, to url: URL) throws {
         if let unusable = ReceiptsFolder.problem(in: url.deletingLastPathComponent().deletingLastPathComponent()) { throw unusable }
         try SecureFiles.publish(Data(receipt.csvBytes), to: url)
+        let workbook = URL(fileURLWithPath: Receipt.workbookPath(ofCSV: url.path))
+        try SecureFiles.publish(to: workbook) { path in try ReceiptWorkbook.write(receipt, to: path, created: received) }
+    }
+
+    /// `<S>/receipts/<name>.<received>.receipt.csv`, relative to the drop folder: the received time
+    /// in the name keeps every earlier receipt of the same file name (SPEC §8); a second file of
+    /// that name received in the same second takes the next free `-2`, `-3`, ….
+    private func receiptPath(subsidiary: String, name: String, received: Int64) -> String {
+        let stamp = Receipt.stamp(of: clock.local(of: received), second: Int(((received % 60) + 60) % 60))
+        var attempt = 1
+        while true {
+            let relative = "\(subsidiary)/receipts/\(Receipt.fileName(for: name, received: stamp, attempt: attempt))"
+            let url = config.dropFolder.appendingPathComponent(relative)
+            let workbook = URL(fileURLWithPath: Receipt.workbookPath(ofCSV: url.path))
+            if !FileManager.default.fileExists(atPath: url.path) && !FileManager.default.fileExists(atPath: workbook.path) {
+                return relative
+            }
+            attempt += 1
+        }
+    }
+
+    /// Both receipts of a submission are in place (a crash or a full disk may have left neither,
+    /// or only the CSV).
+    static func receiptsExist(at csv: URL) -> Bool {
+        FileManager.default.fileExists(atPath: csv.path)
+            && FileManager.default.fileExists(atPath: Receipt.workbookPath(ofCSV: csv.path))
     }
 
     /// Keeps the original bytes under the data folder, named by checksum.

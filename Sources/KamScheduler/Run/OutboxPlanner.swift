@@ -1,6 +1,7 @@
 import Foundation
 import KamConfig
 import KamDelivery
+import KamIngest
 import KamPolicy
 import KamStore
 import Logging
@@ -99,10 +100,16 @@ struct OutboxPlanner {
     private func receipt(_ s: Submission) -> OutboxItem {
         let accepted = s.status == Submission.accepted
         let title = "\(s.subsidiary)/\(s.fileName) " + (accepted ? "已接收" : "已退回（\(s.problemCount) 处问题，请按回执修改后重新报送）")
+        // The xlsx receipt is attached (Excel keeps its ids as written); a submission from before
+        // xlsx receipts has only its CSV.
+        var receipt = s.receiptPath
+        if !receipt.isEmpty, FileManager.default.fileExists(atPath: config.dropFolder.appendingPathComponent(Receipt.workbookPath(ofCSV: receipt)).path) {
+            receipt = Receipt.workbookPath(ofCSV: receipt)
+        }
         let detail = "收到时间 \(clock.display(s.receivedAt))，\(s.rowCount) 行" + (s.badRowCount > 0 ? "，其中 \(s.badRowCount) 行有误" : "")
-            + (s.receiptPath.isEmpty ? "" : "；回执 drop/\(s.receiptPath)")
+            + (receipt.isEmpty ? "" : "；回执 drop/\(receipt)")
         return OutboxItem(kind: .receipt, key: "receipt|\(s.id ?? 0)", period: s.period, subsidiary: s.subsidiary,
                           line: config.organisation.subsidiary(code: s.subsidiary)?.lineCode, title: title, detail: detail,
-                          file: s.receiptPath.isEmpty ? nil : config.dropFolder.appendingPathComponent(s.receiptPath).path)
+                          file: receipt.isEmpty ? nil : config.dropFolder.appendingPathComponent(receipt).path)
     }
 }
