@@ -26,8 +26,11 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // A `gmtime` with a buffer per thread, for libxlsxwriter's created time: workbooks can then
+        // close in parallel (issue 15). Linked wherever XLSXWriter is.
+        .target(name: "CThreadSafeTime"),
         // A thin, domain-free Swift wrapper over libxlsxwriter.
-        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "CThreadSafeTime"]),
         // The policy's rules as pure functions: no I/O, no clock.
         .target(name: "KamPolicy"),
         // The seeded SplitMix64 generator: the demo's synthetic data and the fuzz tests' inputs,

@@ -10,6 +10,14 @@ Builds nothing: run `swift build -c release` first. Creates the scale workspace 
   late      one late file (HG01's sales_2026Q3.csv re-sent without its last line), then kam run
   ingest    kam ingest alone on a fresh copy (the ingest part of `cold`)
 
+With --digest FILE, the workspace after the first repetition's cold run and after its late file
+is summarised into FILE: the sha256 of every file under reports/, of every receipt and every
+archived drop file, and an md5 of every store table's rows (sorted; report_cache's computedFrom,
+which names the kam build, left out). Two builds' digests must be equal line for line:
+
+    python3 scripts/bench-scale.py --kam /tmp/kam-before --digest /tmp/before.digest
+    python3 scripts/bench-scale.py --digest /tmp/after.digest && diff /tmp/before.digest /tmp/after.digest
+
 Each command runs under /usr/bin/time -v; the table gives the median (and range) of wall,
 user, system seconds and peak RSS. Wall time is only meaningful on an otherwise idle machine
 (see `load` in the output); user + system time is the work done.
@@ -17,11 +25,13 @@ user, system seconds and peak RSS. Wall time is only meaningful on an otherwise 
     python3 scripts/bench-scale.py [--runs 3] [--base /tmp/kam-bench] [--kam .build/release/kam]
 """
 import argparse
+import hashlib
 import os
 import re
 import shutil
 import statistics
 import subprocess
+import sqlite3
 import sys
 
 AS_OF = "2026-11-22T08:00"
@@ -47,11 +57,35 @@ def fresh_copy(pristine, target):
     subprocess.run(["cp", "-a", pristine, target], check=True)
 
 
+def digest(workspace, label):
+    """Lines '<label> <what> <digest>' for everything a run leaves that must not change."""
+    lines = []
+    def files(root, keep):
+        for folder, _, names in sorted(os.walk(root)):
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                if keep(path):
+                    with open(path, "rb") as f:
+                        lines.append(f"{label} {os.path.relpath(path, workspace)} {hashlib.sha256(f.read()).hexdigest()}")
+    files(os.path.join(workspace, "reports"), lambda p: True)
+    files(os.path.join(workspace, "drop"), lambda p: "/receipts/" in p)
+    files(os.path.join(workspace, "var/archive"), lambda p: not os.path.basename(p).startswith("."))
+    db = sqlite3.connect(os.path.join(workspace, "var/kam.sqlite"))
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    for table in tables:
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if not (table == "report_cache" and r[1] == "computedFrom")]
+        rows = sorted(repr(r) for r in db.execute(f"SELECT {', '.join(columns)} FROM {table}"))
+        lines.append(f"{label} table:{table} ({len(rows)} rows) {hashlib.md5(chr(10).join(rows).encode()).hexdigest()}")
+    db.close()
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--base", default="/tmp/kam-bench")
     ap.add_argument("--kam", default=".build/release/kam")
+    ap.add_argument("--digest", help="write the first repetition's outputs' digest to this file")
     args = ap.parse_args()
     kam = os.path.abspath(args.kam)
     pristine = os.path.join(args.base, "scale0")
@@ -74,7 +108,13 @@ def main():
         lines = open(late_source, "rb").read().rstrip(b"\r\n").split(b"\n")
         with open(os.path.join(work, "drop/HG01/sales_2026Q3.csv"), "wb") as f:
             f.write(b"\n".join(lines[:-1]) + b"\n")
+        if i == 0 and args.digest:
+            summary = digest(work, "cold")
         results["late"].append(timed(run))
+        if i == 0 and args.digest:
+            summary += digest(work, "late")
+            with open(args.digest, "w") as f:
+                f.write("\n".join(summary) + "\n")
         fresh_copy(pristine, work)
         results["ingest"].append(timed([kam, "ingest", "--config", config, "--as-of", AS_OF]))
         print(f"run {i + 1}/{args.runs} done", flush=True)

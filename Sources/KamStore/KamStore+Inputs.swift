@@ -10,75 +10,114 @@ extension KamStore {
     /// Records an accepted file of any kind with its rows, in one transaction.
     @discardableResult
     public func recordAccepted(_ submission: Submission, records: AcceptedRecords) throws -> Submission {
+        try db.write { db in try Self.insertAccepted(submission, records: records, db: db) }
+    }
+
+    /// One drop file for `record(_:)`: accepted with its rows, or rejected.
+    public enum Recording: Sendable {
+        case accepted(Submission, AcceptedRecords)
+        case rejected(Submission)
+    }
+
+    /// What `record(_:)` stored for one file: the submission with its id and, for an accepted
+    /// file, the accepted submissions of its subsidiary and kind as they stood right after it
+    /// (what its receipt describes its effect against, exactly as when each file had its own
+    /// commit); empty for a rejected file.
+    public struct Recorded: Sendable {
+        public let submission: Submission
+        public let acceptedOfKind: [Submission]
+    }
+
+    /// Records several drop files in one transaction, in order, as `recordAccepted` and
+    /// `recordRejected` would one after the other: a crash leaves all of them or none. One
+    /// commit (one fsync of the log) for many small files instead of one each; the ingest
+    /// batches the files it has read, so a group's 890 drop files are not 890 commits.
+    public func record(_ files: [Recording]) throws -> [Recorded] {
         try db.write { db in
-            var s = submission
-            s.status = Submission.accepted
-            s.kind = records.kind.rawValue
-            try s.insert(db)
-            guard let id = s.id else { return s }
-            switch records {
-            case .sales(let file): try Self.insertSales(file, submissionId: id, db: db)
-            case .receivables(let rows):
-                let st = try db.makeStatement(sql: """
-                    INSERT INTO receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
-                var insert = RawInsert(st, db)
-                defer { insert.finish() }
-                for (i, r) in rows.enumerated() {
-                    try insert.row { b in
-                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.receivable); b.int(r.overdue); b.int(r.collected)
-                        b.text(r.paymentTerms)
-                    }
-                }
-            case .customers(let rows):
-                let names = CustomerFileRecord.fieldNames
-                let st = try db.makeStatement(sql: """
-                    INSERT INTO customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))
-                    VALUES (?, ?, ?\(String(repeating: ", ?", count: names.count)))
-                    """)
-                var insert = RawInsert(st, db)
-                defer { insert.finish() }
-                // A row's cells by walking its dictionary once and placing each value by name
-                // (a few short-string compares), instead of hashing every column name per row.
-                var cells = [String](repeating: "", count: names.count)
-                for (i, r) in rows.enumerated() {
-                    for k in cells.indices { cells[k] = "" }
-                    for (name, value) in r.fields {
-                        if let k = names.firstIndex(of: name) { cells[k] = value }
-                    }
-                    try insert.row { b in
-                        b.int(id); b.int(i); b.text(r.customerID)
-                        for cell in cells { b.text(cell) }
-                    }
-                }
-            case .visits(let rows):
-                let st = try db.makeStatement(sql: """
-                    INSERT INTO visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                var insert = RawInsert(st, db)
-                defer { insert.finish() }
-                for (i, r) in rows.enumerated() {
-                    try insert.row { b in
-                        b.int(id); b.int(i); b.int(r.date.daysSinceEpoch); b.text(r.customerID); b.text(r.visitor)
-                        b.text(r.role.rawValue); b.text(r.purpose); b.text(r.notes)
-                    }
-                }
-            case .approvals(let rows):
-                let st = try db.makeStatement(sql: """
-                    INSERT INTO approval_row (submissionId, seq, customerId, approvedLimit, approvedBy) VALUES (?, ?, ?, ?, ?)
-                    """)
-                var insert = RawInsert(st, db)
-                defer { insert.finish() }
-                for (i, r) in rows.enumerated() {
-                    try insert.row { b in
-                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.approvedLimit); b.text(r.approvedBy)
-                    }
+            try files.map { file in
+                switch file {
+                case .accepted(let submission, let records):
+                    let stored = try Self.insertAccepted(submission, records: records, db: db)
+                    return Recorded(submission: stored, acceptedOfKind: try Self.acceptedSubmissions(
+                        subsidiary: stored.subsidiary, kind: records.kind, db: db))
+                case .rejected(let submission):
+                    var s = submission
+                    s.status = Submission.rejected
+                    try s.insert(db)
+                    return Recorded(submission: s, acceptedOfKind: [])
                 }
             }
-            return s
         }
+    }
+
+    static func insertAccepted(_ submission: Submission, records: AcceptedRecords, db: Database) throws -> Submission {
+        var s = submission
+        s.status = Submission.accepted
+        s.kind = records.kind.rawValue
+        try s.insert(db)
+        guard let id = s.id else { return s }
+        switch records {
+        case .sales(let file): try Self.insertSales(file, submissionId: id, db: db)
+        case .receivables(let rows):
+            let st = try db.makeStatement(sql: """
+                INSERT INTO receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            var insert = RawInsert(st, db)
+            defer { insert.finish() }
+            for (i, r) in rows.enumerated() {
+                try insert.row { b in
+                    b.int(id); b.int(i); b.text(r.customerID); b.int(r.receivable); b.int(r.overdue); b.int(r.collected)
+                    b.text(r.paymentTerms)
+                }
+            }
+        case .customers(let rows):
+            let names = CustomerFileRecord.fieldNames
+            let st = try db.makeStatement(sql: """
+                INSERT INTO customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))
+                VALUES (?, ?, ?\(String(repeating: ", ?", count: names.count)))
+                """)
+            var insert = RawInsert(st, db)
+            defer { insert.finish() }
+            // A row's cells by walking its dictionary once and placing each value by name
+            // (a few short-string compares), instead of hashing every column name per row.
+            var cells = [String](repeating: "", count: names.count)
+            for (i, r) in rows.enumerated() {
+                for k in cells.indices { cells[k] = "" }
+                for (name, value) in r.fields {
+                    if let k = names.firstIndex(of: name) { cells[k] = value }
+                }
+                try insert.row { b in
+                    b.int(id); b.int(i); b.text(r.customerID)
+                    for cell in cells { b.text(cell) }
+                }
+            }
+        case .visits(let rows):
+            let st = try db.makeStatement(sql: """
+                INSERT INTO visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var insert = RawInsert(st, db)
+            defer { insert.finish() }
+            for (i, r) in rows.enumerated() {
+                try insert.row { b in
+                    b.int(id); b.int(i); b.int(r.date.daysSinceEpoch); b.text(r.customerID); b.text(r.visitor)
+                    b.text(r.role.rawValue); b.text(r.purpose); b.text(r.notes)
+                }
+            }
+        case .approvals(let rows):
+            let st = try db.makeStatement(sql: """
+                INSERT INTO approval_row (submissionId, seq, customerId, approvedLimit, approvedBy) VALUES (?, ?, ?, ?, ?)
+                """)
+            var insert = RawInsert(st, db)
+            defer { insert.finish() }
+            for (i, r) in rows.enumerated() {
+                try insert.row { b in
+                    b.int(id); b.int(i); b.text(r.customerID); b.int(r.approvedLimit); b.text(r.approvedBy)
+                }
+            }
+        }
+        return s
     }
 
     /// The sales aggregates, one row per customer × month: millions for a group-sized file,

@@ -118,13 +118,15 @@ public final class KamStore: Sendable {
     /// name, then id: SPEC §8). Which of them a workbook reads is `SubmissionIndex`'s decision, not
     /// the store's.
     public func acceptedSubmissions(subsidiary: String, kind: InputKind) throws -> [Submission] {
-        try db.read { db in
-            try Submission
-                .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind.rawValue
-                        && Submission.Columns.status == Submission.accepted)
-                .order(Submission.Columns.receivedAt, Submission.Columns.fileName, Submission.Columns.id)
-                .fetchAll(db)
-        }
+        try db.read { db in try Self.acceptedSubmissions(subsidiary: subsidiary, kind: kind, db: db) }
+    }
+
+    static func acceptedSubmissions(subsidiary: String, kind: InputKind, db: Database) throws -> [Submission] {
+        try Submission
+            .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind.rawValue
+                    && Submission.Columns.status == Submission.accepted)
+            .order(Submission.Columns.receivedAt, Submission.Columns.fileName, Submission.Columns.id)
+            .fetchAll(db)
     }
 
     public func allSubmissions() throws -> [Submission] {

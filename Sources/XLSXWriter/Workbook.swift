@@ -1,16 +1,20 @@
+internal import CThreadSafeTime
 internal import CXLSXWriter
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Held around every `workbook_close`. libxlsxwriter writes the document's created time
-/// (docProps/core.xml, on close) through `gmtime()`, which returns one buffer shared by the
-/// whole process: two workbooks closing at once on different threads could each print the
-/// other's date (seen: a line summary stamped with a credit proposal's fire time after a
-/// kill and re-run). Closing is also where the XML is written and zipped, so this serialises
-/// part of a parallel run; correctness first.
+/// Held around `workbook_close` only when `closesInParallel` is false. libxlsxwriter writes
+/// the document's created time (docProps/core.xml, on close) through `gmtime()`; glibc's returns
+/// one buffer shared by the whole process, so two workbooks closing at once on different threads
+/// could each print the other's date (seen: a line summary stamped with a credit proposal's fire
+/// time after a kill and re-run). CThreadSafeTime's `gmtime` gives each thread its own buffer;
+/// where it did not take effect, closes stay one at a time: correctness first.
 private let libraryClose = Mutex(())
+
+/// Whether the `gmtime` libxlsxwriter calls is per thread, checked once (a call on two threads).
+private let gmtimeIsPerThread = kam_gmtime_is_per_thread() == 1
 
 /// An .xlsx file being written. It owns the `lxw_workbook*`; `close()` writes the file and
 /// is final — libxlsxwriter frees the workbook even when closing fails.
@@ -33,10 +37,19 @@ public final class Workbook {
         handle = created
     }
 
+    /// Whether workbooks on different threads close at the same time (closing is where the XML
+    /// is written and zipped, most of a workbook's cost): true when libxlsxwriter's `gmtime`
+    /// is the per-thread one, false when closes must wait for each other.
+    public static var closesInParallel: Bool { gmtimeIsPerThread }
+
     deinit {
         // An abandoned workbook still has to be freed, and libxlsxwriter only frees on close;
         // its caller owns (and removes) whatever partial file that leaves behind.
-        if let handle { libraryClose.withLock { _ in _ = workbook_close(handle) } }
+        if let handle { _ = Self.closeInLibrary(handle) }
+    }
+
+    private static func closeInLibrary(_ wb: UnsafeMutablePointer<lxw_workbook>) -> lxw_error {
+        gmtimeIsPerThread ? workbook_close(wb) : libraryClose.withLock { _ in workbook_close(wb) }
     }
 
     private func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
@@ -119,7 +132,7 @@ public final class Workbook {
     public func close() throws(XLSXError) {
         let wb = try open()
         handle = nil
-        let result = libraryClose.withLock { _ in workbook_close(wb) }
+        let result = Self.closeInLibrary(wb)
         try check(result, "workbook_close(\(path))")
     }
 }

@@ -13,15 +13,15 @@ extension Kam {
 
         /// Presets; `--customers` and `--lines-per-month` override them.
         enum Size: String, ExpressibleByArgument, CaseIterable {
-            case small, medium, large, scale
+            case small, medium, large, acceptance, scale
 
-            var customers: Int { switch self { case .small: 60; case .medium: 2_000; case .large: 12_500; case .scale: 2_500 } }
-            var linesPerMonth: Int { switch self { case .small: 3; case .medium: 5; case .large: 10; case .scale: 11 } }
+            var customers: Int { switch self { case .small: 60; case .medium: 2_000; case .large: 12_500; case .acceptance: 3_000; case .scale: 2_500 } }
+            var linesPerMonth: Int { switch self { case .small: 3; case .medium: 5; case .large: 10; case .acceptance: 8; case .scale: 11 } }
             var subsidiaries: Int { self == .scale ? 20 : 4 }
             var months: Int { self == .scale ? 24 : 27 }
         }
 
-        @Option(help: "Workspace size: small (60 customers per subsidiary, ~15k sales lines), medium (2,000, ~0.85M), large (12,500, ~12M, estimated), scale (20 subsidiaries × 2,500 customers, 24 months, ~10M lines: the group-scale benchmark).")
+        @Option(help: "Workspace size: small (60 customers per subsidiary, ~15k sales lines), medium (2,000, ~0.85M), large (12,500, ~12M, estimated), acceptance (3,000, ~18,500 lines per subsidiary and month, ~2M: issue 15's peer benchmark), scale (20 subsidiaries × 2,500 customers, 24 months, ~10M lines: the group-scale benchmark).")
         var size: Size = .small
 
         @Option(help: "Customers per subsidiary (overrides --size).")

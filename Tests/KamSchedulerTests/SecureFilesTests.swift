@@ -53,4 +53,33 @@ import Testing
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: deep)
         try SecureFiles.makeFolder(link)
     }
+
+    /// A batch of receipts published together: each lands complete under its name (0640, no
+    /// temporary file left), and one that cannot be written is that file's error alone — the
+    /// others are published, and the earlier version of the failed one is left as it was.
+    @Test func publishAllPublishesEveryFileAndReportsOnlyTheOneThatFails() throws {
+        let base = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let receipts = base.appendingPathComponent("HG01/receipts")
+        try Data("blocker".utf8).write(to: base.appendingPathComponent("YY01"))
+        let earlier = receipts.appendingPathComponent("b.csv.receipt.csv")
+        try SecureFiles.publish(Data("old".utf8), to: earlier)
+        let files: [(data: Data, url: URL)] = [
+            (Data("a".utf8), receipts.appendingPathComponent("a.csv.receipt.csv")),
+            (Data("new b".utf8), earlier),
+            (Data("c".utf8), base.appendingPathComponent("YY01/receipts/c.csv.receipt.csv")),  // below a file
+            (Data("d".utf8), receipts.appendingPathComponent("d.csv.receipt.csv")),
+        ]
+        let results = SecureFiles.publishAll(files)
+        #expect(results.count == 4)
+        #expect(results[0] == nil && results[1] == nil && results[3] == nil)
+        let failure = try #require(results[2] as? FileStepError)
+        #expect(failure.description == "cannot create folder \(base.path)/YY01: Not a directory")
+        #expect(try Data(contentsOf: files[0].url) == Data("a".utf8))
+        #expect(try Data(contentsOf: earlier) == Data("new b".utf8))
+        #expect(try Data(contentsOf: files[3].url) == Data("d".utf8))
+        #expect(Self.mode(files[3].url) == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: receipts.path).sorted()
+                == ["a.csv.receipt.csv", "b.csv.receipt.csv", "d.csv.receipt.csv"])
+    }
 }

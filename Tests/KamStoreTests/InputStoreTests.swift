@@ -40,6 +40,36 @@ import Testing
         }
     }
 
+    /// Several files in one commit (the ingest's batches): stored in order, each accepted one
+    /// with the accepted files of its kind as they stood right after it (what its receipt's
+    /// effect is described against); a file that cannot be stored takes the whole batch back,
+    /// so the ingest can store the others one by one.
+    @Test func aBatchIsStoredInOrderOrNotAtAll() throws {
+        let store = try KamStore()
+        let first = submission(.approvals, "approvals_2026Q3.csv", at: 100, sha: "a")
+        let second = submission(.approvals, "approvals_2026Q3_更正.csv", at: 200, sha: "b")
+        let rejected = submission(.approvals, "approvals_2026Q3_v3.csv", at: 300, sha: "c")
+        let stored = try store.record([.accepted(first, .approvals([ApprovalRecord(customerID: "A", approvedLimit: 1)])),
+                                       .rejected(rejected),
+                                       .accepted(second, .approvals([ApprovalRecord(customerID: "B", approvedLimit: 2)]))])
+        #expect(stored.map(\.submission.sha256) == ["a", "c", "b"])
+        #expect(stored.map(\.submission.status) == [Submission.accepted, Submission.rejected, Submission.accepted])
+        #expect(stored[0].acceptedOfKind.map(\.sha256) == ["a"])
+        #expect(stored[1].acceptedOfKind.isEmpty)
+        #expect(stored[2].acceptedOfKind.map(\.sha256) == ["a", "b"])
+        #expect(try store.approvals(of: stored[2].submission) == [ApprovalRecord(customerID: "B", approvedLimit: 2)])
+
+        // The same file twice (subsidiary, name, bytes and settings): the unique identity refuses
+        // the second, and the first of the batch is not kept either.
+        let third = submission(.receivables, "receivables_2026Q3.csv", at: 400, sha: "d")
+        #expect(throws: (any Error).self) {
+            try store.record([.accepted(third, .receivables([ReceivableRecord(customerID: "C1", receivable: 1, overdue: 0, collected: 0)])),
+                              .rejected(third)])
+        }
+        #expect(try store.allSubmissions().map(\.sha256) == ["a", "c", "b"])
+        #expect(try store.submissions(subsidiary: "HG01", kind: .receivables, period: q3).isEmpty)
+    }
+
     @Test func customerFilesAndVisitsRoundTrip() throws {
         let store = try KamStore()
         var fields: [String: String] = [:]

@@ -4,9 +4,16 @@ import Testing
 import XLSXWriter
 
 /// Workbooks closed at the same time on different threads (kam builds two or three at once)
-/// keep their own created time: libxlsxwriter formats it through `gmtime()`'s process-wide
-/// buffer, so the wrapper serialises closing.
+/// keep their own created time: libxlsxwriter formats it through `gmtime()`, whose glibc buffer
+/// is process-wide; CThreadSafeTime's per-thread `gmtime` lets closes run in parallel.
 @Suite struct ConcurrentCloseTests {
+    /// The per-thread `gmtime` took effect in this process (as it does in `kam`, linked the same
+    /// way), so the test below runs its closes in parallel rather than passing because the
+    /// wrapper fell back to one close at a time.
+    @Test func closesRunInParallel() {
+        #expect(Workbook.closesInParallel)
+    }
+
     @Test func eachWorkbookKeepsItsCreatedTimeWhenClosedConcurrently() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kam-close-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

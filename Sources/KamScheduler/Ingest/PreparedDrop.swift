@@ -17,4 +17,7 @@ struct PreparedDrop: Sendable {
     let file: Result<CheckedFile, any Error>?
     /// The drop file's identity when it was staged; nil when it had vanished since the listing.
     let identity: DropEntryGuard.Identity?
+    /// Whether the reader flushed the staged copy to disk: it can then become the archive by
+    /// one rename (`SecureFiles.adoptSynced`), its bytes already durable.
+    var synced = false
 }

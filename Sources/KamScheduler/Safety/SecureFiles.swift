@@ -95,24 +95,96 @@ enum SecureFiles {
         }
     }
 
+    /// Gives a file that is already complete and flushed to disk (a staged drop file its reader
+    /// synced) its final name: 0640, then one rename, with no second name on the way as `adopt`
+    /// takes. The new name is durable once the caller syncs `url`'s folder, which it does once
+    /// for a batch of files before anything refers to them (`syncFolders`).
+    static func adoptSynced(_ file: URL, as url: URL) throws {
+        try makeFolder(url.deletingLastPathComponent())
+        guard chmod(file.path, 0o640) == 0 else { throw FileStepError(operation: "set permissions of", path: file.path) }
+        guard rename(file.path, url.path) == 0 else { throw FileStepError(operation: "rename into place", path: url.path) }
+    }
+
+    /// Syncs each folder once (renames into them become durable). On ext4 the first sync
+    /// commits the journal for all of them, so the rest cost little.
+    static func syncFolders(_ folders: [URL]) throws {
+        var seen = Set<String>()
+        for folder in folders where seen.insert(folder.path).inserted { try sync(folder.path) }
+    }
+
     /// Writes `data` the same way.
     static func publish(_ data: Data, to url: URL) throws {
-        // Written with write(2), not Data.write: Foundation's error for a full disk says "There
-        // isn't enough space" and drops errno; an operator needs the system's words and the path.
-        try publish(to: url) { path in
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw FileStepError(operation: "create", path: path) }
-            defer { close(fd) }
-            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var done = 0
-                while done < buffer.count {
-                    let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw FileStepError(operation: "write", path: path)
-                    }
-                    done += n
+        try publish(to: url) { path in try write(data, toNew: path) }
+    }
+
+    /// Several files published together (a batch of receipts): each written to its temporary
+    /// file first, then all synced, then each renamed into place, then each folder synced once.
+    /// Syncing after all the writes lets the file system commit them together (on ext4 the
+    /// first fsync commits the journal for every file written so far) instead of two commits
+    /// a file; each file is still complete and durable before it takes its name. One entry per
+    /// file: nil, or why that file was not published (its temporary file removed, its
+    /// previous version, if any, untouched).
+    static func publishAll(_ files: [(data: Data, url: URL)]) -> [(any Error)?] {
+        publishAll(producing: files.map { file in (file.url, { path in try write(file.data, toNew: path) }) })
+    }
+
+    /// `publishAll` for files a producer writes at a temporary path (a receipt's xlsx).
+    static func publishAll(producing files: [(url: URL, produce: (String) throws -> Void)]) -> [(any Error)?] {
+        var results: [(any Error)?] = Array(repeating: nil, count: files.count)
+        var temps: [URL?] = Array(repeating: nil, count: files.count)
+        for (i, file) in files.enumerated() {
+            let folder = file.url.deletingLastPathComponent()
+            let temp = folder.appendingPathComponent(temporaryName(for: file.url.lastPathComponent))
+            do {
+                try makeFolder(folder)
+                try file.produce(temp.path)
+                temps[i] = temp
+            } catch {
+                try? FileManager.default.removeItem(at: temp)
+                results[i] = error
+            }
+        }
+        for (i, temp) in temps.enumerated() {
+            guard let temp else { continue }
+            do {
+                try sync(temp.path)
+                guard chmod(temp.path, 0o640) == 0 else { throw FileStepError(operation: "set permissions of", path: temp.path) }
+                guard rename(temp.path, files[i].url.path) == 0 else {
+                    throw FileStepError(operation: "rename into place", path: files[i].url.path)
                 }
+            } catch {
+                try? FileManager.default.removeItem(at: temp)
+                temps[i] = nil
+                results[i] = error
+            }
+        }
+        var synced: [String: (any Error)?] = [:]
+        for (i, temp) in temps.enumerated() where temp != nil {
+            let folder = files[i].url.deletingLastPathComponent().path
+            if synced[folder] == nil {
+                do { try sync(folder); synced[folder] = .some(nil) } catch { synced[folder] = .some(error) }
+            }
+            if case .some(.some(let error)) = synced[folder] { results[i] = error }
+        }
+        return results
+    }
+
+    /// Creates `path` (0600, never through a link) holding `data`. Written with write(2), not
+    /// Data.write: Foundation's error for a full disk says "There isn't enough space" and drops
+    /// errno; an operator needs the system's words and the path.
+    static func write(_ data: Data, toNew path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileStepError(operation: "create", path: path) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var done = 0
+            while done < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileStepError(operation: "write", path: path)
+                }
+                done += n
             }
         }
     }
