@@ -105,8 +105,15 @@ let package = Package(
         .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy"],
                     exclude: ["check_credit_workbooks.py", "check_consolidated.py", "check_presentation.py",
                               "check_xml_safe_workbook.py"]),
+        // The portal's access matrix and security cases at the HTTP level (HummingbirdTesting).
+        .testTarget(name: "KamPortalTests", dependencies: [
+            "KamPortal", "KamConfig", "KamStore", "KamPolicy", "KamIngest",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .testTarget(name: "KamEndToEndTests", dependencies: ["kam"],
-                    exclude: ["check_sales_report.py", "check_demo_workbooks.py", "smtp_sink.py", "read_mail.py"],
+                    exclude: ["check_sales_report.py", "check_demo_workbooks.py", "smtp_sink.py", "read_mail.py", "portal_browser.py"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -32,7 +32,8 @@ extension Portal {
              "finished": r.finishedAt.map { clock.display($0) } ?? "进行中或未完成"]
         }
         let failures = try store.openFailures().filter { failureVisible($0, caller) }.map(failureRow)
-        let data: [String: Any] = ["heading": "\(ScopeText.label(caller.scope)) 首页", "matrices": matrices, "runs": runs, "failures": failures]
+        let data: [String: Any] = ["heading": "\(ScopeText.label(caller.scope)) 首页", "matrices": matrices, "runs": runs, "failures": failures,
+                                   "hasFailures": !failures.isEmpty]
         return html("homeGroup", title: "首页", data: data, caller: caller)
     }
 
@@ -52,7 +53,8 @@ extension Portal {
         let manifests: [[String: Any]] = Visibility.mayViewManifest(as: caller.scope.dataScope)
             ? files.byPath.values.filter { $0.kind == .manifest }.map(\.path).sorted(by: >).map { ["path": $0, "href": Self.href("/reports/", $0)] }
             : []
-        return html("reports", title: "报表", data: ["workbooks": visibleWorkbooks(caller, files: files).map(workbookRow), "manifests": manifests],
+        return html("reports", title: "报表", data: ["workbooks": visibleWorkbooks(caller, files: files).map(workbookRow), "manifests": manifests,
+                                                    "hasManifests": !manifests.isEmpty],
                     caller: caller)
     }
 

@@ -90,12 +90,12 @@ enum Templates {
     <tr><th>编号</th><th>开始</th><th>截至</th><th>接收</th><th>退回</th><th>生成</th><th>失败</th><th>结束</th></tr>
     {{#runs}}<tr><td>{{id}}</td><td>{{started}}</td><td>{{asOf}}</td><td>{{accepted}}</td><td>{{rejected}}</td><td>{{delivered}}</td><td>{{failed}}</td><td>{{finished}}</td></tr>{{/runs}}
     </table></div>
-    {{#failures.count}}
+    {{#hasFailures}}
     <h2>失败的作业</h2>
     <div class="scroll"><table><tr><th>作业</th><th>对象</th><th>期间</th><th>原因</th></tr>
     {{#failures}}<tr><td>{{job}}</td><td>{{owner}}</td><td>{{period}}</td><td class="wrap">{{error}}</td></tr>{{/failures}}
     </table></div>
-    {{/failures.count}}
+    {{/hasFailures}}
     """
 
     static let receiptTable = """
@@ -119,7 +119,7 @@ enum Templates {
     static let reports = """
     <h1>报表</h1>
     {{> workbookTable}}
-    {{#manifests.count}}<h2>清单</h2><ul>{{#manifests}}<li><a href="{{href}}">{{path}}</a></li>{{/manifests}}</ul>{{/manifests.count}}
+    {{#hasManifests}}<h2>清单</h2><ul>{{#manifests}}<li><a href="{{href}}">{{path}}</a></li>{{/manifests}}</ul>{{/hasManifests}}
     """
 
     static let receipts = """
@@ -148,12 +148,12 @@ enum Templates {
     <div class="scroll"><table id="receipt">
     {{#facts}}<tr><th>{{label}}</th><td class="wrap">{{value}}</td></tr>{{/facts}}
     </table></div>
-    {{#problems.count}}
+    {{#hasProblems}}
     <h2>错误（{{problemCount}}）</h2>
     <div class="scroll"><table id="problems"><tr><th>行号</th><th>列</th><th>值</th><th>原因</th></tr>
     {{#problems}}<tr><td>{{line}}</td><td>{{column}}</td><td class="wrap">{{value}}</td><td class="wrap">{{reason}}</td></tr>{{/problems}}
     </table></div>
-    {{/problems.count}}
+    {{/hasProblems}}
     <p><a href="/upload">继续上传</a></p>
     """
 

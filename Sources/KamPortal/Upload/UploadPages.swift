@@ -148,7 +148,7 @@ extension Portal {
         let problems = check.diagnostics.map { ["line": "\($0.line)", "column": $0.column, "value": $0.value, "reason": $0.reason] }
         var data: [String: Any] = [
             "fileName": r.fileName, "verdict": r.accepted ? "已接收：检查通过" : "已退回：文件未放入报送目录，请按下列错误修改后重新上传",
-            "verdictClass": r.accepted ? "ok" : "bad", "facts": facts, "problems": problems, "problemCount": check.problemCount,
+            "verdictClass": r.accepted ? "ok" : "bad", "facts": facts, "problems": problems, "problemCount": check.problemCount, "hasProblems": !problems.isEmpty,
         ]
         if let placedAs { data["placedAs"] = "drop/\(r.subsidiary)/\(placedAs)" }
         return html("receipt", title: "回执", data: data, caller: caller, status: r.accepted ? .ok : .unprocessableContent)
