@@ -12,7 +12,9 @@ struct CallerMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
-        context.caller = try identify(request)
+        // The store is read (and the session touched) off the event loop.
+        let request0 = request
+        context.caller = try await BlockingWork.run { [self] in try identify(request0) }
         return try await next(request, context)
     }
 

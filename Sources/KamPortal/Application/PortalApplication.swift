@@ -8,20 +8,20 @@ import Logging
 public func buildPortalApplication(_ portal: Portal, host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
     let router = Router(context: PortalContext.self)
     router.add(middleware: CallerMiddleware(portal: portal))
-    router.get("/") { request, context in try portal.home(request, context: context) }
+    router.get("/") { request, context in try await BlockingWork.run { try portal.home(request, context: context) } }
     router.get("/login") { request, context in
-        context.caller != nil ? Portal.redirect("/") : portal.loginPage(request)
+        context.caller != nil ? Portal.redirect("/") : portal.loginPage()
     }
     router.post("/login") { request, context in try await portal.login(request, context: context) }
     router.post("/logout") { request, context in try await portal.logout(request, context: context) }
-    router.get("/reports") { request, context in try portal.reportsPage(request, context: context) }
-    router.get("/reports/**") { request, context in try portal.reportFile(request, context: context) }
-    router.get("/receipts") { request, context in try portal.receiptsPage(request, context: context) }
-    router.get("/receipts/**") { request, context in try portal.receiptFile(request, context: context) }
-    router.get("/upload") { request, context in try portal.uploadPage(request, context: context) }
+    router.get("/reports") { request, context in try await BlockingWork.run { try portal.reportsPage(request, context: context) } }
+    router.get("/reports/**") { request, context in try await BlockingWork.run { try portal.reportFile(request, context: context) } }
+    router.get("/receipts") { request, context in try await BlockingWork.run { try portal.receiptsPage(request, context: context) } }
+    router.get("/receipts/**") { request, context in try await BlockingWork.run { try portal.receiptFile(request, context: context) } }
+    router.get("/upload") { request, context in try await BlockingWork.run { try portal.uploadPage(request, context: context) } }
     router.post("/upload") { request, context in try await portal.upload(request, context: context) }
-    router.get("/admin") { request, context in try portal.adminPage(request, context: context) }
-    router.get("/api/status") { request, context in try portal.apiStatus(request, context: context) }
+    router.get("/admin") { request, context in try await BlockingWork.run { try portal.adminPage(request, context: context) } }
+    router.get("/api/status") { request, context in try await BlockingWork.run { try portal.apiStatus(request, context: context) } }
     // Everything else — including every path the router cannot match — is the same 404 page.
     let responder = NotFoundFallback(router: router.buildResponder(), portal: portal)
     return Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: nil),

@@ -6,7 +6,7 @@ import KamStore
 
 /// 登录 and 退出 (`POST /login`, `POST /logout`).
 extension Portal {
-    func loginPage(_ request: Request, message: String? = nil, name: String = "", status: HTTPResponse.Status = .ok) -> Response {
+    func loginPage(message: String? = nil, name: String = "", status: HTTPResponse.Status = .ok) -> Response {
         let token = Secret.make()
         var data: [String: Any] = ["csrf": token, "name": name]
         if let message { data["message"] = message }
@@ -17,20 +17,26 @@ extension Portal {
     func login(_ request: Request, context: PortalContext) async throws -> Response {
         let fields = try await Self.form(request)
         let address = Self.address(request, context)
+        let loginCookie = CallerMiddleware.cookie(Self.loginCookie, in: request)
+        // bcrypt and the store, off the event loop.
+        return try await BlockingWork.run { [self] in try checkLogin(fields: fields, loginCookie: loginCookie, address: address) }
+    }
+
+    private func checkLogin(fields: [String: String], loginCookie: String?, address: String) throws -> Response {
         let name = (fields["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = fields["password"] ?? ""
         // The login form carries a token equal to its cookie (double submit): another site cannot
         // log a browser in under an account of its choosing.
-        guard let sent = fields["csrf"], let expected = CallerMiddleware.cookie(Self.loginCookie, in: request),
+        guard let sent = fields["csrf"], let expected = loginCookie,
               !expected.isEmpty, Secret.equal(sent, expected) else {
             record(name, "login", "", address, "refused: missing or wrong CSRF token")
-            return loginPage(request, message: "页面已过期，请重新登录。", name: name, status: .forbidden)
+            return loginPage(message: "页面已过期，请重新登录。", name: name, status: .forbidden)
         }
         let t = now()
         if let until = LoginThrottle.lockedUntil(recent: try store.loginFailures(name: name, since: t - LoginThrottle.window - LoginThrottle.lock), now: t) {
             record(name, "login", "", address, "refused: locked until \(until)")
             let minutes = max(1, (until - t + 59) / 60)
-            return loginPage(request, message: "登录失败次数过多，该用户已锁定，请 \(minutes) 分钟后再试。", name: name, status: .tooManyRequests)
+            return loginPage(message: "登录失败次数过多，该用户已锁定，请 \(minutes) 分钟后再试。", name: name, status: .tooManyRequests)
         }
         let user = try store.user(named: name)
         // bcrypt runs for an unknown name too, so timing does not tell which names exist.
@@ -38,7 +44,7 @@ extension Portal {
         guard let user, matches, !user.disabled else {
             try store.recordLoginFailure(name: name, at: t)
             record(name, "login", "", address, user?.disabled == true && matches ? "refused: user disabled" : "refused: wrong name or password")
-            return loginPage(request, message: "用户名或密码错误。", name: name, status: .unauthorized)
+            return loginPage(message: "用户名或密码错误。", name: name, status: .unauthorized)
         }
         try store.clearLoginFailures(name: name)
         let id = Secret.make()
@@ -54,8 +60,11 @@ extension Portal {
         guard let hash = caller.sessionHash, let csrf = caller.csrf, Secret.equal(fields["csrf"] ?? "", csrf) else {
             return html("notFound", title: "拒绝", data: [:], caller: caller, status: .forbidden)
         }
-        try store.deleteSession(idHash: hash)
-        record(caller.user.name, "logout", "", Self.address(request, context), "ok")
+        let address = Self.address(request, context), name = caller.user.name
+        try await BlockingWork.run { [self] in
+            try store.deleteSession(idHash: hash)
+            record(name, "logout", "", address, "ok")
+        }
         return Self.redirect("/login", cookies: [cookie(Self.sessionCookie, "", maxAge: 0)])
     }
 

@@ -75,14 +75,26 @@ extension Portal {
             record(caller.user.name, "upload", "subsidiary \(wanted)", address, "not found (outside scope)")
             return notFound(caller, json: json)
         }
-        let name = Self.baseName(receiver.fileName ?? "")
-        let kind = receiver.fields["kind"], period = receiver.fields["period"]
+        let upload = ReceivedUpload(temp: receiver.temp, folder: folder, subsidiary: code, name: Self.baseName(receiver.fileName ?? ""),
+                                    kind: receiver.fields["kind"], period: receiver.fields["period"])
+        // Reading the file (up to max_upload_mb), placing it and the access record: off the event loop.
+        return try await BlockingWork.run { [self] in try judge(upload, caller: caller, address: address, json: json) }
+    }
+
+    /// What the receiver kept of an upload, for the blocking part.
+    struct ReceivedUpload: Sendable {
+        let temp: URL, folder: URL, subsidiary: String, name: String, kind: String?, period: String?
+    }
+
+    /// kam validate's checks; an acceptable file is placed, a rejected one is not.
+    private func judge(_ upload: ReceivedUpload, caller: Caller, address: String, json: Bool) throws -> Response {
+        let code = upload.subsidiary, name = upload.name, kind = upload.kind, period = upload.period
         let settings = config.readSettings(for: code)
         let checked: CheckedFile
         let sha: String
         do {
-            sha = try SHA256.hex(fileAt: receiver.temp.path)
-            checked = try DropFileCheck.check(path: receiver.temp.path, fileName: name, kind: kind, period: period, settings: settings)
+            sha = try SHA256.hex(fileAt: upload.temp.path)
+            checked = try DropFileCheck.check(path: upload.temp.path, fileName: name, kind: kind, period: period, settings: settings)
         } catch let choice as DropFileCheck.BadChoice {
             return refusal(choice.description.replacingOccurrences(of: "--kind", with: "类型").replacingOccurrences(of: "--period", with: "期间"),
                            status: .badRequest, caller: caller, json: json)
@@ -95,7 +107,7 @@ extension Portal {
             let dropName = (kind?.isEmpty ?? true) && (period?.isEmpty ?? true) ? name
                 : (checked.name.map { "\($0.kind.rawValue)_\($0.period).csv" } ?? name)
             do {
-                placed = try DropPlacement.place(receiver.temp, in: folder, as: dropName)
+                placed = try DropPlacement.place(upload.temp, in: upload.folder, as: dropName)
             } catch {
                 record(caller.user.name, "upload", name, address, "failed: \(error)")
                 return refusal("服务器无法放入报送目录，请联系管理员。", status: .internalServerError, caller: caller, json: json)
