@@ -18,6 +18,14 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The portal (issue 19): HTTP server, bcrypt, mustache pages, multipart uploads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        // HTTP field names and ByteBuffer, which the portal's responses use directly (Hummingbird's own dependencies).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The C library, reached through pkg-config; nothing outside XLSXWriter imports it.
@@ -63,9 +71,23 @@ let package = Package(
         ]),
         // Deterministic synthetic workspaces for demos, tests and benchmarks.
         .target(name: "KamDemo", dependencies: ["KamPolicy", "KamIngest", "SeededRandom"]),
+        // SPEC §10: the web portal behind `kam serve`. Reads the same store, status and routing rule as the
+        // CLI and delivery; uploads go through KamIngest's checks into drop/.
+        .target(name: "KamPortal", dependencies: [
+            "KamPolicy", "KamConfig", "KamIngest", "KamStore", "KamScheduler",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "kam", dependencies: [
-            "KamScheduler", "KamConfig", "KamDemo", "KamIngest", "KamPolicy", "KamStore", "KamDelivery",
+            "KamPortal", "KamScheduler", "KamConfig", "KamDemo", "KamIngest", "KamPolicy", "KamStore", "KamDelivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -90,8 +112,15 @@ let package = Package(
         .testTarget(name: "KamReportsTests", dependencies: ["KamReports", "KamPolicy", "KamIngest"],
                     exclude: ["check_credit_workbooks.py", "check_consolidated.py", "check_presentation.py",
                               "check_xml_safe_workbook.py"]),
+        // The portal's access matrix and security cases at the HTTP level (HummingbirdTesting).
+        .testTarget(name: "KamPortalTests", dependencies: [
+            "KamPortal", "KamConfig", "KamStore", "KamPolicy", "KamIngest",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .testTarget(name: "KamEndToEndTests", dependencies: ["kam"],
-                    exclude: ["check_sales_report.py", "check_demo_workbooks.py", "smtp_sink.py", "read_mail.py"],
+                    exclude: ["check_sales_report.py", "check_demo_workbooks.py", "smtp_sink.py", "read_mail.py", "portal_browser.py"],
                     resources: [.copy("Fixtures")]),
     ]
 )

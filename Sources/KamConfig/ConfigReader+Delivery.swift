@@ -52,32 +52,49 @@ extension ConfigReader {
 
     private func scope(_ n: ConfigNode, organisation: Organisation) throws(ConfigError) -> RecipientScope {
         let text = try n.string().trimmingCharacters(in: .whitespaces)
+        switch RecipientScope.parse(text, organisation: organisation) {
+        case .success(let scope): return scope
+        case .failure(let problem): throw n.error(problem.message)
+        }
+    }
+}
+
+extension RecipientScope {
+    /// Why a scope text was refused, in words for the config file or the command line.
+    public struct Problem: Error, Sendable, Equatable { public let message: String }
+
+    /// `subsidiary:<code>`, `management:<line>`, `management`, `hq` or `operator`, checked against
+    /// the organisation (the config's recipients and `kam user add --scope` read scopes alike).
+    public static func parse(_ text: String, organisation: Organisation) -> Result<RecipientScope, Problem> {
+        func fail(_ m: String) -> Result<RecipientScope, Problem> { .failure(Problem(message: m)) }
         let allowed = "subsidiary:<code>, management:<line code>, management, hq or operator"
         switch text {
-        case "hq": return .hq
-        case "operator": return .operator
-        case "management": return .management(nil)
+        case "hq": return .success(.hq)
+        case "operator": return .success(.operator)
+        case "management": return .success(.management(nil))
         default: break
         }
-        guard let colon = text.firstIndex(of: ":") else { throw n.error("unknown scope `\(text)`; scopes are \(allowed)") }
+        guard let colon = text.firstIndex(of: ":") else { return fail("unknown scope `\(text)`; scopes are \(allowed)") }
         let kind = String(text[..<colon]), code = String(text[text.index(after: colon)...])
         switch kind {
         case "subsidiary":
             guard organisation.subsidiaries.contains(where: { $0.code == code }) else {
-                throw n.error("unknown subsidiary `\(code)`; configured subsidiaries: "
+                return fail("unknown subsidiary `\(code)`; configured subsidiaries: "
                               + organisation.subsidiaries.map(\.code).joined(separator: ", "))
             }
-            return .subsidiary(code)
+            return .success(.subsidiary(code))
         case "management":
             guard organisation.lines.contains(where: { $0.code == code }) else {
-                throw n.error("unknown business line `\(code)`; configured lines: " + organisation.lines.map(\.code).joined(separator: ", "))
+                return fail("unknown business line `\(code)`; configured lines: " + organisation.lines.map(\.code).joined(separator: ", "))
             }
-            return .management(code)
+            return .success(.management(code))
         default:
-            throw n.error("unknown scope `\(text)`; scopes are \(allowed)")
+            return fail("unknown scope `\(text)`; scopes are \(allowed)")
         }
     }
+}
 
+extension ConfigReader {
     private func webhook(_ n: ConfigNode) throws(ConfigError) -> WebhookTarget {
         let m = try n.mapping(allowed: ["url", "format", "timeout_seconds"])
         guard let u = m["url"], let f = m["format"] else { throw n.error("a webhook needs url and format (wecom or dingtalk)") }

@@ -9,7 +9,7 @@ struct ConfigReader {
 
     static let topLevelKeys = ["timezone", "run_at", "since", "paths", "business_lines", "subsidiaries", "calendar",
                                "grading", "key_account", "growth", "summary", "credit", "visits", "customer_file",
-                               "review", "shift_to_workday", "holidays", "workdays", "recipients", "delivery"]
+                               "review", "shift_to_workday", "holidays", "workdays", "recipients", "delivery", "portal"]
 
     func read(_ root: ConfigNode) throws(ConfigError) -> KamConfiguration {
         let top = try root.mapping(allowed: Self.topLevelKeys)
@@ -71,6 +71,7 @@ struct ConfigReader {
         if let n = top["workdays"] { config.workdays.workdays = try dates(n) }
         if let n = top["recipients"] { config.recipients = try readRecipients(n, organisation: config.organisation) }
         if let n = top["delivery"] { config.delivery = try readDelivery(n) }
+        if let n = top["portal"] { config.portal = try readPortal(n) }
         return config
     }
 

@@ -25,6 +25,8 @@ public struct KamConfiguration: Sendable {
     /// Who gets what (SPEC §9); empty: nothing is sent.
     public var recipients: [Recipient] = []
     public var delivery = DeliverySettings()
+    /// The web portal behind `kam serve` (SPEC §10).
+    public var portal = PortalSettings()
 
     /// The configured zone; the identifier was validated when the file was read.
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone.current }

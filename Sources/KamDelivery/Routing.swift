@@ -14,8 +14,10 @@ public enum Routing {
         case (.operator, _), (_, .failure): return false
 
         // A subsidiary: its own subsidiary-tier workbooks, receipts, reminders and 未报送 notices.
-        case (.subsidiary(let code), .workbook):
-            return item.tier == ReportingTier.subsidiary.rawValue && item.subsidiary == code
+        // Workbooks: exactly those the scope may see (`Visibility`, the rule the portal asks too) —
+        // except HQ, who may see every workbook but is *sent* only the group's consolidations.
+        case (.subsidiary, .workbook), (.management, .workbook):
+            return Visibility.mayView(workbook(item), as: scope)
         case (.subsidiary(let code), .receipt), (.subsidiary(let code), .reminder), (.subsidiary(let code), .missing):
             return item.subsidiary == code
         case (.subsidiary, .late):
@@ -23,9 +25,6 @@ public enum Routing {
 
         // 总管理部: its line's 汇总分析表 and every subsidiary-tier workbook of the line's subsidiaries,
         // and 未报送 / 逾期 notices for them; `management` alone means every line.
-        case (.management(let line), .workbook):
-            guard line == nil || item.line == line else { return false }
-            return item.tier == ReportingTier.subsidiary.rawValue || item.job == JobKind.lineSummary.rawValue
         case (.management(let line), .missing), (.management(let line), .late):
             return line == nil || item.line == line
         case (.management, .receipt), (.management, .reminder):
@@ -39,6 +38,11 @@ public enum Routing {
         case (.hq, .receipt), (.hq, .reminder):
             return false
         }
+    }
+
+    /// What `Visibility` needs to know of a workbook item; an item without a tier or job matches no rule.
+    static func workbook(_ item: OutboxItem) -> Visibility.Workbook {
+        Visibility.Workbook(tier: item.tier ?? "", job: item.job ?? "", subsidiary: item.subsidiary, line: item.line)
     }
 
     /// The recipients of `item`, in config order.

@@ -223,6 +223,48 @@ enum StoreMigrations {
             }
             try db.create(index: "outbox_item_due", on: "outbox_item", columns: ["status", "nextTryAt"])
         }
+        migrator.registerMigration("v7-portal") { db in
+            // SPEC §10, the portal: users (bcrypt hashes only), per-user bearer tokens and session
+            // ids (SHA-256 of the secret only, so a copy of the store logs nobody in), failed logins
+            // for the lock-out, and the access record (seed 002 第五条), kept at least a year.
+            try db.create(table: "portal_user") { t in
+                t.primaryKey("name", .text)
+                t.column("scope", .text).notNull()
+                t.column("email", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("disabled", .boolean).notNull()
+                t.column("createdAt", .integer).notNull()
+            }
+            try db.create(table: "portal_token") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("userName", .text).notNull().references("portal_user", onDelete: .cascade)
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("createdAt", .integer).notNull()
+                t.column("revokedAt", .integer)
+            }
+            try db.create(table: "portal_session") { t in
+                t.primaryKey("idHash", .text)
+                t.column("userName", .text).notNull().references("portal_user", onDelete: .cascade)
+                t.column("csrf", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+                t.column("lastSeenAt", .integer).notNull()
+            }
+            try db.create(table: "portal_login_failure") { t in
+                t.column("name", .text).notNull()
+                t.column("at", .integer).notNull()
+            }
+            try db.create(index: "portal_login_failure_by_name", on: "portal_login_failure", columns: ["name", "at"])
+            try db.create(table: "access_record") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .integer).notNull()
+                t.column("userName", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("what", .text).notNull()
+                t.column("address", .text).notNull()
+                t.column("outcome", .text).notNull()
+            }
+            try db.create(index: "access_record_by_time", on: "access_record", columns: ["at"])
+        }
         return migrator
     }
 }

@@ -12,7 +12,7 @@ struct Kam: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kam",
         abstract: "Key-account (大客户) reporting: ingest subsidiaries' CSV drops and deliver the policy's workbooks on time.",
-        subcommands: [Run.self, Ingest.self, Validate.self, Report.self, Status.self, Schedule.self, Daemon.self, Backup.self, Demo.self, Outbox.self, Resend.self])
+        subcommands: [Run.self, Ingest.self, Validate.self, Report.self, Status.self, Schedule.self, Daemon.self, Backup.self, Demo.self, Outbox.self, Resend.self, Serve.self, User.self])
 }
 
 /// Options every command that works on a workspace takes.

@@ -40,24 +40,9 @@ extension Kam {
             let name = url.lastPathComponent
             let checked: CheckedFile
             do {
-                if kind != nil || period != nil {
-                    // What the name says, part by part: a name whose period is wrong for its kind still names the kind.
-                    let parts = name.split(separator: ".").first?.split(separator: "_").map(String.init) ?? []
-                    let nameKind = parts.first.flatMap { InputKind(rawValue: $0.lowercased()) }
-                    let namePeriod = parts.count > 1 ? Period(parsing: parts[1]) : nil
-                    guard let k = kind.map({ InputKind(rawValue: $0.lowercased()) }) ?? nameKind else {
-                        throw ValidationError("--kind must be one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    guard let p = period.map({ Period(parsing: $0) }) ?? namePeriod else {
-                        throw ValidationError("--period must be YYYY-MM or YYYYQn")
-                    }
-                    switch DropFileName.make(kind: k, period: p) {
-                    case .success(let n): checked = try CheckedFile.read(path: file, name: n, settings: settings)
-                    case .failure(let problem): checked = CheckedFile.refused(name: "\(k.rawValue)_\(p)", problem)
-                    }
-                } else {
-                    checked = try CheckedFile.read(path: file, fileName: name, settings: settings)
-                }
+                checked = try DropFileCheck.check(path: file, fileName: name, kind: kind, period: period, settings: settings)
+            } catch let choice as DropFileCheck.BadChoice {
+                throw ValidationError(choice.description)
             } catch let failure as ByteSourceFailure {
                 throw ValidationError("cannot read \(file): \(String(cString: strerror(failure.errno)))")
             }

@@ -6,7 +6,8 @@ import Testing
         let r = try KamBinary.kam("--help")
         #expect(r.status == 0)
         for line in ["OVERVIEW: Key-account (大客户) reporting: ingest subsidiaries' CSV drops and",
-                     "USAGE: kam <subcommand>", "  run ", "  ingest ", "  validate ", "  schedule ", "  demo "] {
+                     "USAGE: kam <subcommand>", "  run ", "  ingest ", "  validate ", "  schedule ", "  demo ",
+                     "  serve ", "  user "] {
             #expect(r.stdout.contains(line), "\(line)")
         }
     }
@@ -18,6 +19,18 @@ import Testing
                        "(default: 60.0)"] {
             #expect(r.stdout.contains(option), "\(option)\n\(r.stdout)")
         }
+    }
+
+    @Test func serveAndUserHelpNameTheirOptions() throws {
+        let serve = try KamBinary.kam("serve", "--help")
+        #expect(serve.status == 0)
+        for option in ["--config <config>", "--listen <listen>", "--as-of <as-of>", "--verbose"] {
+            #expect(serve.stdout.contains(option), "\(option)\n\(serve.stdout)")
+        }
+        let user = try KamBinary.kam("user", "--help")
+        for sub in ["add", "list", "passwd", "disable", "token"] { #expect(user.stdout.contains("  \(sub) "), "\(sub)\n\(user.stdout)") }
+        let add = try KamBinary.kam("user", "add", "--help")
+        #expect(add.stdout.contains("--scope <scope>") && add.stdout.contains("--email <email>"))
     }
 
     @Test func aBadAsOfIsAUsageError() throws {

@@ -68,20 +68,9 @@ public struct WorkspaceStatus {
             pending.append(instance)
         }
         let submissions = try store.allSubmissions()
-        let index = SubmissionIndex(submissions)
-        var latest: [String: JobInstance] = [:]
-        // The latest instance of each job, owner and period length: a monthly line's month and
-        // quarter instances each owe their own input.
-        for instance in due where instance.job.tier == .subsidiary {
-            latest["\(instance.job.rawValue)|\(instance.owner)|\(instance.period.isQuarter)"] = instance
-        }
-        for instance in latest.values.sorted(by: { ($0.fireTime, $0.job, $0.owner) < ($1.fireTime, $1.job, $1.owner) }) {
-            guard let input = ExpectedInput.owed(by: instance.job, subsidiary: instance.owner, period: instance.period,
-                                                 calendar: config.calendar) else { continue }
-            let resolved = input.resolve(index, clock: clock)
-            if case .onTime = resolved.status { continue }
-            owed.append(Owed(subsidiary: input.subsidiary, kind: input.kind, period: input.period, dueBy: input.dueBy,
-                             status: resolved.status))
+        for cell in SubmissionMatrix(config: config, submissions: submissions, clock: clock).last {
+            if case .onTime = cell.status { continue }
+            owed.append(Owed(subsidiary: cell.subsidiary, kind: cell.kind, period: cell.period, dueBy: cell.dueBy, status: cell.status))
         }
         let fm = FileManager.default
         let codes = Set(config.organisation.subsidiaries.map(\.code))
