@@ -39,7 +39,7 @@ final class OverviewSheet {
         }
         try sheet.setPrintLayout(repeatHeaderRow: nil, header: "&L" + HeaderFooterText.literal(writer.printHeader),
                                  footer: SheetWriter.pageFooter)
-        sheet.fitToOnePage()
+        try sheet.fitToOnePage()
     }
 
     /// libxlsxwriter's default chart size in pixels, and the default row height in pixels.
@@ -166,7 +166,7 @@ final class OverviewSheet {
         let height = Double(max(row, chartBottom)) * Self.rowPixels
         if PrintedPage(landscape: false).scale(width: width, height: height)
             > PrintedPage(landscape: true).scale(width: width, height: height) {
-            sheet.setPortrait()
+            try sheet.setPortrait()
         }
     }
 

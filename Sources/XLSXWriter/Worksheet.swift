@@ -135,20 +135,20 @@ public final class Worksheet {
 
     /// Wraps `worksheet_fit_to_pages(1, 1)`: the whole sheet on one printed page (a summary
     /// sheet that must be read at a glance). Call after `setPrintLayout`, which fits to width only.
-    public func fitToOnePage() {
-        worksheet_fit_to_pages(handle, 1, 1)
+    public func fitToOnePage() throws(XLSXError) {
+        worksheet_fit_to_pages(try live(), 1, 1)
     }
 
     /// Wraps `worksheet_set_portrait`: for a sheet taller than wide, which prints larger upright.
     /// Call after `setPrintLayout`, which sets landscape.
-    public func setPortrait() {
-        worksheet_set_portrait(handle)
+    public func setPortrait() throws(XLSXError) {
+        worksheet_set_portrait(try live())
     }
 
     /// Wraps `worksheet_repeat_columns`: columns `first`...`last` print on every page, so a row
     /// printed across pages still says whose figures they are (the id and name columns).
     public func repeatColumns(_ first: Int, _ last: Int) throws(XLSXError) {
-        try check(worksheet_repeat_columns(handle, lxw_col_t(first), lxw_col_t(last)), "worksheet_repeat_columns")
+        try check(worksheet_repeat_columns(try live(), lxw_col_t(first), lxw_col_t(last)), "worksheet_repeat_columns")
     }
 
     /// Wraps `worksheet_set_print_scale` (10–400 percent).
