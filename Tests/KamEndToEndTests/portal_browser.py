@@ -15,6 +15,7 @@ import urllib.parse
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, WORKSPACE, KAM, CONFIG, AS_OF, SHOTS = sys.argv[1:7]
 PASSWORD = "portal-demo-pass"
@@ -36,7 +37,17 @@ options.binary_location = "/usr/bin/chromium"
 options.add_experimental_option("prefs", {"download.default_directory": DOWNLOADS, "download.prompt_for_download": False})
 # Selenium Manager must not try to download a driver: Debian's chromedriver.
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(60)
+driver.set_page_load_timeout(120)
+# A click on a submit button may return before the next page has loaded (bcrypt at cost 12 on a
+# busy CI machine takes seconds): every check waits for the page it expects.
+driver.implicitly_wait(10)
+
+
+def wait_for(condition, what):
+    try:
+        WebDriverWait(driver, 120).until(lambda d: condition())
+    except Exception:  # noqa: BLE001 - the timeout is the failure
+        fail("timed out waiting for " + what + "; page title: " + driver.title)
 
 
 def shot(name, phone=False):
@@ -53,6 +64,8 @@ def login(name):
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.box button").click()
+    wait_for(lambda: "首页" in driver.title or "用户名或密码错误" in driver.page_source or "已锁定" in driver.page_source,
+             "the page after logging in as " + name)
     if "首页" not in driver.title:
         fail("login as %s did not reach 首页: %s" % (name, driver.title))
 
@@ -61,6 +74,7 @@ def upload(path, expect):
     driver.get(BASE + "/upload")
     driver.find_element(By.ID, "file").send_keys(path)
     driver.find_element(By.CSS_SELECTOR, "form.box button").click()
+    wait_for(lambda: driver.find_elements(By.ID, "verdict"), "the receipt of " + os.path.basename(path))
     verdict = driver.find_element(By.ID, "verdict").text
     if expect not in verdict:
         fail("upload of %s: expected %s, page says %s" % (os.path.basename(path), expect, verdict))
