@@ -22,6 +22,9 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var deliveredAt: Int64
     /// The key figures the workbook states, as JSON; empty for workbooks others do not reconcile with.
     public var figures: String = ""
+    /// What the workbook's 数据不完整 banner lists, one per line; empty for a complete workbook.
+    /// Delivery flags the workbook in its messages from this, not from a second judgement.
+    public var missingInputs: String = ""
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -32,7 +35,8 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     }
 
     public init(id: Int64? = nil, job: String, owner: String, period: String, revision: Int, fireTime: String,
-                path: String, sha256: String, inputs: String, reason: String, deliveredAt: Int64, figures: String = "") {
+                path: String, sha256: String, inputs: String, reason: String, deliveredAt: Int64, figures: String = "",
+                missingInputs: String = "") {
         self.id = id
         self.job = job
         self.owner = owner
@@ -45,6 +49,7 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
         self.reason = reason
         self.deliveredAt = deliveredAt
         self.figures = figures
+        self.missingInputs = missingInputs
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -265,6 +265,14 @@ enum StoreMigrations {
             }
             try db.create(index: "access_record_by_time", on: "access_record", columns: ["at"])
         }
+        migrator.registerMigration("v8-delivery-missing-inputs") { db in
+            // The inputs a delivered workbook's 数据不完整 banner lists, so the mail that carries it
+            // flags it from the same list (SPEC §9). Earlier deliveries read as complete here; their
+            // recorded submission statuses still flag the consolidations among them.
+            try db.alter(table: "delivery") { t in
+                t.add(column: "missingInputs", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

@@ -52,6 +52,18 @@ import Testing
         #expect(out.contains("header 【数据不完整】HG01"), "\(out)")
         #expect(out.contains("potential 1 changes 1"), "no rows under the header: \(out)")
 
+        // A subsidiary's own quarter input missing (SPEC §8: "a quarter kind is missing when no
+        // accepted file for that quarter exists"): HG01 never sent receivables or customer files.
+        for (name, banner) in [("HG01_2026Q4_客户资信报表", "数据不完整：HG01 应收账款 2026Q4"),
+                               ("HG01_2026Q4_客户档案维护情况", "数据不完整：HG01 客户档案 2026Q4")] {
+            let out = try Self.read(ws.appendingPathComponent("reports/2026Q4/subsidiary/\(name).xlsx"), """
+                print(wb["概览"]["A2"].value)
+                print(wb[wb.sheetnames[1]].oddHeader.left.text)
+                """)
+            #expect(out.contains(banner), "\(name): \(out)")
+            #expect(out.contains("【数据不完整】HG01"), "\(name): \(out)")
+        }
+
         let line = ws.appendingPathComponent("reports/2026Q4/management/化工_2026Q4_汇总分析表.xlsx")
         let lineOut = try Self.read(line, """
             ov = wb["概览"]

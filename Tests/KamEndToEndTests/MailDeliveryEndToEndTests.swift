@@ -62,8 +62,18 @@ import Testing
         #expect(mails.count == 2, "\(mails.map(\.subject))")
         let yy = try #require(mails.first { $0.rcpt == ["sales@yy01.example.cn"] })
         #expect(yy.defects.isEmpty, "\(yy.defects)")
-        // A catch-up run from `since`: one message, named after the newest period's workbook.
-        #expect(yy.subject == "[kam] 2026Q4 资信额度申请表 等23份报表", "\(yy.subject)")
+        // A catch-up run from `since`: one message, named after the newest period's workbook;
+        // flagged, since YY01's July sales were rejected and it never sent receivables.
+        #expect(yy.subject == "[kam] 2026Q4 资信额度申请表 等23份报表 [数据不完整]", "\(yy.subject)")
+        // Each workbook is flagged from its own 数据不完整 banner list (SPEC §9), a subsidiary's
+        // own workbooks included: the credit report without Q3's receivables, the Q3 sales report
+        // without July.
+        let title = try #require(yy.body.range(of: "YY01 测试医药有限公司 2026Q3 客户资信报表\n"), "\(yy.body)")
+        let credit = yy.body[title.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("   ") }.joined(separator: "\n")
+        #expect(credit.contains("【数据不完整】") && credit.contains("缺少数据：YY01 应收账款 2026Q3"), "\(yy.body)")
+        let q3 = try #require(yy.body.range(of: "YY01 测试医药有限公司 2026Q3 客户销售报表\n"), "\(yy.body)")
+        let sales = yy.body[q3.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("   ") }.joined(separator: "\n")
+        #expect(sales.contains("【数据不完整】") && sales.contains("缺少数据：") && sales.contains("YY01 销售明细 2026-07"), "\(sales)")
         #expect(yy.raw_subject.hasPrefix("=?UTF-8?B?"), "RFC 2047: \(yy.raw_subject)")
         #expect(yy.from.contains("kam 报表系统") && yy.from.contains("<kam@example.cn>"), "\(yy.from)")
         #expect(yy.message_id.hasSuffix("@example.cn>"), "\(yy.message_id)")

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import KamStore
 import Testing
 @testable import KamPortal
 
@@ -79,6 +80,34 @@ import Testing
             #expect(line.contains("HG02_2026Q1") && line.contains("化工_2026Q1_汇总分析表") && !line.contains("YY01") && !line.contains("医药_"))
             let home = String(buffer: try await client.execute(uri: "/", method: .get, headers: headers([(.cookie, mchem.cookie)])).body)
             #expect(home.contains("HG01 华东化工有限公司") && !home.contains("YY01"))
+        }
+    }
+
+    /// 首页 for 总管理部 and HQ shows 超限 counts per subsidiary (SPEC §10) from each subsidiary's
+    /// latest delivered 客户资信报表 — the counts its own 概览 states, kept with the delivery — and
+    /// nothing of a subsidiary outside the scope.
+    @Test func theGroupHomeShowsEachSubsidiarysLatestCreditCounts() async throws {
+        let ws = try PortalWorkspace()
+        func credit(_ owner: String, _ period: String, _ figures: String) throws {
+            let path = "\(period)/subsidiary/\(owner)_\(period)_客户资信报表.xlsx"
+            try ws.write(path, under: ws.config.reportsFolder)
+            try ws.store.recordDelivery(Delivery(job: "credit-report", owner: owner, period: period, revision: 1, fireTime: "2026-04-06T07:00",
+                                                 path: path, sha256: "sha-\(path)", inputs: "", reason: "首次生成",
+                                                 deliveredAt: ws.clock.now, figures: figures), statuses: [])
+        }
+        try credit("HG01", "2025Q4", #"{"noLimit":9,"overLimit":9,"receivablesMissing":false,"warning":9}"#)
+        try credit("HG01", "2026Q1", #"{"noLimit":1,"overLimit":3,"receivablesMissing":false,"warning":2}"#)
+        try credit("HG02", "2026Q1", #"{"noLimit":0,"overLimit":0,"receivablesMissing":true,"warning":0}"#)
+        try credit("YY01", "2026Q1", #"{"noLimit":0,"overLimit":7,"receivablesMissing":false,"warning":0}"#)
+        let mchem = try ws.session("mchem"), hg01 = try ws.session("hg01")
+        try await ws.app.test(.router) { client in
+            let home = String(buffer: try await client.execute(uri: "/", method: .get, headers: headers([(.cookie, mchem.cookie)])).body)
+            let table = try #require(home.components(separatedBy: "<table id=\"credit\">").dropFirst().first?.components(separatedBy: "</table>").first)
+            #expect(table.contains("<td>HG01 华东化工有限公司</td><td>2026Q1</td><td class=\"missing\">3</td><td>2</td><td>1</td>"), "\(table)")
+            #expect(table.contains("未报送应收账款"), "HG02's receivables were missing: \(table)")
+            #expect(!table.contains("YY01") && !table.contains(">7<"), "another line's subsidiary: \(table)")
+            let own = String(buffer: try await client.execute(uri: "/", method: .get, headers: headers([(.cookie, hg01.cookie)])).body)
+            #expect(!own.contains("id=\"credit\""), "a clerk's 首页 has no group table")
         }
     }
 }

@@ -33,8 +33,28 @@ extension Portal {
         }
         let failures = try store.openFailures().filter { failureVisible($0, caller) }.map(failureRow)
         let data: [String: Any] = ["heading": "\(ScopeText.label(caller.scope)) 首页", "matrices": matrices, "runs": runs, "failures": failures,
-                                   "hasFailures": !failures.isEmpty]
+                                   "hasFailures": !failures.isEmpty, "credit": try creditRows(subs)]
         return html("homeGroup", title: "首页", data: data, caller: caller)
+    }
+
+    /// 超限 counts per subsidiary (SPEC §10): from each subsidiary's latest delivered 客户资信报表,
+    /// the counts its own 概览 states (`CreditCountsRecord` in the ledger); blank when its
+    /// receivables were missing or no report was delivered yet.
+    func creditRows(_ subsidiaries: [Subsidiary]) throws -> [[String: Any]] {
+        let reports = try store.currentDeliveries().filter { $0.job == JobKind.creditReport.rawValue }
+        return subsidiaries.map { sub in
+            let latest = reports.filter { $0.owner == sub.code }.max { $0.period < $1.period }
+            var row: [String: Any] = ["subsidiary": "\(sub.code) \(sub.name)", "period": latest?.period ?? "—"]
+            if let latest, let counts = CreditCountsRecord.decode(latest.figures), !counts.receivablesMissing {
+                row["overLimit"] = counts.overLimit
+                row["warning"] = counts.warning
+                row["noLimit"] = counts.noLimit
+                row["overTone"] = counts.overLimit > 0 ? "missing" : ""
+            } else {
+                row["note"] = latest == nil ? "尚无报表" : "未报送应收账款"
+            }
+            return row
+        }
     }
 
     /// A failed instance names a job and owner, no figures; shown to those who may see its owner's workbooks.

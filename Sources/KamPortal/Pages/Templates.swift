@@ -85,6 +85,11 @@ enum Templates {
     </table></div>
     {{/matrices}}
     {{^matrices}}<p class="note">没有需要报送的数据。</p>{{/matrices}}
+    <h2>资信预警（各公司最新客户资信报表）</h2>
+    <div class="scroll"><table id="credit">
+    <tr><th>分公司</th><th>季度</th><th>超限</th><th>预警</th><th>无额度</th></tr>
+    {{#credit}}<tr><td>{{subsidiary}}</td><td>{{period}}</td>{{#note}}<td colspan="3">{{note}}</td>{{/note}}{{^note}}<td class="{{overTone}}">{{overLimit}}</td><td>{{warning}}</td><td>{{noLimit}}</td>{{/note}}</tr>{{/credit}}
+    </table></div>
     <h2>最近的运行</h2>
     <div class="scroll"><table id="runs">
     <tr><th>编号</th><th>开始</th><th>截至</th><th>接收</th><th>退回</th><th>生成</th><th>失败</th><th>结束</th></tr>

@@ -34,13 +34,13 @@ struct CreditLimitProposalJob: ReportJob {
         [SubsidiaryRead(subsidiary: instance.owner, scope: scope(instance))]
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
         let credit = try loader.credit(instance.owner, scope(instance))
         let proposal = try MoneyOverflow.context(subsidiary: instance.owner) { () throws(MoneyOverflow) in
             try CreditLimitProposal(quarter: instance.period, inputs: credit, proposalDay: instance.fireTime.date.day)
         }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
         try CreditLimitProposalWorkbook.write(proposal, context: context, to: path)
-        return ""
+        return WrittenWorkbook(context: context)
     }
 }

@@ -39,14 +39,19 @@ struct CreditReportJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
         let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.credit, instance.owner, instance.period,
                       SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
         let approval = try ApprovalStatusLookup.timeliness(instance.owner, for: instance.period, config: config, store: store,
                                                            clock: clock)
-        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
+        // SPEC §8 "Incomplete data": Q's receivables are this workbook's own input; without them
+        // it carries the banner (missing approvals are a 批复状态, 未批复, not missing data).
+        let missing = report.isReceivablesMissing
+            ? [ReportContextFactory.describe(subsidiary: instance.owner, kind: .receivables, period: instance.period.description)] : []
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
+                                                                                  missing: missing)
         try CreditReportWorkbook.write(report, approval: approval, context: context, to: path)
-        return ""
+        return WrittenWorkbook(figures: CreditCountsRecord(report).json, context: context)
     }
 }

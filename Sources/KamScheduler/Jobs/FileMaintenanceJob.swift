@@ -37,11 +37,21 @@ struct FileMaintenanceJob: ReportJob {
         try memo.fileFigures(subsidiary, quarter) { SubsidiaryFileFigures(report: try report(subsidiary, quarter, loader: loader)) }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
         let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.files, instance.owner, instance.period, SubsidiaryFileFigures(report: report))
-        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
+        // SPEC §8 "Incomplete data": Q's customer file, and prev(Q)'s it is compared with (unless
+        // prev(Q) is before `since`, where nothing was ever owed), are this workbook's inputs.
+        var missing: [String] = []
+        if report.isCurrentMissing {
+            missing.append(ReportContextFactory.describe(subsidiary: instance.owner, kind: .customers, period: instance.period.description))
+        }
+        if report.isPreviousMissing && instance.period.previous.lastMonth >= config.calendar.since {
+            missing.append(ReportContextFactory.describe(subsidiary: instance.owner, kind: .customers, period: instance.period.previous.description))
+        }
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
+                                                                                  missing: missing)
         try FileMaintenanceWorkbook.write(report, context: context, to: path)
-        return ""
+        return WrittenWorkbook(context: context)
     }
 }

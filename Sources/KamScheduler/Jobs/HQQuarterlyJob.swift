@@ -52,7 +52,7 @@ struct HQQuarterlyJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
         let q = instance.period
         var inputs: [HQSubsidiaryInput] = []
         var counts: [HQGroupCredit.Counts] = []
@@ -93,6 +93,6 @@ struct HQQuarterlyJob: ReportJob {
         }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
         try HQQuarterlyWorkbook.write(hq, group: group, context: context, to: path)
-        return ""
+        return WrittenWorkbook(context: context)
     }
 }

@@ -41,8 +41,8 @@ struct KeyAccountReviewJob: ReportJob {
         return sales + quarters
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
-        guard case .year(let year) = instance.period else { return "" }
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
+        guard case .year(let year) = instance.period else { return WrittenWorkbook() }
         var inputs: [KeyAccountReviewInput] = []
         for sub in config.organisation.subsidiaries {
             let scope = Self.scope(instance.period)
@@ -66,6 +66,6 @@ struct KeyAccountReviewJob: ReportJob {
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [],
                                                                                   missing: missing)
         try KeyAccountReviewWorkbook.write(review, context: context, to: path)
-        return ""
+        return WrittenWorkbook(context: context)
     }
 }

@@ -36,8 +36,8 @@ struct LineSummaryJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
-        guard let line = config.organisation.line(code: instance.owner) else { return "" }
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
+        guard let line = config.organisation.line(code: instance.owner) else { return WrittenWorkbook() }
         let statuses = Dictionary(build.statuses.map { ($0.input.subsidiary, $0.status) }, uniquingKeysWith: { a, _ in a })
         var inputs: [LineSubsidiaryInput] = []
         var delivered: [SubsidiaryReportTotals] = []
@@ -61,6 +61,6 @@ struct LineSummaryJob: ReportJob {
         let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: delivered)
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
         try LineSummaryWorkbook.write(summary, reconciliation: reconciliation, context: context, to: path)
-        return ""
+        return WrittenWorkbook(context: context)
     }
 }

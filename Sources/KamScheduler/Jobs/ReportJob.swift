@@ -17,9 +17,9 @@ protocol ReportJob {
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use]
 
     /// Loads (through `loader`, exactly the build's resolved files), computes and writes the
-    /// workbook for `instance` to `path`, returning the key figures it states (JSON) when other
-    /// workbooks reconcile with them, else "".
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String
+    /// workbook for `instance` to `path`, returning what the ledger keeps of it: the key figures
+    /// it states (JSON) when other workbooks reconcile with them, and its 数据不完整 list.
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook
 }
 
 extension ReportJob {

@@ -64,7 +64,7 @@ struct SalesReportJob: ReportJob {
         }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
         let report = try Self.report(instance.owner, instance.period, config: config, loader: loader, memo: memo)
         var notes: [String] = []
         // Missing means no accepted file covers a month (`SalesGaps`); an accepted header-only
@@ -89,6 +89,7 @@ struct SalesReportJob: ReportJob {
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes,
                                                                                   missing: missingMonths)
         try SalesReportWorkbook.write(report, quarter: try quarterAnalysis(report, instance, loader: loader), context: context, to: path)
-        return SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json
+        return WrittenWorkbook(figures: SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json,
+                               context: context)
     }
 }

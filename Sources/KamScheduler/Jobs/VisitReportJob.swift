@@ -40,11 +40,15 @@ struct VisitReportJob: ReportJob {
         try memo.visitFigures(subsidiary, quarter) { SubsidiaryVisitFigures(report: try report(subsidiary, quarter, loader: loader)) }
     }
 
-    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> String {
+    func write(_ instance: JobInstance, build: BuildInfo, loader: SubsidiaryInputs, to path: String) throws -> WrittenWorkbook {
         let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.visits, instance.owner, instance.period, SubsidiaryVisitFigures(report: report))
-        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings)
+        // SPEC §8 "Incomplete data": without Q's visits the workbook carries the banner.
+        let missing = report.isVisitsMissing
+            ? [ReportContextFactory.describe(subsidiary: instance.owner, kind: .visits, period: instance.period.description)] : []
+        let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
+                                                                                  missing: missing)
         try VisitReportWorkbook.write(report, context: context, to: path)
-        return ""
+        return WrittenWorkbook(context: context)
     }
 }

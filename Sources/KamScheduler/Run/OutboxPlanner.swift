@@ -78,13 +78,19 @@ struct OutboxPlanner {
         case .hq:
             ownerName = d.owner
         }
-        let missing = try (d.id.map { try store.statuses(deliveryId: $0) } ?? [])
-            .filter { $0.status == SubmissionStatus.missing.label }
+        // The workbook's own 数据不完整 list; a delivery recorded before the ledger kept it falls
+        // back to its recorded submission statuses (consolidations only).
+        var missing = d.missingInputs.split(separator: "\n").map(String.init)
+        if missing.isEmpty {
+            missing = try (d.id.map { try store.statuses(deliveryId: $0) } ?? [])
+                .filter { $0.status == SubmissionStatus.missing.label }
+                .map { "\($0.subsidiary) \($0.kind) \($0.period)" }
+        }
         var detail: [String] = []
         detail.append(d.revision > 1 ? "第\(d.revision)版，修订原因：\(d.reason)"
                       : d.reason == RevisionReason.first ? "首次生成" : "首次生成（\(d.reason)）")
         if !missing.isEmpty {
-            detail.append("缺少数据：" + missing.map { "\($0.subsidiary) \($0.kind) \($0.period)" }.joined(separator: "，"))
+            detail.append("缺少数据：" + missing.joined(separator: "，"))
         }
         let name = job?.workbookName ?? d.job
         return OutboxItem(kind: .workbook, key: "workbook|\(d.job)|\(d.owner)|\(d.period)|r\(d.revision)", period: d.period,

@@ -193,11 +193,11 @@ struct RunPipeline {
         let url = location(planned.instance).url(in: config)
         let loader = SubsidiaryInputs(config: config, resolved: planned.build.resolved, shared: shared, position: position)
         do {
-            var figures = ""
+            var written = WrittenWorkbook()
             let temp = try SecureFiles.stage(for: url) { path in
-                figures = try planned.job.write(planned.instance, build: planned.build, loader: loader, to: path)
+                written = try planned.job.write(planned.instance, build: planned.build, loader: loader, to: path)
             }
-            return StagedWorkbook(result: .success((temp, figures)))
+            return StagedWorkbook(result: .success((temp, written)))
         } catch let overflow as MoneyOverflow {
             return StagedWorkbook(result: .failure(named(overflow, planned)))
         } catch {
@@ -224,7 +224,7 @@ struct RunPipeline {
     // MARK: publish
 
     /// Puts one staged workbook in place and records it, or records why it failed.
-    func publish(_ planned: PlannedBuild, staged: Result<(temp: URL, figures: String), any Error>, into summary: inout RunSummary) {
+    func publish(_ planned: PlannedBuild, staged: Result<(temp: URL, written: WrittenWorkbook), any Error>, into summary: inout RunSummary) {
         let instance = planned.instance, build = planned.build, revision = build.revision
         let period = instance.period.description
         do {
@@ -255,7 +255,7 @@ struct RunPipeline {
     /// Puts a rebuilt current revision back under its name. The ledger already records it; if
     /// the rebuilt bytes differ from the recorded ones (a different kam build), the ledger's
     /// checksum follows the file that is now delivered.
-    private func restore(_ instance: JobInstance, staged: (temp: URL, figures: String)) throws -> String {
+    private func restore(_ instance: JobInstance, staged: (temp: URL, written: WrittenWorkbook)) throws -> String {
         let location = location(instance)
         let url = location.url(in: config)
         guard !FileManager.default.fileExists(atPath: url.path) else {
@@ -275,10 +275,9 @@ struct RunPipeline {
     /// `superseded/`, renames the new one into place, then records it. If a killed run left an
     /// unrecorded build under the final name (its predecessor already moved aside), that file
     /// is simply replaced: it was never delivered.
-    private func putInPlace(_ instance: JobInstance, staged: (temp: URL, figures: String), build: BuildInfo) throws -> String {
+    private func putInPlace(_ instance: JobInstance, staged: (temp: URL, written: WrittenWorkbook), build: BuildInfo) throws -> String {
         let location = location(instance)
         let url = location.url(in: config)
-        let figures = staged.figures
         try SecureFiles.commit(staged.temp, to: url, beforeRename: {
             FaultHook.reached("publish.after-temp")
             let fm = FileManager.default
@@ -300,7 +299,8 @@ struct RunPipeline {
         let delivery = Delivery(
             job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
             fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
-            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: figures)
+            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: staged.written.figures,
+            missingInputs: staged.written.missingInputs.joined(separator: "\n"))
         try store.recordDelivery(delivery, statuses: build.statuses.map {
             SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
                                    period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)

@@ -3,6 +3,6 @@ import Foundation
 /// A workbook built ahead by a writer thread: complete and synced under its temporary name,
 /// not yet in place. The run puts it in place (and records it) in its own order, or removes it.
 struct StagedWorkbook: Sendable {
-    /// The temporary file and the figures the job returned, or why the build failed.
-    let result: Result<(temp: URL, figures: String), any Error>
+    /// The temporary file and what the job returned for the ledger, or why the build failed.
+    let result: Result<(temp: URL, written: WrittenWorkbook), any Error>
 }
