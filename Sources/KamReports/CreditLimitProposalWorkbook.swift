@@ -8,8 +8,9 @@ import XLSXWriter
 public enum CreditLimitProposalWorkbook {
     public static var proposalColumns: [String] { proposal.headers() }
 
-    public static func write(_ proposal: CreditLimitProposal, context: ReportContext, to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "下季度资信额度建议与审批") { overview, writer in
+    @discardableResult
+    public static func write(_ proposal: CreditLimitProposal, context: ReportContext, to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "下季度资信额度建议与审批") { overview, writer in
             try overview.title("\(context.ownerTitle) \(proposal.quarter) 资信额度申请表")
             try overview.section("关键数据")
             try overview.line("额度适用季度", .text(proposal.quarter.description))

@@ -14,9 +14,10 @@ public enum CreditReportWorkbook {
                                 (CreditStatus.noLimit.rawValue, ReportStyles.amber)]
 
     /// `approval`: 批复状态 of Q's limits (SPEC §4.6), shown on 概览 when given.
+    @discardableResult
     public static func write(_ report: CreditReport, approval: ApprovalTimeliness? = nil, context: ReportContext,
-                             to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "客户资信评估、执行额度与超限预警") { overview, writer in
+                             to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "客户资信评估、执行额度与超限预警") { overview, writer in
             try overview.title("\(context.ownerTitle) \(context.period) 客户资信报表")
             if report.isReceivablesMissing {
                 try overview.section("输入缺失")

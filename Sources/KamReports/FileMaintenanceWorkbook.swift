@@ -10,8 +10,9 @@ public enum FileMaintenanceWorkbook {
     public static var withoutFileColumns: [String] { withoutFile.headers() }
     public static var invalidCodeColumns: [String] { invalidCode.headers() }
 
-    public static func write(_ report: FileMaintenanceReport, context: ReportContext, to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "客户档案新增、删除、变更与完整度") { overview, writer in
+    @discardableResult
+    public static func write(_ report: FileMaintenanceReport, context: ReportContext, to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "客户档案新增、删除、变更与完整度") { overview, writer in
             try overview.title("\(context.ownerTitle) \(context.period) 客户档案维护情况")
             if report.isCurrentMissing {
                 try overview.section("输入缺失")

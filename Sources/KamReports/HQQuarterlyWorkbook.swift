@@ -43,8 +43,9 @@ public enum HQQuarterlyWorkbook {
         }
     }
 
-    public static func write(_ hq: HQQuarterly, group: GroupCredit = GroupCredit(), context: ReportContext, to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "客户档案维护、拜访达标、额度批复与报送情况") { overview, writer in
+    @discardableResult
+    public static func write(_ hq: HQQuarterly, group: GroupCredit = GroupCredit(), context: ReportContext, to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "客户档案维护、拜访达标、额度批复与报送情况") { overview, writer in
             try overview.title("\(context.ownerTitle) \(context.period) 客户档案及拜访分析")
             try overview.section("关键数据")
             try overview.line("分公司数", .integer(hq.subsidiaries.count))

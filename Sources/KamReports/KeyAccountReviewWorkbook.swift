@@ -7,8 +7,9 @@ public enum KeyAccountReviewWorkbook {
     public static var reviewColumns: [String] { review.headers() }
     public static let sheetNames = ["概览", "大客户评价", "数据来源"]
 
-    public static func write(_ review: KeyAccountReview, context: ReportContext, to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "大客户销售增长、资信、拜访与评价建议") { overview, writer in
+    @discardableResult
+    public static func write(_ review: KeyAccountReview, context: ReportContext, to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "大客户销售增长、资信、拜访与评价建议") { overview, writer in
             try overview.title("\(context.ownerTitle) \(review.year) 大客户年度评价")
             try overview.section("关键数据")
             try overview.line("大客户数", .integer(review.rows.count))

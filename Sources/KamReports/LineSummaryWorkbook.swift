@@ -15,9 +15,10 @@ public enum LineSummaryWorkbook {
     /// Sheet names, in workbook order (资信预警 only for a quarterly P; 数据来源 always last).
     public static let sheetNames = ["概览", "分公司汇总", "重点客户排名", "等级迁移", "潜力客户", "资信预警", "报表核对", "数据来源"]
 
+    @discardableResult
     public static func write(_ summary: LineSummary, reconciliation: Reconciliation, context: ReportContext,
-                             to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "分公司销售汇总、重点客户、等级迁移与资信预警") { overview, writer in
+                             to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "分公司销售汇总、重点客户、等级迁移与资信预警") { overview, writer in
             let names = Dictionary(summary.subsidiaries.map { ($0.subsidiaryCode, $0.subsidiaryName) }, uniquingKeysWith: { a, _ in a })
 
             try overview.title("\(context.ownerTitle) \(context.period) 汇总分析表")

@@ -56,12 +56,15 @@ final class OverviewSheet {
     /// missing: the first things a reader sees (SPEC §8 "Incomplete data", Workbooks).
     func title(_ text: String) throws {
         let revised = writer.revision > 1
-        try sheet.write(revised ? "\(text) 第\(writer.revision)版" : text, row: row, column: 0, style: ReportStyles.title)
+        // Which revision and why are not content (`VisibleContent`): every rebuild changes them.
+        try VisibleContent.excluding(sheet) {
+            try sheet.write(revised ? "\(text) 第\(writer.revision)版" : text, row: row, column: 0, style: ReportStyles.title)
+        }
         row += 1
         if revised {
             let reason = "修订原因：" + writer.revisionReason
             columnATexts.append("修订原因：")
-            try sheet.write(reason, row: row, column: 0, style: ReportStyles.label)
+            try VisibleContent.excluding(sheet) { try sheet.write(reason, row: row, column: 0, style: ReportStyles.label) }
             row += 1
         }
         if !writer.missingInputs.isEmpty {
@@ -146,9 +149,11 @@ final class OverviewSheet {
         try line("报送单位", .text(c.ownerTitle))
         try line("期间", .text(c.period.description))
         try line("截止时间", .dateTime(c.fireTime))
-        try line("版本", .integer(c.revision))
-        try line("版本说明", .text(c.revisionReason))
-        try line(DataSourcesSheet.name, .text("见工作表「\(DataSourcesSheet.name)」(\(c.inputs.count) 个输入文件)"))
+        try VisibleContent.excluding(sheet) {
+            try line("版本", .integer(c.revision))
+            try line("版本说明", .text(c.revisionReason))
+            try line(DataSourcesSheet.name, .text("见工作表「\(DataSourcesSheet.name)」(\(c.inputs.count) 个输入文件)"))
+        }
         if !c.notes.isEmpty {
             try section("提示")
             for note in c.notes { try line("注意", .text(note)) }

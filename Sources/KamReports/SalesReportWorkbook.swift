@@ -23,8 +23,9 @@ public enum SalesReportWorkbook {
         }
     }
 
-    public static func write(_ report: SalesReport, quarter: QuarterAnalysis? = nil, context: ReportContext, to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "客户销售排名、等级与变动") { overview, writer in
+    @discardableResult
+    public static func write(_ report: SalesReport, quarter: QuarterAnalysis? = nil, context: ReportContext, to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "客户销售排名、等级与变动") { overview, writer in
             try overview.title("\(context.ownerTitle) \(context.period) 客户销售报表")
             try overview.section("关键数据")
             // A total over a period with a missing month is blank, not 0.00 (SPEC §8 "Incomplete data").

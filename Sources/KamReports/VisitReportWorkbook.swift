@@ -10,8 +10,9 @@ public enum VisitReportWorkbook {
     public static var purposeColumns: [String] { purpose(total: 0).headers() }
     public static var unknownColumns: [String] { unknownCustomer.headers() }
 
-    public static func write(_ report: VisitReport, context: ReportContext, to path: String) throws {
-        try WorkbookShell.write(to: path, context: context, subject: "客户拜访达标与分析") { overview, writer in
+    @discardableResult
+    public static func write(_ report: VisitReport, context: ReportContext, to path: String) throws -> String {
+        return try WorkbookShell.write(to: path, context: context, subject: "客户拜访达标与分析") { overview, writer in
             try overview.title("\(context.ownerTitle) \(context.period) 客户拜访记录及分析")
             if report.isVisitsMissing {
                 try overview.section("输入缺失")

@@ -7,9 +7,12 @@ import XLSXWriter
 enum WorkbookShell {
     /// Creates the workbook at `path`, lets `content` fill 概览 and add the data sheets, and closes it.
     /// - Parameter subject: the document's subject line, what the workbook is about.
+    /// Returns the digest of what a reader sees (`VisibleContent`).
+    @discardableResult
     static func write(to path: String, context: ReportContext, subject: String,
-                      _ content: (OverviewSheet, SheetWriter) throws -> Void) throws {
+                      _ content: (OverviewSheet, SheetWriter) throws -> Void) throws -> String {
         let workbook = try Workbook(path: path)
+        workbook.recordsContent = true
         try workbook.setProperties(DocumentProperties(
             title: "\(context.ownerTitle) \(context.period) \(context.job.workbookName)",
             subject: subject, company: context.company, author: "kam", created: context.createdUnix))
@@ -17,7 +20,12 @@ enum WorkbookShell {
         let overview = try OverviewSheet(writer: writer)
         try content(overview, writer)
         try overview.context(context)
+        // The source files are not content (`VisibleContent`): a file that changes no figure
+        // changes only this list.
+        workbook.recordsContent = false
         try DataSourcesSheet.write(context, with: writer)
+        let digest = VisibleContent.digest(of: workbook)
         try workbook.close()
+        return digest
     }
 }

@@ -25,6 +25,14 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     /// What the workbook's 数据不完整 banner lists, one per line; empty for a complete workbook.
     /// Delivery flags the workbook in its messages from this, not from a second judgement.
     public var missingInputs: String = ""
+    /// SHA-256 of what a reader sees (every cell but the revision, reason and source-file lists):
+    /// a rebuild with the same is not delivered (SPEC §8: revise only on a visible change).
+    /// Empty for deliveries recorded before the ledger kept it: those are always revised.
+    public var visibleDigest: String = ""
+    /// The inputs (same form as `inputs`) last checked against this revision when a rebuild
+    /// from them showed nothing new; empty when none was. The workbook and `inputs` still name
+    /// the files it was built from; planning compares the current inputs with this.
+    public var checkedInputs: String = ""
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -36,7 +44,7 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
 
     public init(id: Int64? = nil, job: String, owner: String, period: String, revision: Int, fireTime: String,
                 path: String, sha256: String, inputs: String, reason: String, deliveredAt: Int64, figures: String = "",
-                missingInputs: String = "") {
+                missingInputs: String = "", visibleDigest: String = "") {
         self.id = id
         self.job = job
         self.owner = owner
@@ -50,6 +58,7 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
         self.deliveredAt = deliveredAt
         self.figures = figures
         self.missingInputs = missingInputs
+        self.visibleDigest = visibleDigest
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -118,6 +118,14 @@ extension KamStore {
 
 extension KamStore {
     /// A current workbook rebuilt after it disappeared is recorded with the bytes now in place.
+    /// A rebuild from `inputs` showed nothing a reader would see as new: the delivered revision
+    /// stays, and planning will not rebuild it for the same inputs again.
+    public func recordCheckedInputs(deliveryId: Int64, inputs: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE delivery SET checkedInputs = ? WHERE id = ?", arguments: [inputs, deliveryId])
+        }
+    }
+
     public func updateDeliveredChecksum(id: Int64, sha256: String) throws {
         try write { db in
             try db.execute(sql: "UPDATE delivery SET sha256 = ? WHERE id = ?", arguments: [sha256, id])

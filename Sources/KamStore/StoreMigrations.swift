@@ -271,6 +271,9 @@ enum StoreMigrations {
             // recorded submission statuses still flag the consolidations among them.
             try db.alter(table: "delivery") { t in
                 t.add(column: "missingInputs", .text).notNull().defaults(to: "")
+                // SPEC §8: revise only on a visible change (`Delivery.visibleDigest`, `checkedInputs`).
+                t.add(column: "visibleDigest", .text).notNull().defaults(to: "")
+                t.add(column: "checkedInputs", .text).notNull().defaults(to: "")
             }
         }
         return migrator

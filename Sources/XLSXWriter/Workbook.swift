@@ -22,6 +22,13 @@ public final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: Format] = [:]
     public let path: String
+    /// Every value written to a cell, in write order, when `recordsContent` is on: what a reader
+    /// sees, so a caller can tell whether two builds show the same thing without comparing zip
+    /// bytes. A value's own kind and bytes, then a separator; sheets that opt out (and values
+    /// written while a sheet's `recordsContent` is off) leave no trace.
+    public private(set) var recordedContent: [UInt8] = []
+    /// Off by default: recording costs a copy of every value.
+    public var recordsContent = false
 
     /// Wraps `workbook_new_opt`.
     /// - Parameter constantMemory: stream rows to disk (rows must then be written in order).
@@ -57,6 +64,14 @@ public final class Workbook {
         return handle
     }
 
+    /// Appends one value to `recordedContent`: its kind, its bytes, a separator (0xFF never
+    /// occurs in UTF-8 text).
+    func record(tag: UInt8, _ bytes: some Sequence<UInt8>) {
+        recordedContent.append(tag)
+        recordedContent.append(contentsOf: bytes)
+        recordedContent.append(0xFF)
+    }
+
     /// After `close()` libxlsxwriter has freed the workbook and everything it made (sheets,
     /// charts, formats): their wrappers ask this before every call.
     var isClosed: Bool { handle == nil }
@@ -78,6 +93,7 @@ public final class Workbook {
         guard let sheet = name.withXMLSafeCString({ workbook_add_worksheet(wb, $0) }) else {
             throw XLSXError(operation: "workbook_add_worksheet(\(name))", code: -1, message: "could not add worksheet")
         }
+        if recordsContent { record(tag: 0x53, name.utf8) }
         return Worksheet(handle: sheet, workbook: self, name: name)
     }
 

@@ -9,6 +9,10 @@ public final class Worksheet {
     private let workbook: Workbook
     /// The sheet's name as given to `workbook_add_worksheet`, for chart ranges on this sheet.
     public let name: String
+    /// Whether this sheet's writes go into the workbook's `recordedContent` (when the workbook
+    /// records): a caller switches it off for what is not content (a revision number, a list of
+    /// source files).
+    public var recordsContent = true
     /// The styles this sheet used lately and their formats: a table row cycles through a few
     /// styles (text, money, ratio…), and comparing with those few is cheaper than hashing a
     /// style for every cell (see BENCHMARKS.md, "XLSXWriter wrapper overhead").
@@ -43,6 +47,7 @@ public final class Worksheet {
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         let handle = try live()
         if text.isEmpty { return try writeBlank(row: row, column: column, style: style) }
+        if recordsContent, workbook.recordsContent { workbook.record(tag: 0x54, text.utf8) }
         let f = try format(style)
         try check(text.withXMLSafeCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) },
                   "worksheet_write_string(\(row),\(column))")
@@ -51,6 +56,9 @@ public final class Worksheet {
     /// Wraps `worksheet_write_number`.
     public func write(_ number: Double, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         let handle = try live()
+        if recordsContent, workbook.recordsContent {
+            workbook.record(tag: 0x4E, withUnsafeBytes(of: number.bitPattern.littleEndian) { Array($0) })
+        }
         try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, try format(style)),
                   "worksheet_write_number(\(row),\(column))")
     }
@@ -58,6 +66,8 @@ public final class Worksheet {
     /// Wraps `worksheet_write_blank`: an empty cell that still carries its format.
     public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         let handle = try live()
+        // A blank is content too: a figure blanked for missing data reads differently from 0.
+        if recordsContent, workbook.recordsContent { workbook.record(tag: 0x42, []) }
         try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), try format(style)),
                   "worksheet_write_blank(\(row),\(column))")
     }

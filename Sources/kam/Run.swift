@@ -37,6 +37,7 @@ struct RunReport {
             for f in summary.unhandledFiles { lines.append("  \(f)") }
         }
         for r in summary.restored { lines.append("restored (had disappeared from reports/): \(r)") }
+        for u in summary.unchangedRebuilds { lines.append("unchanged (new inputs, nothing visible changed; revision kept): \(u)") }
         lines.append("delivered: \(summary.delivered.count) workbook(s) under \(reportsFolder)")
         for d in summary.delivered { lines.append("  \(d)" + (summary.revised[d].map { " (revision \($0))" } ?? "")) }
         if summary.delivered.isEmpty && summary.failed.isEmpty { lines.append("  nothing due that was not already done") }

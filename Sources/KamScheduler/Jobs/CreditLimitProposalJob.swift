@@ -40,7 +40,7 @@ struct CreditLimitProposalJob: ReportJob {
             try CreditLimitProposal(quarter: instance.period, inputs: credit, proposalDay: instance.fireTime.date.day)
         }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
-        try CreditLimitProposalWorkbook.write(proposal, context: context, to: path)
-        return WrittenWorkbook(context: context)
+        let visible = try CreditLimitProposalWorkbook.write(proposal, context: context, to: path)
+        return WrittenWorkbook(context: context, visible: visible)
     }
 }

@@ -51,7 +51,7 @@ struct CreditReportJob: ReportJob {
             ? [ReportContextFactory.describe(subsidiary: instance.owner, kind: .receivables, period: instance.period.description)] : []
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
                                                                                   missing: missing)
-        try CreditReportWorkbook.write(report, approval: approval, context: context, to: path)
-        return WrittenWorkbook(figures: CreditCountsRecord(report).json, context: context)
+        let visible = try CreditReportWorkbook.write(report, approval: approval, context: context, to: path)
+        return WrittenWorkbook(figures: CreditCountsRecord(report).json, context: context, visible: visible)
     }
 }

@@ -51,7 +51,7 @@ struct FileMaintenanceJob: ReportJob {
         }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
                                                                                   missing: missing)
-        try FileMaintenanceWorkbook.write(report, context: context, to: path)
-        return WrittenWorkbook(context: context)
+        let visible = try FileMaintenanceWorkbook.write(report, context: context, to: path)
+        return WrittenWorkbook(context: context, visible: visible)
     }
 }

@@ -92,7 +92,7 @@ struct HQQuarterlyJob: ReportJob {
                                                    sharedReceivable: summary.receivable)
         }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [])
-        try HQQuarterlyWorkbook.write(hq, group: group, context: context, to: path)
-        return WrittenWorkbook(context: context)
+        let visible = try HQQuarterlyWorkbook.write(hq, group: group, context: context, to: path)
+        return WrittenWorkbook(context: context, visible: visible)
     }
 }

@@ -65,7 +65,7 @@ struct KeyAccountReviewJob: ReportJob {
         let missing = inputs.flatMap { input in input.missingInputs.map { "\(input.subsidiary.code) \($0)" } }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: [],
                                                                                   missing: missing)
-        try KeyAccountReviewWorkbook.write(review, context: context, to: path)
-        return WrittenWorkbook(context: context)
+        let visible = try KeyAccountReviewWorkbook.write(review, context: context, to: path)
+        return WrittenWorkbook(context: context, visible: visible)
     }
 }

@@ -60,7 +60,7 @@ struct LineSummaryJob: ReportJob {
         let summary = try LineSummary(line: line, period: instance.period, subsidiaries: inputs, settings: config.policy)
         let reconciliation = Reconciliation(summary: summary, subsidiaryTotals: delivered)
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes)
-        try LineSummaryWorkbook.write(summary, reconciliation: reconciliation, context: context, to: path)
-        return WrittenWorkbook(context: context)
+        let visible = try LineSummaryWorkbook.write(summary, reconciliation: reconciliation, context: context, to: path)
+        return WrittenWorkbook(context: context, visible: visible)
     }
 }

@@ -47,4 +47,8 @@ struct BuildInfo {
     /// A retired owner's current workbook already at this one's path (a line given a new code
     /// under the same name): moved to `superseded/` under its owner's code, never overwritten.
     var displaced: Delivery? = nil
+    /// The delivered revision this build would replace only because its inputs changed: when
+    /// the build shows a reader exactly what that one does (`visibleDigest`), it stays and no
+    /// revision is made (SPEC §8 Workbooks). Nil for first builds and `kam report`.
+    var keptIfUnchanged: Delivery? = nil
 }

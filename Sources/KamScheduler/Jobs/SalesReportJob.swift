@@ -88,8 +88,8 @@ struct SalesReportJob: ReportJob {
         }
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: notes,
                                                                                   missing: missingMonths)
-        try SalesReportWorkbook.write(report, quarter: try quarterAnalysis(report, instance, loader: loader), context: context, to: path)
+        let visible = try SalesReportWorkbook.write(report, quarter: try quarterAnalysis(report, instance, loader: loader), context: context, to: path)
         return WrittenWorkbook(figures: SalesTotalsRecord(try SubsidiaryReportTotals(subsidiaryCode: instance.owner, revision: build.revision, report: report)).json,
-                               context: context)
+                               context: context, visible: visible)
     }
 }

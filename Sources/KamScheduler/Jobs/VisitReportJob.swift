@@ -48,7 +48,7 @@ struct VisitReportJob: ReportJob {
             ? [ReportContextFactory.describe(subsidiary: instance.owner, kind: .visits, period: instance.period.description)] : []
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
                                                                                   missing: missing)
-        try VisitReportWorkbook.write(report, context: context, to: path)
-        return WrittenWorkbook(context: context)
+        let visible = try VisitReportWorkbook.write(report, context: context, to: path)
+        return WrittenWorkbook(context: context, visible: visible)
     }
 }

@@ -7,9 +7,13 @@ import KamReports
 struct WrittenWorkbook: Sendable {
     var figures: String = ""
     var missingInputs: [String] = []
+    /// The digest of what a reader sees (`VisibleContent`): a rebuild that shows the same is no
+    /// new revision (SPEC §8 Workbooks).
+    var visibleDigest: String = ""
 
-    init(figures: String = "", context: ReportContext? = nil) {
+    init(figures: String = "", context: ReportContext? = nil, visible: String = "") {
         self.figures = figures
         self.missingInputs = context?.missingInputs ?? []
+        self.visibleDigest = visible
     }
 }

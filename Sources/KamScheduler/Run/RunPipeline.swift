@@ -110,7 +110,10 @@ struct RunPipeline {
                 if forced {
                     reason = RevisionReason.requested
                 } else {
-                    guard checkRevisions, previous.inputs != RevisionReason.key(resolved.submissions) else {
+                    // Inputs already checked against this revision (a rebuild from them showed
+                    // nothing new) count as known.
+                    let known = previous.checkedInputs.isEmpty ? previous.inputs : previous.checkedInputs
+                    guard checkRevisions, known != RevisionReason.key(resolved.submissions) else {
                         if candidate.missing {
                             let statuses = job.expectedInputs(for: instance).map { $0.resolve(context.index, clock: clock) }
                             plan.append(PlannedBuild(instance: instance, job: job, build: BuildInfo(
@@ -131,6 +134,7 @@ struct RunPipeline {
             var build = BuildInfo(revision: revision, reason: reason, resolved: resolved, statuses: statuses)
             let path = location(instance).relativePath
             if let previous = candidate.previous, previous.path != path { build.previousPath = previous.path }
+            if let previous = candidate.previous, !forced, !previous.visibleDigest.isEmpty { build.keptIfUnchanged = previous }
             build.displaced = context.current.values.first {
                 $0.path == path && RetiredOwner.isRetired($0, organisation: config.organisation)
             }
@@ -236,6 +240,14 @@ struct RunPipeline {
                 logger.warning("put back a current workbook that had disappeared from reports/", metadata: ["file": "\(path)"])
                 return
             }
+            if let kept = build.keptIfUnchanged, let id = kept.id, kept.visibleDigest == staged.written.visibleDigest {
+                try? FileManager.default.removeItem(at: staged.temp)
+                try store.recordCheckedInputs(deliveryId: id, inputs: RevisionReason.key(build.inputs))
+                summary.unchangedRebuilds.append(kept.path)
+                logger.info("rebuilt from new inputs, nothing a reader sees changed: the delivered revision stays",
+                            metadata: ["file": "\(kept.path)", "revision": "\(kept.revision)"])
+                return
+            }
             let path = try putInPlace(instance, staged: staged, build: build)
             summary.delivered.append(path)
             if revision > 1 { summary.revised[path] = revision }
@@ -300,7 +312,7 @@ struct RunPipeline {
             job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
             fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
             inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: staged.written.figures,
-            missingInputs: staged.written.missingInputs.joined(separator: "\n"))
+            missingInputs: staged.written.missingInputs.joined(separator: "\n"), visibleDigest: staged.written.visibleDigest)
         try store.recordDelivery(delivery, statuses: build.statuses.map {
             SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
                                    period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)

@@ -14,6 +14,8 @@ public struct RunSummary: Sendable {
     public var delivered: [String] = []
     /// Revision number of each delivered workbook that replaced an earlier one, by path.
     public var revised: [String: Int] = [:]
+    /// Workbooks rebuilt from new inputs that showed nothing new: no revision (SPEC §8).
+    public var unchangedRebuilds: [String] = []
     /// True when the run stopped between workbooks because it was asked to (daemon shutdown).
     public var stoppedEarly = false
     /// Instances that could not produce their workbook, with the reason.
