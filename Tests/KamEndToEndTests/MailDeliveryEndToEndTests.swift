@@ -113,10 +113,14 @@ import Testing
         #expect(try KamBinary.kam("run", "--config", ws.config, "--as-of", "2026-10-06T08:00").status == 0)
         #expect(try sink.mails().count == 2)
 
-        // A corrected file: a new revision, mailed as 第2版, the earlier outbox copy moved to superseded/.
+        // A corrected file (one amount, 300.00 → 350.00: a figure a reader sees changes): a new
+        // revision, mailed as 第2版, the earlier outbox copy moved to superseded/.
         let drop = ws.root.appendingPathComponent("drop/YY01")
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/small/drop/YY01/sales_2026-09.csv")
-        try FileManager.default.copyItem(at: source, to: drop.appendingPathComponent("sales_2026-09_更正.csv"))
+        var corrected = try Data(contentsOf: source)
+        let amount = try #require(corrected.range(of: Data("300.00".utf8)))
+        corrected.replaceSubrange(amount, with: Data("350.00".utf8))
+        try corrected.write(to: drop.appendingPathComponent("sales_2026-09_更正.csv"))
         let rerun = try KamBinary.kam("run", "--config", ws.config, "--as-of", "2026-10-09T09:00")
         #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
         #expect(rerun.stdout.contains("(revision 2)"), "\(rerun.stdout)")
