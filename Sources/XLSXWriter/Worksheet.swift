@@ -57,7 +57,8 @@ public final class Worksheet {
     public func write(_ number: Double, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         let handle = try live()
         if recordsContent, workbook.recordsContent {
-            workbook.record(tag: 0x4E, withUnsafeBytes(of: number.bitPattern.littleEndian) { Array($0) })
+            // The number's 8 bytes, copied straight in: no array per cell on this hot path.
+            withUnsafeBytes(of: number.bitPattern.littleEndian) { workbook.record(tag: 0x4E, $0) }
         }
         try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, try format(style)),
                   "worksheet_write_number(\(row),\(column))")

@@ -47,8 +47,7 @@ struct CreditReportJob: ReportJob {
                                                            clock: clock)
         // SPEC §8 "Incomplete data": Q's receivables are this workbook's own input; without them
         // it carries the banner (missing approvals are a 批复状态, 未批复, not missing data).
-        let missing = report.isReceivablesMissing
-            ? [ReportContextFactory.describe(subsidiary: instance.owner, kind: .receivables, period: instance.period.description)] : []
+        let missing = ReportContextFactory.ownInput(instance, .receivables, missing: report.isReceivablesMissing)
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
                                                                                   missing: missing)
         let visible = try CreditReportWorkbook.write(report, approval: approval, context: context, to: path)

@@ -42,13 +42,9 @@ struct FileMaintenanceJob: ReportJob {
         memo.produced(.files, instance.owner, instance.period, SubsidiaryFileFigures(report: report))
         // SPEC §8 "Incomplete data": Q's customer file, and prev(Q)'s it is compared with (unless
         // prev(Q) is before `since`, where nothing was ever owed), are this workbook's inputs.
-        var missing: [String] = []
-        if report.isCurrentMissing {
-            missing.append(ReportContextFactory.describe(subsidiary: instance.owner, kind: .customers, period: instance.period.description))
-        }
-        if report.isPreviousMissing && instance.period.previous.lastMonth >= config.calendar.since {
-            missing.append(ReportContextFactory.describe(subsidiary: instance.owner, kind: .customers, period: instance.period.previous.description))
-        }
+        let missing = ReportContextFactory.ownInput(instance, .customers, missing: report.isCurrentMissing)
+            + ReportContextFactory.ownInput(instance, .customers, of: instance.period.previous,
+                                            missing: report.isPreviousMissing && instance.period.previous.lastMonth >= config.calendar.since)
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
                                                                                   missing: missing)
         let visible = try FileMaintenanceWorkbook.write(report, context: context, to: path)

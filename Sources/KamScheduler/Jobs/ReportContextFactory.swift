@@ -49,6 +49,12 @@ struct ReportContextFactory {
         return result
     }
 
+    /// A subsidiary job's own quarter input for the banner (SPEC §8: a quarter kind is missing
+    /// when no accepted file for the quarter exists), as the job's report judged it.
+    static func ownInput(_ instance: JobInstance, _ kind: InputKind, of period: Period? = nil, missing: Bool) -> [String] {
+        missing ? [describe(subsidiary: instance.owner, kind: kind, period: (period ?? instance.period).description)] : []
+    }
+
     /// `HG01 销售明细 2026-10`: how the banner and the notices name a missing input.
     static func describe(subsidiary: String, kind: InputKind, period: String) -> String {
         "\(subsidiary) \(kind.chineseName) \(period)"

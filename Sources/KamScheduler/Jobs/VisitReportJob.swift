@@ -44,8 +44,7 @@ struct VisitReportJob: ReportJob {
         let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.visits, instance.owner, instance.period, SubsidiaryVisitFigures(report: report))
         // SPEC §8 "Incomplete data": without Q's visits the workbook carries the banner.
-        let missing = report.isVisitsMissing
-            ? [ReportContextFactory.describe(subsidiary: instance.owner, kind: .visits, period: instance.period.description)] : []
+        let missing = ReportContextFactory.ownInput(instance, .visits, missing: report.isVisitsMissing)
         let context = try ReportContextFactory(config: config, clock: clock).context(for: instance, build: build, notes: report.warnings,
                                                                                   missing: missing)
         let visible = try VisitReportWorkbook.write(report, context: context, to: path)
