@@ -37,6 +37,9 @@ let package = Package(
         // A `gmtime` with a buffer per thread, for libxlsxwriter's created time: workbooks can then
         // close in parallel (issue 15). Linked wherever XLSXWriter is.
         .target(name: "CThreadSafeTime"),
+        // syncfs(2), which Swift's Glibc module does not declare: the ingest makes a batch of
+        // drop files' archives and receipts durable with one call per file system (issue 15).
+        .target(name: "CFileSystemSync"),
         // A thin, domain-free Swift wrapper over libxlsxwriter.
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "CThreadSafeTime"]),
         // The policy's rules as pure functions: no I/O, no clock.
@@ -65,7 +68,7 @@ let package = Package(
         ]),
         // Due job instances, catch-up, the ledger: the engine behind `kam run` and the daemon.
         .target(name: "KamScheduler", dependencies: [
-            "KamPolicy", "KamConfig", "KamIngest", "KamStore", "KamReports", "KamDelivery",
+            "KamPolicy", "KamConfig", "KamIngest", "KamStore", "KamReports", "KamDelivery", "CFileSystemSync",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

@@ -82,4 +82,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: receipts.path).sorted()
                 == ["a.csv.receipt.csv", "b.csv.receipt.csv", "d.csv.receipt.csv"])
     }
+
+    /// One syncfs per file system: folders on the same file system are synced by one call, and
+    /// a folder that is not there is named in the error (the batch is then committed file by
+    /// file, so only the files that need it are left for the next run).
+    @Test func syncFileSystemsNamesTheFolderItCannotReach() throws {
+        let base = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let a = base.appendingPathComponent("archive/ab"), b = base.appendingPathComponent("archive/cd")
+        try SecureFiles.makeFolder(a)
+        try SecureFiles.makeFolder(b)
+        try SecureFiles.syncFolders([a, b, a])
+        let gone = base.appendingPathComponent("archive/ef")
+        #expect(throws: FileStepError.self) { try SecureFiles.syncFolders([a, gone]) }
+        do {
+            try SecureFiles.syncFileSystems(of: [gone])
+        } catch let error as FileStepError {
+            #expect(error.description == "cannot look at \(gone.path): No such file or directory")
+        }
+    }
 }
