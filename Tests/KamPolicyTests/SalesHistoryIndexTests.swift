@@ -120,6 +120,57 @@ import Testing
         #expect(history.costKnownByMonth == withLines)
     }
 
+    /// What a store load of only `months` builds: a row per customer with figures in them,
+    /// set month by month from the same cells.
+    static func directLoad(_ customers: [String: [YearMonth: CustomerMonthFigures]], months: Set<YearMonth>,
+                           costKnown: (YearMonth) -> Bool) -> SalesHistory {
+        guard let low = months.min(), let high = months.max() else { return SalesHistory() }
+        var builder = SalesHistoryBuilder(firstMonth: low, monthCount: high.index - low.index + 1)
+        for (id, byMonth) in customers {
+            for (m, f) in byMonth.sorted(by: { $0.key < $1.key }) where months.contains(m) {
+                builder.set(row: builder.row(of: id), month: m, figures: f.sales, cost: f.cost, nonZeroLines: f.nonZeroLines,
+                            lines: f.lines, latestName: f.latestName, latestNameRecency: f.latestNameRecency)
+            }
+        }
+        return builder.history(costKnown: costKnown)
+    }
+
+    /// A run loads a subsidiary's history once over every month its workbooks read and gives
+    /// each its own months (`restricted`): that must be the history a load of those months
+    /// builds — the same customers (one with figures only outside them is not there), the same
+    /// months with data and cost known, the same names up to a month — for windows at either
+    /// edge, inside, with gaps, a single month, none, and months the history does not have.
+    @Test(arguments: [21, 22, 23] as [UInt64])
+    func aRestrictedHistoryIsTheOneALoadOfItsMonthsBuilds(seed: UInt64) throws {
+        let first = YearMonth(year: 2024, month: 7)
+        let customers = Self.customers(seed: seed, firstMonth: first, span: 28)
+        let costKnown: (YearMonth) -> Bool = { $0.month != 3 }
+        let union = Self.directLoad(customers, months: Set(YearMonth.range(first, through: first.adding(months: 27))),
+                                    costKnown: costKnown)
+        let windows: [Set<YearMonth>] = [
+            Set(YearMonth.range(first, through: first.adding(months: 23))),
+            Set(YearMonth.range(first.adding(months: 3), through: first.adding(months: 26))),
+            Set(YearMonth.range(first.adding(months: 10), through: first.adding(months: 12))),
+            [first.adding(months: 2), first.adding(months: 9), first.adding(months: 20)],
+            [first.adding(months: 27)], [],
+            Set(YearMonth.range(first.adding(months: 25), through: first.adding(months: 31))),
+        ]
+        for months in windows {
+            let restricted = union.restricted(to: months, costKnown: costKnown)
+            let direct = Self.directLoad(customers, months: months, costKnown: costKnown)
+            #expect(restricted.customers == direct.customers, "\(months.sorted())")
+            #expect(restricted.costKnownByMonth == direct.costKnownByMonth)
+            for id in Array(customers.keys) + ["NOBODY"] {
+                for m in YearMonth.range(first.adding(months: -1), through: first.adding(months: 29)) {
+                    #expect(restricted.index.latestName(of: id, upTo: m) == direct.index.latestName(of: id, upTo: m))
+                }
+            }
+        }
+        // Customers with no figures in the window are not in it (the union has all of them).
+        let narrow = union.restricted(to: [first.adding(months: 5)], costKnown: costKnown)
+        #expect(narrow.customers.count < union.customers.count)
+    }
+
     @Test func emptyHistory() throws {
         let index = SalesHistory().index
         #expect(index.customers.isEmpty)

@@ -25,7 +25,7 @@ import Testing
         let resolved = ResolvedInputs(reads: [read], index: try f.index)
         #expect(resolved.files["HG01"]?.sales == [jul: quarter, aug: quarter, sep: september])
         #expect(resolved.submissions.map(\.fileName) == ["sales_2026Q3.csv", "sales_2026-09.csv"])
-        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store))
         let history = try loader.salesHistory("HG01", scope: scope)
         #expect(history.customers["C1"]?[jul]?.sales == 100)
         #expect(history.customers["C1"]?[sep]?.sales == 3000)
@@ -43,7 +43,7 @@ import Testing
         let resolved = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: scope)], index: try f.index)
         // Same received time: ordered by name, the later name wins.
         #expect(resolved.submissions.map(\.fileName) == ["receivables_2026Q3_b.csv"])
-        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store))
         #expect(try loader.receivables("HG01", scope)[q3]?.map(\.customerID) == ["B"])
     }
 
@@ -63,15 +63,16 @@ import Testing
         try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
         let declared = SubsidiaryInputs.Scope(salesMonths: [jul])
         let resolved = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: declared)], index: try f.index)
-        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store, horizon: 3))
+        let loader = SubsidiaryInputs(config: f.config, resolved: resolved, shared: SharedInputs(store: f.store))
         #expect(throws: ResolvedInputs.UndeclaredRead.self) { try loader.salesHistory("HG01", scope: .init(salesMonths: [jul, aug])) }
         #expect(throws: ResolvedInputs.UndeclaredRead.self) { try loader.salesHistory("YY01", scope: declared) }
         #expect(try loader.salesHistory("HG01", scope: declared).customers["C1"]?[jul]?.sales == 100)
     }
 
-    /// A history or snapshot two nearby builds read is loaded once and kept only while another
-    /// build within the horizon still needs it.
-    @Test func sharedLoadsAreKeptOnlyForNearbyBuildsThatStillNeedThem() throws {
+    /// A history or snapshot two builds read is loaded once, kept until the last build that
+    /// expects it is done, then dropped; a build the run did not expect (a consolidation)
+    /// reads for itself and keeps nothing.
+    @Test func sharedLoadsAreKeptUntilTheLastBuildThatExpectsThemIsDone() throws {
         let f = try SchedulerFixture()
         defer { f.remove() }
         try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
@@ -83,27 +84,61 @@ import Testing
         #expect(SharedInputs.loads(of: credit) == SharedInputs.loads(of: visits))
         #expect(SharedInputs.loads(of: credit).count == 2)
 
-        let shared = SharedInputs(store: f.store, horizon: 3)
-        shared.expect(SharedInputs.loads(of: credit), at: 0)
-        shared.expect(SharedInputs.loads(of: visits), at: 2)
-        _ = try SubsidiaryInputs(config: f.config, resolved: credit, shared: shared, position: 0).credit("HG01", CreditReportJob.scope(q3))
+        let shared = SharedInputs(store: f.store)
+        shared.expect(credit, at: 0)
+        shared.expect(visits, at: 40)
+        let first = try SubsidiaryInputs(config: f.config, resolved: credit, shared: shared, position: 0).credit("HG01", CreditReportJob.scope(q3))
         #expect(shared.heldCount == 2)
         shared.release(SharedInputs.loads(of: credit), at: 0)
-        #expect(shared.heldCount == 2)
-        _ = try SubsidiaryInputs(config: f.config, resolved: visits, shared: shared, position: 2).credit("HG01", VisitReportJob.scope(q3))
-        shared.release(SharedInputs.loads(of: visits), at: 2)
+        #expect(shared.heldCount == 2)  // position 40 still expects both
+        let again = try SubsidiaryInputs(config: f.config, resolved: visits, shared: shared, position: 40).credit("HG01", VisitReportJob.scope(q3))
+        shared.release(SharedInputs.loads(of: visits), at: 40)
         #expect(shared.heldCount == 0)
-
-        // A consumer far ahead in the plan does not keep a value in memory meanwhile: it reads again.
-        let far = SharedInputs(store: f.store, horizon: 3)
-        far.expect(SharedInputs.loads(of: credit), at: 0)
-        far.expect(SharedInputs.loads(of: visits), at: 40)
-        let first = try SubsidiaryInputs(config: f.config, resolved: credit, shared: far, position: 0).credit("HG01", CreditReportJob.scope(q3))
-        #expect(far.heldCount == 0)
-        far.release(SharedInputs.loads(of: credit), at: 0)
-        let again = try SubsidiaryInputs(config: f.config, resolved: visits, shared: far, position: 40).credit("HG01", VisitReportJob.scope(q3))
         #expect(try again.history.sales(of: "C1", in: [jul]) == first.history.sales(of: "C1", in: [jul]))
         #expect(again.receivables == first.receivables)
+
+        // An unexpected build (position 7, after the expected one is done) reads the same
+        // figures and leaves nothing held.
+        let alone = SharedInputs(store: f.store)
+        alone.expect(credit, at: 0)
+        _ = try SubsidiaryInputs(config: f.config, resolved: credit, shared: alone, position: 0).credit("HG01", CreditReportJob.scope(q3))
+        alone.release(SharedInputs.loads(of: credit), at: 0)
+        #expect(alone.heldCount == 0)
+        let unplanned = try SubsidiaryInputs(config: f.config, resolved: visits, shared: alone, position: 7).credit("HG01", VisitReportJob.scope(q3))
+        #expect(alone.heldCount == 0)
+        #expect(try unplanned.history.sales(of: "C1", in: [jul]) == first.history.sales(of: "C1", in: [jul]))
+        #expect(unplanned.receivables == first.receivables)
+    }
+
+    /// Builds of one subsidiary that read different months (a monthly 客户销售报表's 24 months, a
+    /// credit report's 27) share one load of the history over all of them, and each gets the
+    /// history a load of its own months would give: a customer with sales only outside its
+    /// months is not in it.
+    @Test func oneHistoryLoadServesBuildsOfDifferentMonths() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n2026-09-02,C2,乙,5\n")
+        let index = try f.index
+        let july = SubsidiaryInputs.Scope(salesMonths: [jul]), quarter = SubsidiaryInputs.Scope(salesMonths: [jul, aug, sep])
+        let first = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: july)], index: index)
+        let second = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: quarter)], index: index)
+        #expect(SharedInputs.loads(of: first) == SharedInputs.loads(of: second))
+        let shared = SharedInputs(store: f.store)
+        shared.expect(first, at: 0)
+        shared.expect(second, at: 1)
+        let julyHistory = try SubsidiaryInputs(config: f.config, resolved: first, shared: shared, position: 0).salesHistory("HG01", scope: july)
+        #expect(shared.heldCount == 1)
+        shared.release(SharedInputs.loads(of: first), at: 0)
+        #expect(shared.heldCount == 1)
+        let quarterHistory = try SubsidiaryInputs(config: f.config, resolved: second, shared: shared, position: 1)
+            .salesHistory("HG01", scope: quarter)
+        shared.release(SharedInputs.loads(of: second), at: 1)
+        #expect(shared.heldCount == 0)
+        #expect(Array(julyHistory.customers.keys) == ["C1"])
+        #expect(Set(quarterHistory.customers.keys) == ["C1", "C2"])
+        #expect(julyHistory.customers == (try f.store.salesHistory(effective: try first.files("HG01", july).sales)).customers)
+        #expect(julyHistory.costKnownByMonth == (try f.store.salesHistory(effective: try first.files("HG01", july).sales)).costKnownByMonth)
+        #expect(quarterHistory.customers == (try f.store.salesHistory(effective: try second.files("HG01", quarter).sales)).customers)
     }
 }
 

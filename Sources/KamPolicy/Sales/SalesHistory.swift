@@ -64,4 +64,29 @@ public struct SalesHistory: Sendable {
     public func hasNonZeroLine(_ customer: String, in months: [YearMonth]) -> Bool {
         index.hasNonZeroLine(customer, in: months)
     }
+
+    /// The history as reading only `months` from the same files would have built it: a
+    /// customer is in it when it has figures in one of those months, a month has data when
+    /// one of its cells had a line, and `costKnown` says which months' files had a cost
+    /// column. A run loads a subsidiary's history once over every month its workbooks read
+    /// and gives each workbook its own months from it (issue 14: loaded once per run); rules
+    /// that look at every customer or every earlier month (`latestName(of:upTo:)`) then see
+    /// exactly what a load of their own months shows.
+    public func restricted(to months: Set<YearMonth>, costKnown: (YearMonth) -> Bool) -> SalesHistory {
+        guard let low = months.min(), let high = months.max() else { return SalesHistory() }
+        let ordered = months.sorted()
+        var builder = SalesHistoryBuilder(firstMonth: low, monthCount: high.index - low.index + 1)
+        for (customer, row) in index.rows {
+            var slot: Int?
+            for month in ordered {
+                guard let cell = index.cell(row, month), let figures = index.figures(cell) else { continue }
+                let target = slot ?? builder.row(of: customer)
+                slot = target
+                builder.set(row: target, month: month, figures: figures.sales, cost: figures.cost,
+                            nonZeroLines: figures.nonZeroLines, lines: figures.lines, latestName: figures.latestName,
+                            latestNameRecency: figures.latestNameRecency)
+            }
+        }
+        return builder.history(costKnown: costKnown)
+    }
 }

@@ -138,8 +138,18 @@ struct SalesHistoryIndex: Sendable {
         return low
     }
 
+    /// customer_id → row, for walking every customer's cells.
+    var rows: [String: Int] { rowOf }
+
+    /// The figures of a cell, nil when the history has none there.
+    func figures(_ c: Int) -> CustomerMonthFigures? {
+        guard let name = name(slot: nameSlot[c]) else { return nil }
+        return CustomerMonthFigures(sales: sales[c], cost: cost[c], nonZeroLines: nonZeroLines[c], lines: lines[c],
+                                    latestName: name, latestNameRecency: recency[c])
+    }
+
     @inline(__always)
-    private func cell(_ row: Int, _ month: YearMonth) -> Int? {
+    func cell(_ row: Int, _ month: YearMonth) -> Int? {
         column(month).map { row * width + $0 }
     }
 

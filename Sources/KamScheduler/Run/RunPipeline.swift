@@ -54,7 +54,7 @@ struct RunPipeline {
         for d in try store.currentDeliveries() { current[Self.ledgerKey(d.job, d.owner, d.period)] = d }
         return Context(index: index, known: Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } }),
                        current: current, memo: ReportMemo(index: index, store: store, configFingerprint: config.fingerprint),
-                       shared: SharedInputs(store: store, horizon: Self.workbookWriters + 1))
+                       shared: SharedInputs(store: store))
     }
 
     static func ledgerKey(_ job: String, _ owner: String, _ period: String) -> String { "\(job)|\(owner)|\(period)" }
@@ -140,9 +140,49 @@ struct RunPipeline {
             }
             plan.append(PlannedBuild(instance: instance, job: job, build: build))
         }
+        plan = groupedBySubsidiary(plan)
         context.memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
-        for (position, planned) in plan.enumerated() { context.shared.expect(planned.loads, at: position) }
+        // Only a subsidiary's own builds share loads (see `SharedInputs.sharing`).
+        for (position, planned) in plan.enumerated() where config.organisation.subsidiary(code: planned.instance.owner) != nil {
+            context.shared.expect(planned.build.resolved, at: position)
+        }
         return plan
+    }
+
+    /// The plan in build order: line by line, each subsidiary's own workbooks next to each
+    /// other (in the order the schedule gave them, subsidiaries in the order they first
+    /// appear), then the line's consolidations; the group's at the end. `SharedInputs` keeps a
+    /// loaded history or snapshot only while a build a few positions away still needs it; in
+    /// schedule order a subsidiary's builds are spread over the whole plan (its proposals, then
+    /// the month's sales reports of every subsidiary, then every credit report …), so each of
+    /// them read the same files again. Grouped, a subsidiary's files are read once for all its
+    /// workbooks. A consolidation reads what the builds of its line recorded (the line
+    /// summary the sales reports' ledger figures, `ReportMemo` the figures they hand over), so
+    /// it comes after all of them — and right after, so the memo does not hold one line's
+    /// figures while the other line is built. Which workbooks are delivered, and their bytes,
+    /// do not depend on the order.
+    func groupedBySubsidiary(_ plan: [PlannedBuild]) -> [PlannedBuild] {
+        let organisation = config.organisation
+        var lines: [String] = []
+        var owners: [String: [String]] = [:]
+        var byOwner: [String: [PlannedBuild]] = [:]
+        var rest: [PlannedBuild] = []
+        for planned in plan {
+            let owner = planned.instance.owner
+            let line = organisation.subsidiary(code: owner)?.lineCode ?? (organisation.line(code: owner) != nil ? owner : nil)
+            guard let line else {
+                rest.append(planned)
+                continue
+            }
+            if owners[line] == nil { lines.append(line) }
+            if byOwner[owner] == nil { owners[line, default: []].append(owner) }
+            byOwner[owner, default: []].append(planned)
+        }
+        // Within a line, the subsidiaries first, then the line's own (consolidated) builds.
+        return lines.flatMap { line in
+            let members = owners[line] ?? []
+            return (members.filter { $0 != line } + members.filter { $0 == line }).flatMap { byOwner[$0] ?? [] }
+        } + rest
     }
 
     // MARK: load, compute, write — then publish

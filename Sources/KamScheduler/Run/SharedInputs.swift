@@ -4,19 +4,24 @@ import KamPolicy
 import KamStore
 
 /// The run's load stage: each subsidiary's sales history and each snapshot file are read from
-/// the store once per run and handed to every build that reads the same files — a quarter
-/// close's 客户销售报表 and 客户档案维护情况 read the same 24 months, its 客户资信报表,
-/// 客户拜访记录及分析 and the group's consolidations the same 27 months and snapshots.
+/// the store once per run and handed to every build of that subsidiary that reads them — a
+/// quarter close's 客户销售报表, 客户资信报表, 资信额度申请表, 客户档案维护情况 and 客户拜访记录及分析
+/// read the same months and snapshots (issue 14).
+///
+/// A subsidiary's history is loaded once over the union of the months its planned builds read
+/// (their files agree month by month: one `SubmissionIndex` resolved them all) and each build
+/// gets its own months from it (`SalesHistory.restricted`), the history a load of just those
+/// months builds. Should two builds name different files for a month, each loads its own.
 ///
 /// Memory stays bounded: the run declares, per planned build (by its position in the plan),
 /// the loads it may make (`expect`, from each build's `ResolvedInputs`), and a loaded value is
-/// kept only while another build that needs it is at most `horizon` positions away — the
-/// builds in flight on the writer threads and those just ahead — and dropped when none is
-/// (`release`). Kept for every later consumer instead, the scale workspace's cold run held each
-/// subsidiary's 27-month history from its credit report to hq-quarterly at the end of the plan:
-/// 535 MB peak against 199 MB (BENCHMARKS.md, issue 14). A later consumer beyond the horizon
-/// reads the same files again, with the same result. Shared by the writer threads: two threads
-/// may load the same files at once; both results are equal, one is kept.
+/// dropped when the last build that expects it is done (`release`). The plan puts each
+/// subsidiary's own builds next to each other (`RunPipeline.groupedBySubsidiary`), so at most
+/// the subsidiaries being built at once are held. Consolidations, which read every subsidiary,
+/// are not expected: they load what they read and keep nothing — held for them, the scale
+/// workspace's cold run kept every subsidiary's history and snapshots until hq-quarterly at the
+/// end of the plan (535 MB peak against 199 MB, BENCHMARKS.md, issue 14). Shared by the writer
+/// threads: two threads may load the same files at once; both results are equal, one is kept.
 final class SharedInputs: @unchecked Sendable {
     // @unchecked: `values` and `consumers` are only read and written under `lock`; `store` is Sendable.
     private let store: KamStore
@@ -24,32 +29,35 @@ final class SharedInputs: @unchecked Sendable {
     private var values: [Load: any Sendable] = [:]
     /// The plan positions of the builds that expect each load and are not done yet.
     private var consumers: [Load: Set<Int>] = [:]
-    /// How far apart (in plan positions) two builds may be and still share a loaded value.
-    let horizon: Int
 
-    /// One thing read from the store: a subsidiary's history over exactly these (month, file)
-    /// pairs, or one snapshot file's rows.
+    /// One thing read from the store: a subsidiary's history over the union of the months its
+    /// builds read, or one snapshot file's rows.
     enum Load: Hashable, Sendable {
-        case salesHistory(subsidiary: String, months: [MonthFile])
+        case salesHistory(subsidiary: String)
         case snapshot(submissionId: Int64)
     }
 
-    struct MonthFile: Hashable, Sendable {
-        let month: Int
-        let submissionId: Int64
-    }
+    /// Per subsidiary, the file of each month some planned build reads (under `lock`).
+    private var unions: [String: [YearMonth: Submission]] = [:]
+    /// Subsidiaries for which two planned builds named different files for one month: each
+    /// of their builds loads its own months (under `lock`).
+    private var disagreeing: Set<String> = []
+    /// The positions of the builds that share loads (under `lock`). A build the run did not
+    /// expect (a consolidation, which reads every subsidiary) loads its own months and keeps
+    /// nothing: two consolidations side by side holding all twenty subsidiaries' histories
+    /// and snapshots for each other took the scale run's peak from 221 to 357 MB.
+    private var sharing: Set<Int> = []
 
-    init(store: KamStore, horizon: Int) {
+    init(store: KamStore) {
         self.store = store
-        self.horizon = horizon
     }
 
-    /// The loads a build of `resolved` may make: one per declared read's history and per snapshot file.
+    /// The loads a build of `resolved` may make: its subsidiaries' histories and its snapshot files.
     static func loads(of resolved: ResolvedInputs) -> Set<Load> {
         var loads = Set<Load>()
         for read in resolved.reads {
             guard let files = try? resolved.files(read.subsidiary, read.scope) else { continue }
-            if !files.sales.isEmpty { loads.insert(salesLoad(read.subsidiary, files.sales)) }
+            if !files.sales.isEmpty { loads.insert(.salesHistory(subsidiary: read.subsidiary)) }
             for snapshot in files.quarters.values.flatMap(\.values) {
                 if let id = snapshot.id { loads.insert(.snapshot(submissionId: id)) }
             }
@@ -57,38 +65,53 @@ final class SharedInputs: @unchecked Sendable {
         return loads
     }
 
-    private static func salesLoad(_ subsidiary: String, _ sales: [YearMonth: Submission]) -> Load {
-        .salesHistory(subsidiary: subsidiary, months: sales.map { MonthFile(month: $0.key.index, submissionId: $0.value.id ?? -1) }
-            .sorted { ($0.month, $0.submissionId) < ($1.month, $1.submissionId) })
+    /// The planned build of `resolved` at `position`: counts its loads and adds the months it
+    /// reads to its subsidiaries' unions.
+    func expect(_ resolved: ResolvedInputs, at position: Int) {
+        let loads = Self.loads(of: resolved)
+        lock.withLock {
+            sharing.insert(position)
+            for load in loads { consumers[load, default: []].insert(position) }
+            for read in resolved.reads {
+                guard let sales = try? resolved.files(read.subsidiary, read.scope).sales else { continue }
+                for (month, file) in sales {
+                    if let known = unions[read.subsidiary]?[month], known.id != file.id { disagreeing.insert(read.subsidiary) }
+                    unions[read.subsidiary, default: [:]][month] = file
+                }
+            }
+        }
     }
 
-    /// The planned build at `position` may make `loads`.
-    func expect(_ loads: Set<Load>, at position: Int) {
-        lock.withLock { for load in loads { consumers[load, default: []].insert(position) } }
-    }
-
-    /// The build at `position` is done (built, failed or abandoned): a value no build within
-    /// the horizon still expects is dropped.
+    /// The build at `position` is done (built, failed or abandoned): a value no other planned
+    /// build still expects is dropped.
     func release(_ loads: Set<Load>, at position: Int) {
         lock.withLock {
             for load in loads {
                 consumers[load]?.remove(position)
-                if !hasNeighbour(load, of: position) { values[load] = nil }
+                if !isExpected(load, elsewhereThan: position) { values[load] = nil }
                 if consumers[load]?.isEmpty ?? false { consumers[load] = nil }
             }
         }
     }
 
-    /// Whether a build other than the one at `position`, within the horizon, still expects `load`. Under `lock`.
-    private func hasNeighbour(_ load: Load, of position: Int) -> Bool {
-        consumers[load]?.contains { $0 != position && abs($0 - position) <= horizon } ?? false
+    /// Whether a build other than the one at `position` still expects `load`. Under `lock`.
+    private func isExpected(_ load: Load, elsewhereThan position: Int) -> Bool {
+        consumers[load]?.contains { $0 != position } ?? false
     }
 
     /// The number of loaded values held now (tests: released when the last consumer is done).
     var heldCount: Int { lock.withLock { values.count } }
 
+    /// The history of `subsidiary` over exactly the months (and files) of `sales`.
     func salesHistory(_ subsidiary: String, _ sales: [YearMonth: Submission], for position: Int) throws -> SalesHistory {
-        try shared(Self.salesLoad(subsidiary, sales), for: position) { try store.salesHistory(effective: sales) }
+        let union = lock.withLock { disagreeing.contains(subsidiary) || !sharing.contains(position) ? nil : unions[subsidiary] }
+        guard let union, sales.allSatisfy({ union[$0.key]?.id == $0.value.id }) else {
+            // Not declared with the others (or they disagree): this build's months alone.
+            return try store.salesHistory(effective: sales)
+        }
+        let whole = try shared(.salesHistory(subsidiary: subsidiary), for: position) { try store.salesHistory(effective: union) }
+        if union.count == sales.count { return whole }  // the same months: the union is this build's history
+        return whole.restricted(to: Set(sales.keys)) { sales[$0]?.hasCost ?? false }
     }
 
     func records<R: Sendable>(of submission: Submission, kind: InputKind, for position: Int) throws -> [R] {
@@ -108,7 +131,7 @@ final class SharedInputs: @unchecked Sendable {
     private func shared<Value: Sendable>(_ load: Load, for position: Int, _ read: () throws -> Value) throws -> Value {
         if let known = lock.withLock({ values[load] }) as? Value { return known }
         let value = try read()
-        lock.withLock { if hasNeighbour(load, of: position) { values[load] = value } }
+        lock.withLock { if isExpected(load, elsewhereThan: position) { values[load] = value } }
         return value
     }
 }
