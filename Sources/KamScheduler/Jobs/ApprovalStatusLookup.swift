@@ -12,7 +12,7 @@ enum ApprovalStatusLookup {
         let proposalDate = config.calendar.fireTime(of: .creditLimitProposal,
                                                     in: ProposalBasisMonth.proposalMonth(for: quarter)).date
         let first = try store.acceptedSubmissions(subsidiary: subsidiary, kind: .approvals)
-            .filter { $0.period == quarter.description }.map(\.receivedAt).min()
+            .filter { $0.period == quarter }.map(\.receivedAt).min()
         return ApprovalTimeliness(quarter: quarter, proposalDate: proposalDate, approvalDays: config.policy.credit.approvalDays,
                                   firstReceived: first, localTime: clock.local(of:))
     }

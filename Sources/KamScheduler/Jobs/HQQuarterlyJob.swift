@@ -71,7 +71,7 @@ struct HQQuarterlyJob: ReportJob {
             let files = try FileMaintenanceJob.figures(sub.code, q, loader: loader, memo: memo)
             let visits = try VisitReportJob.figures(sub.code, q, loader: loader, memo: memo)
             let hasAcceptedApprovals = build.inputs.contains {
-                $0.subsidiary == sub.code && $0.kind == InputKind.approvals.rawValue && $0.period == q.description
+                $0.subsidiary == sub.code && $0.kind == .approvals && $0.period == q
             }
             let submissions = build.statuses.filter { $0.input.subsidiary == sub.code }.map {
                 InputSubmission(kind: $0.input.kind.rawValue, period: $0.input.period, status: $0.status)

@@ -93,7 +93,7 @@ extension SubmissionIndex {
             if case .none = quarters { continue }
             var latest: [Period: Submission] = [:]
             for s in accepted(subsidiary, kind) {
-                guard let p = Period(parsing: s.period), p.isQuarter else { continue }
+                guard let p = s.period, p.isQuarter else { continue }
                 latest[p] = s
             }
             let periods = Array(latest.keys)
