@@ -80,8 +80,8 @@ struct HQQuarterlyJob: ReportJob {
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
                 files: files, visits: visits,
                 hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions,
-                nextQuarterApproval: try ApprovalStatusLookup.timeliness(sub.code, for: q.shifted(by: 1), config: config,
-                                                                          store: store, clock: clock)))
+                nextQuarterApproval: try ApprovalStatusLookup.timeliness(sub.code, for: q.shifted(by: 1), read: Self.scope(q),
+                                                                          build: build, config: config, clock: clock)))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
         let names = Dictionary(config.organisation.subsidiaries.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
