@@ -124,7 +124,7 @@ public struct OutboxDispatcher {
         var updated: [OutboxRecord] = []
         var gaveUp: [OutboxItem] = []
         for var row in sent {
-            row.status = OutboxRecord.sent
+            row.status = .sent
             row.attempts += 1
             row.error = ""
             row.sentAt = now
@@ -137,13 +137,13 @@ public struct OutboxDispatcher {
             row.attempts += 1
             row.error = error.message
             if !giveUpNow, row.attempts <= settings.retryMinutes.count {
-                row.status = OutboxRecord.failed
+                row.status = .failed
                 row.nextTryAt = now + Int64(settings.retryMinutes[row.attempts - 1]) * 60
                 report.failed += 1
                 logger.warning("sending failed; retried later", metadata: [
                     "recipient": "\(row.recipient)", "channel": "\(row.channel)", "item": "\(row.itemKey)", "error": "\(error)"])
             } else {
-                row.status = OutboxRecord.gaveUp
+                row.status = .gaveUp
                 row.nextTryAt = nil
                 report.gaveUp += 1
                 logger.error("sending failed after every retry; the operator is told", metadata: [

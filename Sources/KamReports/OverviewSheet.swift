@@ -198,19 +198,19 @@ final class OverviewSheet {
             return
         }
         let chart = try writer.workbook.addChart(kind)
-        chart.setTitle(title)
+        try chart.setTitle(title)
         try chart.addSeries(name: header.value,
                             categories: CellRange(sheet: sheet.name, column: 0, rows: (top + 1)...(top + points.count)),
                             values: CellRange(sheet: sheet.name, column: 1, rows: (top + 1)...(top + points.count)),
                             // Ten value labels beside long bars overlap; the figures are in column B.
                             dataLabels: kind != .bar, labelNumberFormat: kind == .pie ? nil : valueFormat)
         if let axes {
-            chart.setCategoryAxisName(axes.category)
-            chart.setValueAxisName(axes.value)
+            try chart.setCategoryAxisName(axes.category)
+            try chart.setValueAxisName(axes.value)
         }
-        if let valueFormat { chart.setValueAxisNumberFormat(valueFormat) }
-        if kind == .bar { chart.reverseCategories() }
-        chart.setLegend(kind == .pie ? .right : .none)
+        if let valueFormat { try chart.setValueAxisNumberFormat(valueFormat) }
+        if kind == .bar { try chart.reverseCategories() }
+        try chart.setLegend(kind == .pie ? .right : .none)
         let yScale = kind == .bar ? Self.barScale : 1
         let at = chartRow ?? bodyTop
         try sheet.insert(chart, row: at, column: Self.chartColumn, yScale: yScale)

@@ -37,7 +37,7 @@ public enum ReceiptWorkbook {
         try sheet.setColumns(0, 0, width: ColumnWidth.fit(labels, bold: true))
         // Wide enough for a SHA-256 (64 characters); a longer effect or warning wraps.
         try sheet.setColumns(1, 1, width: 68)
-        sheet.freezePanes(row: 1, column: 0)
+        try sheet.freezePanes(row: 1, column: 0)
         if !facts.isEmpty {
             try sheet.ignoreNumberStoredAsText(firstRow: 1, firstColumn: 1, lastRow: facts.count, lastColumn: 1)
         }
@@ -57,7 +57,7 @@ public enum ReceiptWorkbook {
         try sheet.setColumns(1, 1, width: ColumnWidth.fit(header: "列", cells: problems.map(\.column)))
         try sheet.setColumns(2, 2, width: ColumnWidth.fit(header: "值", cells: problems.map(\.value)))
         try sheet.setColumns(3, 3, width: ColumnWidth.fit(header: "原因", cells: problems.map(\.reason)))
-        sheet.freezePanes(row: 1, column: 0)
+        try sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: problems.count, lastColumn: 3)
         try sheet.ignoreNumberStoredAsText(firstRow: 1, firstColumn: 1, lastRow: problems.count, lastColumn: 2)
     }

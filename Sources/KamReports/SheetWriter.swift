@@ -65,7 +65,7 @@ struct SheetWriter {
         for c in headers.indices where rows.contains(where: { c < $0.count && { if case .id = $0 { true } else { false } }($0[c]) }) {
             try sheet.ignoreNumberStoredAsText(firstRow: 1, firstColumn: c, lastRow: rows.count, lastColumn: c)
         }
-        sheet.freezePanes(row: 1, column: 0)
+        try sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), lastColumn: headers.count - 1)
         let fitsWidth = PrintedPage(landscape: true).scale(width: PrintedPage.pixels(ofColumns: widths)) >= PrintedPage.legibleScale
         try sheet.setPrintLayout(repeatHeaderRow: 0,

@@ -1,4 +1,5 @@
 import GRDB
+import KamPolicy
 
 /// One delivered workbook revision: the run ledger's proof that a job instance was done,
 /// written only after the workbook file is in place.
@@ -6,9 +7,12 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public static let databaseTableName = "delivery"
 
     public var id: Int64?
+    /// The job's name (`JobKind`'s raw value), kept as text: a ledger written by a later kam may
+    /// name a job this one does not know, and `kam status`, the portal and `RetiredOwner` show
+    /// such a delivery (to those who see everything) rather than fail on it.
     public var job: String
     public var owner: String
-    public var period: String
+    public var period: Period
     public var revision: Int
     /// The instance's fire time, `YYYY-MM-DDTHH:MM` in the configured zone.
     public var fireTime: String
@@ -42,7 +46,7 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
         public static let revision = Column(CodingKeys.revision)
     }
 
-    public init(id: Int64? = nil, job: String, owner: String, period: String, revision: Int, fireTime: String,
+    public init(id: Int64? = nil, job: String, owner: String, period: Period, revision: Int, fireTime: String,
                 path: String, sha256: String, inputs: String, reason: String, deliveredAt: Int64, figures: String = "",
                 missingInputs: String = "", visibleDigest: String = "") {
         self.id = id
@@ -62,4 +66,10 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A period kam never writes is a `StoredValueProblem` naming the column and text.
+    public init(row: Row) throws {
+        _ = try row.stored("period", of: Self.databaseTableName, as: Period.self)
+        self = try FetchableRecordDecoder().decode(Self.self, from: row)
+    }
 }

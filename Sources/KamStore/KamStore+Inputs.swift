@@ -42,7 +42,7 @@ extension KamStore {
                         subsidiary: stored.subsidiary, kind: records.kind, db: db))
                 case .rejected(let submission):
                     var s = submission
-                    s.status = Submission.rejected
+                    s.status = .rejected
                     try s.insert(db)
                     return Recorded(submission: s, acceptedOfKind: [])
                 }
@@ -52,8 +52,8 @@ extension KamStore {
 
     static func insertAccepted(_ submission: Submission, records: AcceptedRecords, db: Database) throws -> Submission {
         var s = submission
-        s.status = Submission.accepted
-        s.kind = records.kind.rawValue
+        s.status = .accepted
+        s.kind = records.kind
         try s.insert(db)
         guard let id = s.id else { return s }
         switch records {
@@ -149,8 +149,8 @@ extension KamStore {
     public func submissions(subsidiary: String, kind: InputKind, period: Period) throws -> [Submission] {
         try db.read { db in
             try Submission
-                .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind.rawValue
-                        && Column("period") == period.description)
+                .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind
+                        && Submission.Columns.period == period)
                 .order(Submission.Columns.receivedAt, Submission.Columns.fileName, Submission.Columns.id)
                 .fetchAll(db)
         }

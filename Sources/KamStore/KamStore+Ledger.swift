@@ -1,4 +1,5 @@
 import GRDB
+import KamPolicy
 
 /// The run ledger: the run log, failures, and the state that lets a run with nothing new
 /// skip the revision check.
@@ -67,7 +68,7 @@ extension KamStore {
     }
 
     /// The current revision of every instance delivered for `period`.
-    public func currentDeliveries(period: String) throws -> [Delivery] {
+    public func currentDeliveries(period: Period) throws -> [Delivery] {
         try read { db in
             try Delivery.fetchAll(db, sql: """
                 SELECT d.* FROM delivery d WHERE d.period = ? AND d.revision =

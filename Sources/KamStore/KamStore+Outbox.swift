@@ -45,8 +45,8 @@ extension KamStore {
     public func outbox(undeliveredOnly: Bool = false, failedOnly: Bool = false, limit: Int = 10_000) throws -> [OutboxRecord] {
         try read { db in
             var request = OutboxRecord.all()
-            if failedOnly { request = request.filter([OutboxRecord.failed, OutboxRecord.gaveUp].contains(Column("status"))) }
-            if undeliveredOnly { request = request.filter(Column("status") != OutboxRecord.sent) }
+            if failedOnly { request = request.filter([OutboxRecord.Status.failed, .gaveUp].contains(Column("status"))) }
+            if undeliveredOnly { request = request.filter(Column("status") != OutboxRecord.Status.sent) }
             return try request.order(Column("id").desc).limit(limit).fetchAll(db)
         }
     }

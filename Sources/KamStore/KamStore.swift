@@ -126,7 +126,7 @@ public final class KamStore: Sendable {
     public func recordRejected(_ submission: Submission) throws -> Submission {
         try db.write { db in
             var s = submission
-            s.status = Submission.rejected
+            s.status = .rejected
             try s.insert(db)
             return s
         }
@@ -141,8 +141,8 @@ public final class KamStore: Sendable {
 
     static func acceptedSubmissions(subsidiary: String, kind: InputKind, db: Database) throws -> [Submission] {
         try Submission
-            .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind.rawValue
-                    && Submission.Columns.status == Submission.accepted)
+            .filter(Submission.Columns.subsidiary == subsidiary && Submission.Columns.kind == kind
+                    && Submission.Columns.status == Submission.Status.accepted)
             .order(Submission.Columns.receivedAt, Submission.Columns.fileName, Submission.Columns.id)
             .fetchAll(db)
     }
@@ -221,20 +221,20 @@ public final class KamStore: Sendable {
 
         public var description: String {
             "internal error: asked to read \(submission.subsidiary)/\(submission.fileName) (id \(submission.id.map(String.init) ?? "none"), "
-                + "\(submission.kind), \(submission.status)) as an accepted \(expected.rawValue) file. No workbook was written from it; "
+                + "\(submission.kind?.rawValue ?? "no kind"), \(submission.status.rawValue)) as an accepted \(expected.rawValue) file. No workbook was written from it; "
                 + "please report this with the store file."
         }
     }
 
     static func checkReadable(_ submission: Submission, as kind: InputKind) throws {
-        guard submission.id != nil, submission.kind == kind.rawValue, submission.status == Submission.accepted else {
+        guard submission.id != nil, submission.kind == kind, submission.status == .accepted else {
             throw NotReadable(submission: submission, expected: kind)
         }
     }
 
     // MARK: Deliveries
 
-    public func latestDelivery(job: String, owner: String, period: String) throws -> Delivery? {
+    public func latestDelivery(job: String, owner: String, period: Period) throws -> Delivery? {
         try db.read { db in
             try Delivery.filter(Delivery.Columns.job == job && Delivery.Columns.owner == owner && Delivery.Columns.period == period)
                 .order(Delivery.Columns.revision.desc).fetchOne(db)

@@ -1,21 +1,30 @@
 import GRDB
+import KamIngest
+import KamPolicy
 
 /// A drop file as kam received it: the basis of submission status (on time, late), of
 /// supersession (later wins) and of every workbook's lineage.
-public struct Submission: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Submission: Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "submission"
+
+    /// Whether the file was taken in. Stored as `accepted` or `rejected`.
+    public enum Status: String, Sendable, CaseIterable, DatabaseValueConvertible {
+        case accepted
+        case rejected
+    }
 
     public var id: Int64?
     public var subsidiary: String
-    public var kind: String
-    /// `2026-09` or `2026Q3`.
-    public var period: String
+    /// Nil for a rejected file whose name states no kind (stored as `""`).
+    public var kind: InputKind?
+    /// A month (`2026-09`) or a quarter (`2026Q3`); nil for a rejected file whose name states
+    /// no period (stored as `""`).
+    public var period: Period?
     public var fileName: String
     public var sha256: String
     /// Unix seconds: the file's mtime when first seen, or the first-seen time if earlier.
     public var receivedAt: Int64
-    /// `accepted` or `rejected`.
-    public var status: String
+    public var status: Status
     public var encoding: String?
     public var rowCount: Int
     public var badRowCount: Int
@@ -38,22 +47,20 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var readSettings: String = ""
 
     public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let subsidiary = Column(CodingKeys.subsidiary)
-        public static let kind = Column(CodingKeys.kind)
-        public static let sha256 = Column(CodingKeys.sha256)
-        public static let status = Column(CodingKeys.status)
-        public static let receivedAt = Column(CodingKeys.receivedAt)
-        public static let fileName = Column(CodingKeys.fileName)
-        public static let problemCount = Column(CodingKeys.problemCount)
-        public static let readSettings = Column(CodingKeys.readSettings)
+        public static let id = Column("id")
+        public static let subsidiary = Column("subsidiary")
+        public static let kind = Column("kind")
+        public static let period = Column("period")
+        public static let sha256 = Column("sha256")
+        public static let status = Column("status")
+        public static let receivedAt = Column("receivedAt")
+        public static let fileName = Column("fileName")
+        public static let problemCount = Column("problemCount")
+        public static let readSettings = Column("readSettings")
     }
 
-    public static let accepted = "accepted"
-    public static let rejected = "rejected"
-
-    public init(id: Int64? = nil, subsidiary: String, kind: String, period: String, fileName: String, sha256: String,
-                receivedAt: Int64, status: String, encoding: String?, rowCount: Int, badRowCount: Int, problemCount: Int,
+    public init(id: Int64? = nil, subsidiary: String, kind: InputKind?, period: Period?, fileName: String, sha256: String,
+                receivedAt: Int64, status: Status, encoding: String?, rowCount: Int, badRowCount: Int, problemCount: Int,
                 hasCost: Bool, amountTotal: Int64, costTotal: Int64, archivePath: String,
                 receiptPath: String = "", warningCount: Int = 0, readSettings: String = "") {
         self.id = id
@@ -78,4 +85,53 @@ public struct Submission: Codable, Sendable, Equatable, FetchableRecord, Mutable
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Written by hand rather than through Codable: a missing kind or period is the empty text
+    /// in a NOT NULL column, as it always was, where Codable would write NULL.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["subsidiary"] = subsidiary
+        container["kind"] = kind?.rawValue ?? ""
+        container["period"] = period?.description ?? ""
+        container["fileName"] = fileName
+        container["sha256"] = sha256
+        container["receivedAt"] = receivedAt
+        container["status"] = status
+        container["encoding"] = encoding
+        container["rowCount"] = rowCount
+        container["badRowCount"] = badRowCount
+        container["problemCount"] = problemCount
+        container["hasCost"] = hasCost
+        container["amountTotal"] = amountTotal
+        container["costTotal"] = costTotal
+        container["archivePath"] = archivePath
+        container["receiptPath"] = receiptPath
+        container["warningCount"] = warningCount
+        container["readSettings"] = readSettings
+    }
+
+    /// A kind, period or status kam never writes is a `StoredValueProblem` naming the column and
+    /// text; a NULL where kam always writes a value is GRDB's decoding error. Neither traps.
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        id = try row.decode(Int64?.self, forColumn: "id")
+        subsidiary = try row.decode(String.self, forColumn: "subsidiary")
+        kind = try row.storedUnlessEmpty("kind", of: table)
+        period = try row.storedUnlessEmpty("period", of: table)
+        fileName = try row.decode(String.self, forColumn: "fileName")
+        sha256 = try row.decode(String.self, forColumn: "sha256")
+        receivedAt = try row.decode(Int64.self, forColumn: "receivedAt")
+        status = try row.stored("status", of: table)
+        encoding = try row.decode(String?.self, forColumn: "encoding")
+        rowCount = try row.decode(Int.self, forColumn: "rowCount")
+        badRowCount = try row.decode(Int.self, forColumn: "badRowCount")
+        problemCount = try row.decode(Int.self, forColumn: "problemCount")
+        hasCost = try row.decode(Bool.self, forColumn: "hasCost")
+        amountTotal = try row.decode(Int64.self, forColumn: "amountTotal")
+        costTotal = try row.decode(Int64.self, forColumn: "costTotal")
+        archivePath = try row.decode(String.self, forColumn: "archivePath")
+        receiptPath = try row.decode(String.self, forColumn: "receiptPath")
+        warningCount = try row.decode(Int.self, forColumn: "warningCount")
+        readSettings = try row.decode(String.self, forColumn: "readSettings")
+    }
 }

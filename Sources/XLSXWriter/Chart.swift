@@ -85,56 +85,50 @@ public final class Chart {
     }
 
     /// Wraps `chart_title_set_name`.
-    public func setTitle(_ title: String) {
-        guard let handle = try? live() else { return }
+    public func setTitle(_ title: String) throws(XLSXError) {
+        let handle = try live()
         title.withXMLSafeCString { chart_title_set_name(handle, $0) }
     }
 
     /// Wraps `chart_axis_set_name` on the category axis (the vertical one of a bar chart).
-    public func setCategoryAxisName(_ name: String) {
-        guard let handle = try? live() else { return }
-        guard kind != .pie, let axis = categoryAxis else { return }
+    public func setCategoryAxisName(_ name: String) throws(XLSXError) {
+        guard let axis = categoryAxis(of: try live()) else { return }
         name.withXMLSafeCString { chart_axis_set_name(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_name` on the value axis (the horizontal one of a bar chart).
-    public func setValueAxisName(_ name: String) {
-        guard let handle = try? live() else { return }
-        guard kind != .pie, let axis = valueAxis else { return }
+    public func setValueAxisName(_ name: String) throws(XLSXError) {
+        guard let axis = valueAxis(of: try live()) else { return }
         name.withXMLSafeCString { chart_axis_set_name(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_num_format` on the value axis, e.g. `#,##0` for yuan.
-    public func setValueAxisNumberFormat(_ format: String) {
-        guard let handle = try? live() else { return }
-        guard kind != .pie, let axis = valueAxis else { return }
+    public func setValueAxisNumberFormat(_ format: String) throws(XLSXError) {
+        guard let axis = valueAxis(of: try live()) else { return }
         format.withXMLSafeCString { chart_axis_set_num_format(axis, $0) }
     }
 
     /// Wraps `chart_axis_set_reverse` on the category axis: a bar chart then lists its first
     /// category (rank 1) at the top, as the table beside it does. `chart_axis_set_crossing_max`
     /// keeps the value axis at the bottom, where it would otherwise follow the reversal to the top.
-    public func reverseCategories() {
-        guard let handle = try? live() else { return }
-        guard kind != .pie, let axis = categoryAxis else { return }
+    public func reverseCategories() throws(XLSXError) {
+        guard let axis = categoryAxis(of: try live()) else { return }
         chart_axis_set_reverse(axis)
         chart_axis_set_crossing_max(axis)
     }
 
     /// Wraps `chart_legend_set_position`.
-    public func setLegend(_ position: LegendPosition) {
-        guard let handle = try? live() else { return }
-        chart_legend_set_position(handle, position.raw)
+    public func setLegend(_ position: LegendPosition) throws(XLSXError) {
+        chart_legend_set_position(try live(), position.raw)
     }
 
     /// libxlsxwriter's `x_axis` is the horizontal axis and `y_axis` the vertical one: for a bar
-    /// chart (categories drawn vertically) the category axis is therefore `y_axis`.
-    private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis>? {
-        guard let handle = try? live() else { return nil }
-        return kind == .bar ? handle.pointee.y_axis : handle.pointee.x_axis
+    /// chart (categories drawn vertically) the category axis is therefore `y_axis`. A pie has
+    /// no axes: nil. Takes the live handle, so no axis is reached after the workbook closed.
+    private func categoryAxis(of handle: UnsafeMutablePointer<lxw_chart>) -> UnsafeMutablePointer<lxw_chart_axis>? {
+        kind == .pie ? nil : kind == .bar ? handle.pointee.y_axis : handle.pointee.x_axis
     }
-    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis>? {
-        guard let handle = try? live() else { return nil }
-        return kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis
+    private func valueAxis(of handle: UnsafeMutablePointer<lxw_chart>) -> UnsafeMutablePointer<lxw_chart_axis>? {
+        kind == .pie ? nil : kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis
     }
 }

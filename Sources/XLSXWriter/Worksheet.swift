@@ -81,9 +81,8 @@ public final class Worksheet {
     }
 
     /// Wraps `worksheet_freeze_panes`: rows above `row` and columns left of `column` stay put.
-    public func freezePanes(row: Int, column: Int) {
-        guard let handle = try? live() else { return }
-        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
+    public func freezePanes(row: Int, column: Int) throws(XLSXError) {
+        worksheet_freeze_panes(try live(), lxw_row_t(row), lxw_col_t(column))
     }
 
     /// Wraps `worksheet_ignore_errors(…, LXW_IGNORE_NUMBER_STORED_AS_TEXT, range)`: Excel shows no
@@ -163,9 +162,8 @@ public final class Worksheet {
     }
 
     /// Wraps `worksheet_set_print_scale` (10–400 percent).
-    public func setPrintScale(_ percent: Int) {
-        guard let handle = try? live() else { return }
-        worksheet_set_print_scale(handle, UInt16(min(max(percent, 10), 400)))
+    public func setPrintScale(_ percent: Int) throws(XLSXError) {
+        worksheet_set_print_scale(try live(), UInt16(min(max(percent, 10), 400)))
     }
 
     /// Wraps `worksheet_set_h_pagebreaks`: each row given starts a new printed page. Replaces

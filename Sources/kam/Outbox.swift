@@ -36,10 +36,10 @@ struct OutboxLine {
 
     var text: String {
         let what = OutboxQueue.item(of: record)?.title ?? record.itemKey
-        var line = "  \(record.status)  \(record.recipient)  \(record.channel)  \(what)  (queued \(display(record.queuedAt))"
+        var line = "  \(record.status.rawValue)  \(record.recipient)  \(record.channel)  \(what)  (queued \(display(record.queuedAt))"
         if let sent = record.sentAt { line += ", sent \(display(sent))" }
         if record.attempts > 0 { line += ", \(record.attempts) tr\(record.attempts == 1 ? "y" : "ies")" }
-        if let next = record.nextTryAt, record.status != OutboxRecord.sent { line += ", next try \(display(next))" }
+        if let next = record.nextTryAt, record.status != .sent { line += ", next try \(display(next))" }
         line += ")"
         if !record.messageId.isEmpty { line += " \(record.messageId)" }
         if !record.error.isEmpty { line += "\n      error: \(record.error)" }

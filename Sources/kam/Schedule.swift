@@ -33,7 +33,7 @@ extension Kam {
                 if !config.calendar.isReported(instance.period) {
                     state = "before-since"
                 } else if try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner,
-                                                   period: instance.period.description) != nil {
+                                                   period: instance.period) != nil {
                     state = "done"
                 } else {
                     state = instance.fireTime <= now ? "due" : "upcoming"

@@ -49,7 +49,7 @@ import Testing
     }
 
     static func row(_ id: String, sales: Fen, lastYear: Fen, grade: CustomerGrade?, key: Bool = false, profit: Fen? = 0) -> SalesReportRow {
-        .restored(rank: nil, customerID: id, customerName: id, sales: sales, previousSales: 0, pop: nil, lastYearSales: lastYear,
+        SalesReportRow(rank: nil, customerID: id, customerName: id, sales: sales, previousSales: 0, pop: nil, lastYearSales: lastYear,
                   yoy: GrowthRate.of(sales, over: lastYear), profit: profit, margin: nil, ttm: sales, grade: grade, previousGrade: nil,
                   gradeChange: nil, isKeyAccount: key, keyAccountLevel: nil)
     }

@@ -10,7 +10,7 @@ import Testing
     static func rows(_ ttm: [String: Fen], previous: [String: CustomerGrade] = [:]) throws -> [SalesReportRow] {
         let grades = try CustomerGrade.grades(ttm: ttm, settings: GradingSettings())
         return ttm.keys.sorted().map { id in
-            .restored(rank: nil, customerID: id, customerName: "客户\(id)", sales: 0, previousSales: 0, pop: nil, lastYearSales: 0,
+            SalesReportRow(rank: nil, customerID: id, customerName: "客户\(id)", sales: 0, previousSales: 0, pop: nil, lastYearSales: 0,
                       yoy: nil, profit: nil, margin: nil, ttm: ttm[id] ?? 0, grade: grades[id], previousGrade: previous[id],
                       gradeChange: GradeChange.between(previous: previous[id], current: grades[id]), isKeyAccount: false,
                       keyAccountLevel: nil)

@@ -101,7 +101,7 @@ import Testing
 
     /// A report's totals over customers: each row fits, the sum does not.
     @Test func reportTotalsThatOverflowThrow() throws {
-        let row = SalesReportRow.restored(rank: 1, customerID: "C1", customerName: "甲", sales: Self.half, previousSales: 0, pop: nil,
+        let row = SalesReportRow(rank: 1, customerID: "C1", customerName: "甲", sales: Self.half, previousSales: 0, pop: nil,
                                           lastYearSales: 0, yoy: nil, profit: nil, margin: nil, ttm: Self.half, grade: .a,
                                           previousGrade: nil, gradeChange: .new, isKeyAccount: true, keyAccountLevel: nil)
         var other = row
@@ -128,7 +128,7 @@ import Testing
     /// Each subsidiary's total fits; the line's total over them does not.
     @Test func aLineTotalThatOverflowsThrows() throws {
         func report(_ sales: Fen) -> SalesReport {
-            let row = SalesReportRow.restored(rank: 1, customerID: "C1", customerName: "甲", sales: sales, previousSales: 0, pop: nil,
+            let row = SalesReportRow(rank: 1, customerID: "C1", customerName: "甲", sales: sales, previousSales: 0, pop: nil,
                                               lastYearSales: 0, yoy: nil, profit: nil, margin: nil, ttm: sales, grade: .a,
                                               previousGrade: nil, gradeChange: .new, isKeyAccount: true, keyAccountLevel: nil)
             return SalesReport(period: .quarter(year: 2026, quarter: 3), rows: [row], potentialCustomers: [], hasDataInPeriod: true,

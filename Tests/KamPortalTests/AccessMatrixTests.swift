@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import KamPolicy
 import KamStore
 import Testing
 @testable import KamPortal
@@ -91,7 +92,7 @@ import Testing
         func credit(_ owner: String, _ period: String, _ figures: String) throws {
             let path = "\(period)/subsidiary/\(owner)_\(period)_客户资信报表.xlsx"
             try ws.write(path, under: ws.config.reportsFolder)
-            try ws.store.recordDelivery(Delivery(job: "credit-report", owner: owner, period: period, revision: 1, fireTime: "2026-04-06T07:00",
+            try ws.store.recordDelivery(Delivery(job: "credit-report", owner: owner, period: try #require(Period(storedText: period)), revision: 1, fireTime: "2026-04-06T07:00",
                                                  path: path, sha256: "sha-\(path)", inputs: "", reason: "首次生成",
                                                  deliveredAt: ws.clock.now, figures: figures), statuses: [])
         }

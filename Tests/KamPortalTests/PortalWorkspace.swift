@@ -4,9 +4,11 @@ import Hummingbird
 import HummingbirdTesting
 import KamConfig
 import KamIngest
+import KamPolicy
 import KamStore
 import Logging
 import NIOCore
+import Testing
 @testable import KamPortal
 
 /// A clock the tests move (session expiry, the login lock).
@@ -87,8 +89,9 @@ final class PortalWorkspace: Sendable {
             let sub = String(path.prefix(4))
             let name = String(path.split(separator: "/")[2].dropLast(".receipt.csv".count))
             try write(path, under: config.dropFolder)
-            try store.recordRejected(Submission(subsidiary: sub, kind: "sales", period: key == "R_YY01" ? "2026-03" : "2026Q1",
-                                                fileName: name, sha256: key, receivedAt: clock.now, status: Submission.rejected,
+            try store.recordRejected(Submission(subsidiary: sub, kind: .sales, period: key == "R_YY01" ? .month(YearMonth(year: 2026, month: 3))
+                                                    : .quarter(year: 2026, quarter: 1),
+                                                fileName: name, sha256: key, receivedAt: clock.now, status: .rejected,
                                                 encoding: "utf-8", rowCount: 1, badRowCount: 1, problemCount: 1, hasCost: false,
                                                 amountTotal: 0, costTotal: 0, archivePath: "", receiptPath: path))
         }
@@ -107,7 +110,7 @@ final class PortalWorkspace: Sendable {
 
     func deliver(_ job: String, _ owner: String, _ period: String, revision: Int, path: String) throws {
         try write(path, under: config.reportsFolder)
-        try store.recordDelivery(Delivery(job: job, owner: owner, period: period, revision: revision, fireTime: "2026-04-06T07:00",
+        try store.recordDelivery(Delivery(job: job, owner: owner, period: try #require(Period(storedText: period)), revision: revision, fireTime: "2026-04-06T07:00",
                                           path: path, sha256: "sha-\(path)-r\(revision)", inputs: "", reason: "首次生成",
                                           deliveredAt: clock.now), statuses: [])
     }

@@ -25,7 +25,7 @@ import Testing
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("delivered".utf8).write(to: url)
         try f.store.recordDelivery(Delivery(
-            job: build.instance.job.rawValue, owner: build.instance.owner, period: q3.description, revision: build.build.revision,
+            job: build.instance.job.rawValue, owner: build.instance.owner, period: q3, revision: build.build.revision,
             fireTime: build.instance.fireTime.description, path: location.relativePath, sha256: "x",
             inputs: RevisionReason.key(build.build.inputs), reason: build.build.reason, deliveredAt: 1), statuses: [])
     }

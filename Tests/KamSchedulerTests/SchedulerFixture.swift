@@ -31,8 +31,8 @@ struct SchedulerFixture {
     var clock: ZonedClock { ZonedClock(timeZone: TimeZone(identifier: "Asia/Shanghai")!, now: 1_800_000_000) }
 
     func submission(_ kind: InputKind, _ period: Period, _ name: String, at received: Int64) -> Submission {
-        Submission(subsidiary: "HG01", kind: kind.rawValue, period: period.description, fileName: name, sha256: name,
-                   receivedAt: received, status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
+        Submission(subsidiary: "HG01", kind: kind, period: period, fileName: name, sha256: name,
+                   receivedAt: received, status: .rejected, encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
                    hasCost: false, amountTotal: 0, costTotal: 0, archivePath: name)
     }
 

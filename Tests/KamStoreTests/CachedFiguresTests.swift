@@ -7,7 +7,7 @@ import Testing
 /// payload that is not whole.
 @Suite struct CachedFiguresTests {
     static func row(rank: Int?, id: String, filled: Bool, sales: Fen) -> SalesReportRow {
-        .restored(rank: rank, customerID: id, customerName: filled ? "甲公司, \"华东\"" : "", sales: sales, previousSales: -sales,
+        SalesReportRow(rank: rank, customerID: id, customerName: filled ? "甲公司, \"华东\"" : "", sales: sales, previousSales: -sales,
                   pop: filled ? -0.333_333_333_333_333_3 : nil, lastYearSales: Fen.max, yoy: filled ? .infinity : nil,
                   profit: filled ? Fen.min : nil, margin: filled ? 5e-324 : nil, ttm: 0, grade: filled ? .a : nil,
                   previousGrade: filled ? .c : nil, gradeChange: filled ? .up : nil, isKeyAccount: filled,
@@ -33,6 +33,35 @@ import Testing
                                 hasDataInPeriod: false, isProfitKnown: true)
         let emptyBack = try Self.roundTrip(empty)
         #expect(emptyBack.period == empty.period && emptyBack.rows.isEmpty && emptyBack.isProfitKnown)
+    }
+
+    /// The row's bytes through `SalesReportRow.fields(_:)` are the ones the field-by-field writer
+    /// gave before that list existed: entries already cached read back, and a new run caches the
+    /// same payloads (the store's dump stays byte-identical).
+    @Test(arguments: [true, false])
+    func aRowsBytesAreThoseOfTheFormat(filled: Bool) throws {
+        let row = Self.row(rank: filled ? 7 : nil, id: "C001", filled: filled, sales: -123_456_789)
+        var w = FiguresWriter()
+        w.optional(row.rank) { $0.int($1) }
+        w.string(row.customerID)
+        w.string(row.customerName)
+        w.int(row.sales)
+        w.int(row.previousSales)
+        w.optional(row.pop) { $0.double($1) }
+        w.int(row.lastYearSales)
+        w.optional(row.yoy) { $0.double($1) }
+        w.optional(row.profit) { $0.int($1) }
+        w.optional(row.margin) { $0.double($1) }
+        w.int(row.ttm)
+        w.optional(row.grade) { $0.string($1.rawValue) }
+        w.optional(row.previousGrade) { $0.string($1.rawValue) }
+        w.optional(row.gradeChange) { $0.string($1.rawValue) }
+        w.bool(row.isKeyAccount)
+        w.optional(row.keyAccountLevel) { $0.string($1) }
+        #expect(row.payload == w.bytes)
+        #expect(try Self.roundTrip(row) == row)
+        // Rows after rows: each is appended to the payload so far.
+        #expect([row, row].payload == [UInt8(1), 4] + Array(w.bytes.dropFirst()) + Array(w.bytes.dropFirst()))
     }
 
     @Test(arguments: [Period.month(YearMonth(year: 1999, month: 12)), .quarter(year: 2026, quarter: 4), .year(2027)])

@@ -7,9 +7,9 @@ import Testing
 @Suite struct InputStoreTests {
     let q3 = Period.quarter(year: 2026, quarter: 3)
 
-    func submission(_ kind: InputKind, _ name: String, at received: Int64, sha: String, period: String = "2026Q3") -> Submission {
-        Submission(subsidiary: "HG01", kind: kind.rawValue, period: period, fileName: name, sha256: sha, receivedAt: received,
-                   status: Submission.rejected, encoding: "utf-8", rowCount: 0, badRowCount: 0, problemCount: 0,
+    func submission(_ kind: InputKind, _ name: String, at received: Int64, sha: String, period: Period = .quarter(year: 2026, quarter: 3)) -> Submission {
+        Submission(subsidiary: "HG01", kind: kind, period: period, fileName: name, sha256: sha, receivedAt: received,
+                   status: .rejected, encoding: "utf-8", rowCount: 0, badRowCount: 0, problemCount: 0,
                    hasCost: false, amountTotal: 0, costTotal: 0, archivePath: "archive/\(sha)")
     }
 
@@ -28,7 +28,7 @@ import Testing
         #expect(try store.receivables(of: first).map(\.customerID) == ["C1", "C2"])
         let all = try store.submissions(subsidiary: "HG01", kind: .receivables, period: q3)
         #expect(all.map(\.sha256) == ["a", "b", "c"])
-        #expect(all.map(\.status) == [Submission.accepted, Submission.accepted, Submission.rejected])
+        #expect(all.map(\.status) == [.accepted, .accepted, .rejected])
         // A rejected file, or a file of another kind, is never read as a snapshot: the message says what was asked.
         #expect(throws: KamStore.NotReadable.self) { try store.receivables(of: rejected) }
         do {
@@ -53,7 +53,7 @@ import Testing
                                        .rejected(rejected),
                                        .accepted(second, .approvals([ApprovalRecord(customerID: "B", approvedLimit: 2)]))])
         #expect(stored.map(\.submission.sha256) == ["a", "c", "b"])
-        #expect(stored.map(\.submission.status) == [Submission.accepted, Submission.rejected, Submission.accepted])
+        #expect(stored.map(\.submission.status) == [.accepted, .rejected, .accepted])
         #expect(stored[0].acceptedOfKind.map(\.sha256) == ["a"])
         #expect(stored[1].acceptedOfKind.isEmpty)
         #expect(stored[2].acceptedOfKind.map(\.sha256) == ["a", "b"])
@@ -85,7 +85,7 @@ import Testing
                                   purpose: "喝茶", notes: "n"),
                       VisitRecord(date: LocalDate(year: 2026, month: 7, day: 1)!, customerID: "C0", visitor: "赵六", role: .manager)]
         let s = try store.recordAccepted(submission(.visits, "visits_2026Q3.csv", at: 1, sha: "v"), records: .visits(visits))
-        #expect(s.status == Submission.accepted && s.id != nil)
+        #expect(s.status == .accepted && s.id != nil)
         #expect(try store.visits(of: s) == visits)
     }
 }
@@ -108,8 +108,8 @@ import Testing
             return (entry.key, figures)
         }
         for key in file.months.keys where key.customerID == "00123" { file.months[key]?.latestName = nul }
-        let s = Submission(subsidiary: "YY01", kind: "sales", period: "2026-09", fileName: "sales_2026-09.csv", sha256: "x",
-                           receivedAt: 1, status: "", encoding: "utf-8", rowCount: 2, badRowCount: 0, problemCount: 0, hasCost: true,
+        let s = Submission(subsidiary: "YY01", kind: .sales, period: .month(YearMonth(year: 2026, month: 9)), fileName: "sales_2026-09.csv", sha256: "x",
+                           receivedAt: 1, status: .rejected, encoding: "utf-8", rowCount: 2, badRowCount: 0, problemCount: 0, hasCost: true,
                            amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: "a")
         let stored = try store.recordAccepted(s, records: .sales(file))
         let sep = YearMonth(year: 2026, month: 9)
@@ -132,8 +132,8 @@ import Testing
             let header = hasCost ? "date,customer_id,customer_name,amount,cost\n" : "date,customer_id,customer_name,amount\n"
             let file = SalesFile.read(Array((header + lines).utf8), period: period, settings: ReadSettings())
             #expect(file.check.isAccepted(maxBadRows: 0))
-            let s = Submission(subsidiary: "HG01", kind: "sales", period: period.description, fileName: name, sha256: name,
-                               receivedAt: received, status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
+            let s = Submission(subsidiary: "HG01", kind: .sales, period: period, fileName: name, sha256: name,
+                               receivedAt: received, status: .rejected, encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
                                hasCost: hasCost, amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: name)
             return try store.recordAccepted(s, records: .sales(file))
         }
@@ -179,8 +179,8 @@ import Testing
             let file = SalesFile.read(Array((header + lines).utf8), period: period, settings: ReadSettings())
             #expect(file.check.isAccepted(maxBadRows: 0))
             let name = "sales_\(period).csv"
-            let s = Submission(subsidiary: "YY01", kind: "sales", period: period.description, fileName: name, sha256: name,
-                               receivedAt: received, status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
+            let s = Submission(subsidiary: "YY01", kind: .sales, period: period, fileName: name, sha256: name,
+                               receivedAt: received, status: .rejected, encoding: "utf-8", rowCount: 1, badRowCount: 0, problemCount: 0,
                                hasCost: hasCost, amountTotal: file.amountTotal, costTotal: file.costTotal, archivePath: name)
             return try store.recordAccepted(s, records: .sales(file))
         }
@@ -205,8 +205,8 @@ import Testing
             let file = SalesFile.read(Array(("date,customer_id,customer_name,amount\n" + lines).utf8), period: period,
                                       settings: ReadSettings())
             let name = "sales_\(period).csv"
-            let s = Submission(subsidiary: "YY01", kind: "sales", period: period.description, fileName: name, sha256: name,
-                               receivedAt: Int64(month), status: "", encoding: "utf-8", rowCount: 1, badRowCount: 0,
+            let s = Submission(subsidiary: "YY01", kind: .sales, period: period, fileName: name, sha256: name,
+                               receivedAt: Int64(month), status: .rejected, encoding: "utf-8", rowCount: 1, badRowCount: 0,
                                problemCount: 0, hasCost: false, amountTotal: file.amountTotal, costTotal: file.costTotal,
                                archivePath: name)
             return try store.recordAccepted(s, records: .sales(file))

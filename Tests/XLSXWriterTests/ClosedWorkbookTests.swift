@@ -40,10 +40,17 @@ import XLSXWriter
             try chart.addSeries(name: "销售额", categories: CellRange(sheet: sheet.name, column: 0, rows: 0...0),
                                 values: CellRange(sheet: sheet.name, column: 1, rows: 0...0))
         }
-        // The setters that cannot fail do nothing once the memory is gone.
-        sheet.freezePanes(row: 1, column: 0)
-        chart.setTitle("图表")
-        chart.reverseCategories()
+        // The setters libxlsxwriter cannot fail are refused too: none silently does nothing.
+        refused { try sheet.freezePanes(row: 1, column: 0) }
+        refused { try sheet.setPrintScale(80) }
+        refused { try chart.setTitle("图表") }
+        refused { try chart.setCategoryAxisName("客户") }
+        refused { try chart.setValueAxisName("金额") }
+        refused { try chart.setValueAxisNumberFormat("#,##0") }
+        refused { try chart.reverseCategories() }
+        refused { try chart.setLegend(.none) }
+        refused { try workbook.setProperties(DocumentProperties(title: "标题", created: 0)) }
+        refused { try workbook.defineName("区域", formula: "=数据!$A$1") }
         #expect(throws: XLSXError.self) { try workbook.addWorksheet(named: "另一张") }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == written)
     }

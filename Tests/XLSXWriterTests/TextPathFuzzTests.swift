@@ -98,10 +98,10 @@ import XLSXWriter
             for (i, kind) in [Chart.Kind.bar, .pie].enumerated() {
                 let chart = try workbook.addChart(kind)
                 let title = text(&random, maxLength: 30)
-                chart.setTitle(title)
+                try chart.setTitle(title)
                 expected.chartTitles.append(title)
-                chart.setCategoryAxisName(text(&random, maxLength: 20))
-                chart.setValueAxisName(text(&random, maxLength: 20))
+                try chart.setCategoryAxisName(text(&random, maxLength: 20))
+                try chart.setValueAxisName(text(&random, maxLength: 20))
                 // Categories are the cells of column B (short random texts): the chart caches them.
                 try chart.addSeries(name: text(&random, maxLength: 20), categories: CellRange(sheet: sheet.name, column: 1, rows: 1...10),
                                     values: CellRange(sheet: sheet.name, column: 3, rows: 1...10), dataLabels: true)

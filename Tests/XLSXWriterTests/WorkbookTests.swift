@@ -31,9 +31,9 @@ import XLSXWriter
         }
         for (i, kind) in [Chart.Kind.bar, .column, .pie, .line].enumerated() {
             let chart = try workbook.addChart(kind)
-            chart.setTitle("图表\(i)")
-            chart.setCategoryAxisName("客户")
-            chart.setValueAxisName("销售额")
+            try chart.setTitle("图表\(i)")
+            try chart.setCategoryAxisName("客户")
+            try chart.setValueAxisName("销售额")
             try chart.addSeries(name: "销售额", categories: CellRange(sheet: sheet.name, column: 0, rows: 0...2),
                                 values: CellRange(sheet: sheet.name, column: 1, rows: 0...2), dataLabels: true)
             try sheet.insert(chart, row: 5 + 16 * i, column: 3)

@@ -1,5 +1,5 @@
 /// The five kinds of drop file (SPEC §3) and the columns each carries.
-public enum InputKind: String, Sendable, CaseIterable {
+public enum InputKind: String, Sendable, CaseIterable, Codable {
     case sales
     case receivables
     case customers

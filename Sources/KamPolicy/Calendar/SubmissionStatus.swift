@@ -13,14 +13,24 @@ public enum SubmissionStatus: Sendable, Equatable {
         return received < fireTime ? .onTime(received: received) : .late(received: received)
     }
 
-    /// 按时 / 逾期 / 未报送, as the workbooks write it.
-    public var label: String {
+    /// The status without its received time: what the ledger keeps for each input a delivered
+    /// workbook stated, spelled as the workbooks write it.
+    public enum State: String, Sendable, CaseIterable, Codable {
+        case onTime = "按时"
+        case late = "逾期"
+        case missing = "未报送"
+    }
+
+    public var state: State {
         switch self {
-        case .onTime: "按时"
-        case .late: "逾期"
-        case .missing: "未报送"
+        case .onTime: .onTime
+        case .late: .late
+        case .missing: .missing
         }
     }
+
+    /// 按时 / 逾期 / 未报送, as the workbooks write it.
+    public var label: String { state.rawValue }
 
     public var received: LocalDateTime? {
         switch self {

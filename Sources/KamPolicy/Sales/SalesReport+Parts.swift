@@ -11,16 +11,3 @@ extension SalesReport {
         self.isProfitKnown = isProfitKnown
     }
 }
-
-extension SalesReportRow {
-    /// A row as computed earlier (its memberwise initialiser is internal to the policy).
-    public static func restored(rank: Int?, customerID: String, customerName: String, sales: Fen, previousSales: Fen, pop: Double?,
-                                lastYearSales: Fen, yoy: Double?, profit: Fen?, margin: Double?, ttm: Fen, grade: CustomerGrade?,
-                                previousGrade: CustomerGrade?, gradeChange: GradeChange?, isKeyAccount: Bool,
-                                keyAccountLevel: String?) -> SalesReportRow {
-        SalesReportRow(rank: rank, customerID: customerID, customerName: customerName, sales: sales, previousSales: previousSales,
-                       pop: pop, lastYearSales: lastYearSales, yoy: yoy, profit: profit, margin: margin, ttm: ttm, grade: grade,
-                       previousGrade: previousGrade, gradeChange: gradeChange, isKeyAccount: isKeyAccount,
-                       keyAccountLevel: keyAccountLevel)
-    }
-}

@@ -43,8 +43,8 @@ extension Portal {
     func creditRows(_ subsidiaries: [Subsidiary]) throws -> [[String: Any]] {
         let reports = try store.currentDeliveries().filter { $0.job == JobKind.creditReport.rawValue }
         return subsidiaries.map { sub in
-            let latest = reports.filter { $0.owner == sub.code }.max { $0.period < $1.period }
-            var row: [String: Any] = ["subsidiary": "\(sub.code) \(sub.name)", "period": latest?.period ?? "—"]
+            let latest = reports.filter { $0.owner == sub.code }.max { $0.period.description < $1.period.description }
+            var row: [String: Any] = ["subsidiary": "\(sub.code) \(sub.name)", "period": latest?.period.description ?? "—"]
             if let latest, let counts = CreditCountsRecord.decode(latest.figures), !counts.receivablesMissing {
                 row["overLimit"] = counts.overLimit
                 row["warning"] = counts.warning
@@ -65,7 +65,7 @@ extension Portal {
         return Visibility.mayView(DeliveredFiles.owner(of: d, organisation: config.organisation), as: caller.scope.dataScope)
     }
 
-    func failureRow(_ f: JobFailure) -> [String: Any] { ["job": f.job, "owner": f.owner, "period": f.period, "error": f.error] }
+    func failureRow(_ f: JobFailure) -> [String: Any] { ["job": f.job, "owner": f.owner, "period": f.period.description, "error": f.error] }
 
     func reportsPage(_ request: Request, context: PortalContext) throws -> Response {
         guard let caller = context.caller else { return Self.unauthenticated(request) }

@@ -35,14 +35,14 @@ extension Portal {
 
     func workbookRow(_ f: DeliveredFiles.File) -> [String: Any] {
         let d = f.delivery
-        return ["period": d?.period ?? "", "name": (f.path as NSString).lastPathComponent, "href": Self.href("/reports/", f.path),
+        return ["period": d?.period.description ?? "", "name": (f.path as NSString).lastPathComponent, "href": Self.href("/reports/", f.path),
                 "revision": d?.revision ?? 0, "state": f.kind == .current ? "当前" : "已被取代", "reason": d?.reason ?? "",
                 "deliveredAt": d.map { clock.display($0.deliveredAt) } ?? "", "sha256": d?.sha256 ?? ""]
     }
 
     func receiptRow(_ s: Submission) -> [String: Any] {
-        let accepted = s.status == Submission.accepted
-        var row: [String: Any] = ["subsidiary": s.subsidiary, "fileName": s.fileName, "period": s.period,
+        let accepted = s.status == .accepted
+        var row: [String: Any] = ["subsidiary": s.subsidiary, "fileName": s.fileName, "period": s.period?.description ?? "",
                                   "receivedAt": clock.display(s.receivedAt), "result": accepted ? "已接收" : "已退回（\(s.problemCount) 处问题）",
                                   "resultClass": accepted ? "ok" : "bad", "rows": s.rowCount]
         if !s.receiptPath.isEmpty { row["href"] = Self.href("/receipts/", s.receiptPath.replacingOccurrences(of: "/receipts/", with: "/")) }

@@ -122,7 +122,7 @@ struct DropIngestor {
     /// for a rejected file also the reading settings that judged it, so that a rejection made
     /// under another encoding, column mapping or tolerance is judged again.
     static func identityKey(_ s: Submission) -> String {
-        s.status == Submission.accepted ? identityKey(s.subsidiary, s.fileName, s.sha256, nil)
+        s.status == .accepted ? identityKey(s.subsidiary, s.fileName, s.sha256, nil)
                                         : identityKey(s.subsidiary, s.fileName, s.sha256, s.readSettings)
     }
 
@@ -137,7 +137,7 @@ struct DropIngestor {
     /// The earlier submission this file is, if any: an accepted one, or a rejected one judged
     /// with the same settings.
     static func earlier(_ candidates: [Submission], settings: String) -> Submission? {
-        candidates.first { $0.status == Submission.accepted } ?? candidates.last { $0.readSettings == settings }
+        candidates.first { $0.status == .accepted } ?? candidates.last { $0.readSettings == settings }
     }
 
     // MARK: Reading (worker threads)
@@ -207,18 +207,18 @@ struct DropIngestor {
             if !known.receiptPath.isEmpty, !Self.receiptsExist(at: config.dropFolder.appendingPathComponent(known.receiptPath)) {
                 let file = try prepared.file?.get() ?? CheckedFile.read(path: staged.path, fileName: name, settings: settings)
                 try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
-                                         accepted: known.status == Submission.accepted, file: file),
+                                         accepted: known.status == .accepted, file: file),
                                  received: known.receivedAt, to: config.dropFolder.appendingPathComponent(known.receiptPath))
             }
-            if known.status == Submission.accepted { try entry.remove() }
+            if known.status == .accepted { try entry.remove() }
             return nil
         }
         let received = min(prepared.mtime ?? clock.now, clock.now)
         let receiptRelative = receiptPath(subsidiary: subsidiary, name: name, received: received)
         let receiptURL = config.dropFolder.appendingPathComponent(receiptRelative)
         let archive = "archive/\(sha.prefix(2))/\(sha).csv"
-        var submission = Submission(subsidiary: subsidiary, kind: "", period: "", fileName: name, sha256: sha,
-                                    receivedAt: received, status: Submission.rejected, encoding: nil, rowCount: 0,
+        var submission = Submission(subsidiary: subsidiary, kind: nil, period: nil, fileName: name, sha256: sha,
+                                    receivedAt: received, status: .rejected, encoding: nil, rowCount: 0,
                                     badRowCount: 0, problemCount: 0, hasCost: false, amountTotal: 0, costTotal: 0,
                                     archivePath: archive, receiptPath: receiptRelative, readSettings: settings.fingerprint)
         let unsyncedFolder = try keep(staged, at: archive, synced: prepared.synced)
@@ -232,8 +232,8 @@ struct DropIngestor {
             file = try CheckedFile.read(path: archived.path, fileName: name, settings: settings, progress: progress?.update)
             progress?.finish()
         }
-        submission.kind = file.name?.kind.rawValue ?? ""
-        submission.period = file.name?.period.description ?? ""
+        submission.kind = file.name?.kind
+        submission.period = file.name?.period
         submission.encoding = file.check.encoding?.rawValue
         submission.rowCount = file.check.acceptedRows
         submission.badRowCount = file.check.badRows

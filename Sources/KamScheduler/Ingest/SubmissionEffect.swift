@@ -9,7 +9,7 @@ import KamStore
 /// corrects is accepted, and its receipt says plainly that it does not take effect.
 enum SubmissionEffect {
     static func describe(_ file: Submission, among accepted: [Submission]) -> String? {
-        guard let kind = InputKind(rawValue: file.kind), let period = Period(parsing: file.period) else { return nil }
+        guard let kind = file.kind, let period = file.period else { return nil }
         let index = SubmissionIndex(accepted)
         var effective: [String] = []
         var overridden: [String: [String]] = [:]  // winning file name → periods it covers instead

@@ -43,8 +43,8 @@ struct CreditReportJob: ReportJob {
         let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.credit, instance.owner, instance.period,
                       SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
-        let approval = try ApprovalStatusLookup.timeliness(instance.owner, for: instance.period, config: config, store: store,
-                                                           clock: clock)
+        let approval = try ApprovalStatusLookup.timeliness(instance.owner, for: instance.period, read: Self.scope(instance.period),
+                                                           build: build, config: config, clock: clock)
         // SPEC §8 "Incomplete data": Q's receivables are this workbook's own input; without them
         // it carries the banner (missing approvals are a 批复状态, 未批复, not missing data).
         let missing = ReportContextFactory.ownInput(instance, .receivables, missing: report.isReceivablesMissing)

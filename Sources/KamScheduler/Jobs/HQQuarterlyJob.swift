@@ -71,7 +71,7 @@ struct HQQuarterlyJob: ReportJob {
             let files = try FileMaintenanceJob.figures(sub.code, q, loader: loader, memo: memo)
             let visits = try VisitReportJob.figures(sub.code, q, loader: loader, memo: memo)
             let hasAcceptedApprovals = build.inputs.contains {
-                $0.subsidiary == sub.code && $0.kind == InputKind.approvals.rawValue && $0.period == q.description
+                $0.subsidiary == sub.code && $0.kind == .approvals && $0.period == q
             }
             let submissions = build.statuses.filter { $0.input.subsidiary == sub.code }.map {
                 InputSubmission(kind: $0.input.kind.rawValue, period: $0.input.period, status: $0.status)
@@ -80,8 +80,8 @@ struct HQQuarterlyJob: ReportJob {
                 subsidiary: sub, lineName: config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode,
                 files: files, visits: visits,
                 hasAcceptedApprovals: hasAcceptedApprovals, submissions: submissions,
-                nextQuarterApproval: try ApprovalStatusLookup.timeliness(sub.code, for: q.shifted(by: 1), config: config,
-                                                                          store: store, clock: clock)))
+                nextQuarterApproval: try ApprovalStatusLookup.timeliness(sub.code, for: q.shifted(by: 1), read: Self.scope(q),
+                                                                          build: build, config: config, clock: clock)))
         }
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
         let names = Dictionary(config.organisation.subsidiaries.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -31,12 +31,12 @@ struct KeyAccountReviewJob: ReportJob {
     /// accepted file among the build's inputs covers, and receivables quarters with no file.
     static func missingInputs(of subsidiary: String, year: Int, build: BuildInfo, since: YearMonth) -> [String] {
         let own = build.inputs.filter { $0.subsidiary == subsidiary }
-        let covered = Set(own.filter { $0.kind == InputKind.sales.rawValue }.compactMap { Period(parsing: $0.period) }.flatMap(\.months))
+        let covered = Set(own.filter { $0.kind == .sales }.compactMap(\.period).flatMap(\.months))
         let months = Period.year(year).months
         let sales = SalesGaps.among(months, covered: covered, since: since).missingMonths.map { "\(InputKind.sales.chineseName) \($0)" }
-        let receivables = Set(own.filter { $0.kind == InputKind.receivables.rawValue }.map(\.period))
+        let receivables = Set(own.filter { $0.kind == .receivables }.compactMap(\.period))
         let quarters = (1...4).map { Period.quarter(year: year, quarter: $0) }
-            .filter { $0.firstMonth >= since && !receivables.contains($0.description) }
+            .filter { $0.firstMonth >= since && !receivables.contains($0) }
             .map { "\(InputKind.receivables.chineseName) \($0)" }
         return sales + quarters
     }

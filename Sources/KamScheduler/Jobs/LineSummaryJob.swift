@@ -44,7 +44,7 @@ struct LineSummaryJob: ReportJob {
         var notes: [String] = []
         for sub in subsidiaries(of: instance) {
             let report = try SalesReportJob.report(sub.code, instance.period, config: config, loader: loader, memo: memo)
-            let own = try store.latestDelivery(job: JobKind.salesReport.rawValue, owner: sub.code, period: instance.period.description)
+            let own = try store.latestDelivery(job: JobKind.salesReport.rawValue, owner: sub.code, period: instance.period)
             var warnings: [SubsidiaryCreditWarning] = []
             if instance.period.isQuarter {
                 warnings = try CreditReportJob.warnings(sub.code, instance.period, loader: loader, memo: memo)

@@ -61,7 +61,7 @@ struct ReportContextFactory {
     }
 
     func lineage(_ s: Submission) -> ReportContext.Input {
-        ReportContext.Input(fileName: "\(s.subsidiary)/\(s.fileName)", kind: s.kind, period: s.period,
+        ReportContext.Input(fileName: "\(s.subsidiary)/\(s.fileName)", kind: s.kind?.rawValue ?? "", period: s.period?.description ?? "",
                             received: clock.display(s.receivedAt), sha256: s.sha256)
     }
 }

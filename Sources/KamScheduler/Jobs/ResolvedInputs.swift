@@ -59,6 +59,11 @@ struct SubsidiaryRead: Hashable, Sendable {
 struct SubsidiaryFiles: Equatable, Sendable {
     var sales: [YearMonth: Submission] = [:]
     var quarters: [InputKind: [Period: Submission]] = [:]
+    /// For each quarter in `quarters`, when its first accepted file was received, a file the one
+    /// read has since superseded included: 批复状态 is decided by the first answer (SPEC §4.6),
+    /// as a submission status is by the first arrival. Decided from the same index as the files,
+    /// so a job never asks the store behind the run's back.
+    var firstReceived: [InputKind: [Period: Int64]] = [:]
 
     /// Every file once, ascending id.
     var submissions: [Submission] {
@@ -68,6 +73,7 @@ struct SubsidiaryFiles: Equatable, Sendable {
     mutating func merge(_ other: SubsidiaryFiles) {
         sales.merge(other.sales) { a, _ in a }
         for (kind, files) in other.quarters { quarters[kind, default: [:]].merge(files) { a, _ in a } }
+        for (kind, times) in other.firstReceived { firstReceived[kind, default: [:]].merge(times) { a, _ in a } }
     }
 
     /// The part of these files that `scope` reads (a scope of the reads they were resolved for).
@@ -77,7 +83,10 @@ struct SubsidiaryFiles: Equatable, Sendable {
         for (kind, files) in quarters {
             let wanted = scope.quarters(of: kind)
             let kept = files.filter { wanted.includes($0.key, among: Array(files.keys)) }
-            if !kept.isEmpty { result.quarters[kind] = kept }
+            if !kept.isEmpty {
+                result.quarters[kind] = kept
+                result.firstReceived[kind] = firstReceived[kind]?.filter { kept[$0.key] != nil }
+            }
         }
         return result
     }
@@ -92,13 +101,18 @@ extension SubmissionIndex {
             let quarters = scope.quarters(of: kind)
             if case .none = quarters { continue }
             var latest: [Period: Submission] = [:]
+            var first: [Period: Int64] = [:]
             for s in accepted(subsidiary, kind) {
-                guard let p = Period(parsing: s.period), p.isQuarter else { continue }
+                guard let p = s.period, p.isQuarter else { continue }
                 latest[p] = s
+                first[p] = min(first[p] ?? s.receivedAt, s.receivedAt)
             }
             let periods = Array(latest.keys)
             let kept = latest.filter { quarters.includes($0.key, among: periods) }
-            if !kept.isEmpty { files.quarters[kind] = kept }
+            if !kept.isEmpty {
+                files.quarters[kind] = kept
+                files.firstReceived[kind] = first.filter { kept[$0.key] != nil }
+            }
         }
         return files
     }

@@ -12,8 +12,8 @@ struct SubmissionIndex {
     private var accepted: [String: [InputKind: [Submission]]] = [:]
 
     init(_ all: [Submission]) {
-        for s in all where s.status == Submission.accepted {
-            guard let kind = InputKind(rawValue: s.kind) else { continue }
+        for s in all where s.status == .accepted {
+            guard let kind = s.kind else { continue }
             accepted[s.subsidiary, default: [:]][kind, default: []].append(s)
         }
         for (sub, kinds) in accepted {
@@ -32,7 +32,7 @@ struct SubmissionIndex {
         var effective: [YearMonth: Submission] = [:]
         let wanted = Set(months)
         for s in accepted(subsidiary, .sales) {
-            guard let period = Period(parsing: s.period) else { continue }
+            guard let period = s.period else { continue }
             for m in period.months where wanted.contains(m) { effective[m] = s }
         }
         return effective
@@ -40,7 +40,7 @@ struct SubmissionIndex {
 
     /// The latest accepted file of a quarter kind for `quarter`, or nil.
     func snapshot(_ subsidiary: String, _ kind: InputKind, _ quarter: Period) -> Submission? {
-        accepted(subsidiary, kind).last { $0.period == quarter.description }
+        accepted(subsidiary, kind).last { $0.period == quarter }
     }
 
     /// When the subsidiary's input of `kind` for `period` was complete, as the submission
@@ -49,9 +49,9 @@ struct SubmissionIndex {
     /// first accepted file for the quarter. Nil when not (yet) complete.
     func firstComplete(_ subsidiary: String, _ kind: InputKind, _ period: Period) -> Int64? {
         let files = accepted(subsidiary, kind)
-        guard kind == .sales else { return files.first { $0.period == period.description }?.receivedAt }
+        guard kind == .sales else { return files.first { $0.period == period }?.receivedAt }
         return SalesInputCompletion.completedAt(months: period.months) { m in
-            files.filter { Period(parsing: $0.period)?.contains(m) ?? false }.map(\.receivedAt).min()
+            files.filter { $0.period?.contains(m) ?? false }.map(\.receivedAt).min()
         }
     }
 

@@ -14,12 +14,12 @@ enum ManifestRepair {
         let periods = Set(try store.currentDeliveries().map(\.period))
         var repaired: [String] = []
         let writer = ManifestWriter(config: config, store: store)
-        for period in periods.sorted() {
+        for period in periods.sorted(by: { $0.description < $1.description }) {
             let url = config.reportsFolder.appendingPathComponent("\(period)/manifest.json")
             let expected = try writer.data(period: period)
             if (try? Data(contentsOf: url)) != expected {
                 try SecureFiles.publish(expected, to: url)
-                repaired.append(period)
+                repaired.append(period.description)
             }
         }
         return repaired

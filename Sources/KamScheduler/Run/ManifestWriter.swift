@@ -1,5 +1,6 @@
 import Foundation
 import KamConfig
+import KamPolicy
 import KamStore
 
 /// `reports/<P>/manifest.json`: every current workbook of the period, its job, owner,
@@ -27,12 +28,12 @@ struct ManifestWriter {
 
     /// Rewrites the period's manifest from the ledger. Called after every delivery, so a run
     /// killed between two workbooks leaves a manifest that matches what is on disk.
-    func write(period: String) throws {
+    func write(period: Period) throws {
         try SecureFiles.publish(try data(period: period), to: config.reportsFolder.appendingPathComponent("\(period)/manifest.json"))
     }
 
     /// The manifest's bytes as the ledger says now.
-    func data(period: String) throws -> Data {
+    func data(period: Period) throws -> Data {
         // Never a file that is not there (a deleted workbook is listed again once the run puts it back).
         let deliveries = try store.currentDeliveries(period: period).filter {
             FileManager.default.fileExists(atPath: config.reportsFolder.appendingPathComponent($0.path).path)
@@ -50,7 +51,7 @@ struct ManifestWriter {
         // their own, so a machine reading `workbooks` never takes them for current ones. The key
         // is only there when there are some: otherwise the manifest is what it always was.
         let retired = sorted.filter { RetiredOwner.isRetired($0, organisation: config.organisation) }
-        var top = ["period": AnyEncodable(period),
+        var top = ["period": AnyEncodable(period.description),
                    "workbooks": AnyEncodable(sorted.filter { !RetiredOwner.isRetired($0, organisation: config.organisation) }.map(entry))]
         if !retired.isEmpty { top["retired"] = AnyEncodable(retired.map(entry)) }
         let encoder = JSONEncoder()

@@ -42,7 +42,7 @@ struct OutboxPlanner {
         for s in submissions where (s.id ?? 0) > submissionMark { items.append(receipt(s)) }
         let failures = try store.jobFailures(afterId: try store.ledgerValue(Self.failuresMark) ?? 0)
         for f in failures {
-            items.append(OutboxItem(kind: .failure, key: "job-failure|\(f.id ?? 0)", period: f.period,
+            items.append(OutboxItem(kind: .failure, key: "job-failure|\(f.id ?? 0)", period: f.period.description,
                                     title: "生成失败：\(f.job) \(f.owner) \(f.period)（\(clock.display(f.failedAt))）",
                                     detail: "\(f.error)\n下次运行会重试；kam status 列出未完成的任务。"))
         }
@@ -83,8 +83,8 @@ struct OutboxPlanner {
         var missing = d.missingInputs.split(separator: "\n").map(String.init)
         if missing.isEmpty {
             missing = try (d.id.map { try store.statuses(deliveryId: $0) } ?? [])
-                .filter { $0.status == SubmissionStatus.missing.label }
-                .map { "\($0.subsidiary) \($0.kind) \($0.period)" }
+                .filter { $0.status == .missing }
+                .map { "\($0.subsidiary) \($0.kind.rawValue) \($0.period)" }
         }
         var detail: [String] = []
         detail.append(d.revision > 1 ? "第\(d.revision)版，修订原因：\(d.reason)"
@@ -93,7 +93,7 @@ struct OutboxPlanner {
             detail.append("缺少数据：" + missing.joined(separator: "，"))
         }
         let name = job?.workbookName ?? d.job
-        return OutboxItem(kind: .workbook, key: "workbook|\(d.job)|\(d.owner)|\(d.period)|r\(d.revision)", period: d.period,
+        return OutboxItem(kind: .workbook, key: "workbook|\(d.job)|\(d.owner)|\(d.period)|r\(d.revision)", period: d.period.description,
                           subsidiary: tier == .subsidiary ? d.owner : nil, line: line, job: d.job, tier: tier.rawValue,
                           revision: d.revision,
                           title: "\(ownerName) \(d.period) \(name)" + (d.revision > 1 ? "（第\(d.revision)版）" : ""),
@@ -104,7 +104,7 @@ struct OutboxPlanner {
     }
 
     private func receipt(_ s: Submission) -> OutboxItem {
-        let accepted = s.status == Submission.accepted
+        let accepted = s.status == .accepted
         let title = "\(s.subsidiary)/\(s.fileName) " + (accepted ? "已接收" : "已退回（\(s.problemCount) 处问题，请按回执修改后重新报送）")
         // The xlsx receipt is attached (Excel keeps its ids as written); a submission from before
         // xlsx receipts has only its CSV.
@@ -114,7 +114,7 @@ struct OutboxPlanner {
         }
         let detail = "收到时间 \(clock.display(s.receivedAt))，\(s.rowCount) 行" + (s.badRowCount > 0 ? "，其中 \(s.badRowCount) 行有误" : "")
             + (receipt.isEmpty ? "" : "；回执 drop/\(receipt)")
-        return OutboxItem(kind: .receipt, key: "receipt|\(s.id ?? 0)", period: s.period, subsidiary: s.subsidiary,
+        return OutboxItem(kind: .receipt, key: "receipt|\(s.id ?? 0)", period: s.period?.description ?? "", subsidiary: s.subsidiary,
                           line: config.organisation.subsidiary(code: s.subsidiary)?.lineCode, title: title, detail: detail,
                           file: receipt.isEmpty ? nil : config.dropFolder.appendingPathComponent(receipt).path)
     }

@@ -51,7 +51,7 @@ struct RunPipeline {
         let submissions = try store.allSubmissions()
         let index = SubmissionIndex(submissions)
         var current: [String: Delivery] = [:]
-        for d in try store.currentDeliveries() { current[Self.ledgerKey(d.job, d.owner, d.period)] = d }
+        for d in try store.currentDeliveries() { current[Self.ledgerKey(d.job, d.owner, d.period.description)] = d }
         return Context(index: index, known: Dictionary(uniqueKeysWithValues: submissions.compactMap { s in s.id.map { ($0, s) } }),
                        current: current, memo: ReportMemo(index: index, store: store, configFingerprint: config.fingerprint),
                        shared: SharedInputs(store: store))
@@ -270,7 +270,7 @@ struct RunPipeline {
     /// Puts one staged workbook in place and records it, or records why it failed.
     func publish(_ planned: PlannedBuild, staged: Result<(temp: URL, written: WrittenWorkbook), any Error>, into summary: inout RunSummary) {
         let instance = planned.instance, build = planned.build, revision = build.revision
-        let period = instance.period.description
+        let period = instance.period
         do {
             let staged = try staged.get()
             if planned.restoring {
@@ -316,7 +316,7 @@ struct RunPipeline {
         }
         try SecureFiles.commit(staged.temp, to: url)
         let sha = SHA256.hex([UInt8](try Data(contentsOf: url)))
-        if let current = try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner, period: instance.period.description),
+        if let current = try store.latestDelivery(job: instance.job.rawValue, owner: instance.owner, period: instance.period),
            current.sha256 != sha, let id = current.id {
             try store.updateDeliveredChecksum(id: id, sha256: sha)
         }
@@ -349,13 +349,13 @@ struct RunPipeline {
         FaultHook.reached("publish.after-rename")
         let bytes = try Data(contentsOf: url)
         let delivery = Delivery(
-            job: instance.job.rawValue, owner: instance.owner, period: instance.period.description, revision: build.revision,
+            job: instance.job.rawValue, owner: instance.owner, period: instance.period, revision: build.revision,
             fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
             inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: staged.written.figures,
             missingInputs: staged.written.missingInputs.joined(separator: "\n"), visibleDigest: staged.written.visibleDigest)
         try store.recordDelivery(delivery, statuses: build.statuses.map {
-            SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind.rawValue,
-                                   period: $0.input.period.description, status: $0.status.label, receivedAt: $0.receivedAt)
+            SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind,
+                                   period: $0.input.period, status: $0.status.state, receivedAt: $0.receivedAt)
         })
         FaultHook.reached("ledger.after-record")
         return location.relativePath

@@ -87,7 +87,7 @@ public struct WorkspaceStatus {
                 waiting.insert(entry.displayPath)
             }
         }
-        for s in submissions where s.status == Submission.rejected && waiting.contains("\(s.subsidiary)/\(s.fileName)") {
+        for s in submissions where s.status == .rejected && waiting.contains("\(s.subsidiary)/\(s.fileName)") {
             rejectedWaiting.append(s)
         }
     }

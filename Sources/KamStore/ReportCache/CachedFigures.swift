@@ -59,39 +59,18 @@ extension Period: CachedFigures {
 
 extension SalesReportRow: CachedFigures {
     public func write(to w: inout FiguresWriter) {
-        w.optional(rank) { $0.int($1) }
-        w.string(customerID)
-        w.string(customerName)
-        w.int(sales)
-        w.int(previousSales)
-        w.optional(pop) { $0.double($1) }
-        w.int(lastYearSales)
-        w.optional(yoy) { $0.double($1) }
-        w.optional(profit) { $0.int($1) }
-        w.optional(margin) { $0.double($1) }
-        w.int(ttm)
-        w.optional(grade) { $0.string($1.rawValue) }
-        w.optional(previousGrade) { $0.string($1.rawValue) }
-        w.optional(gradeChange) { $0.string($1.rawValue) }
-        w.bool(isKeyAccount)
-        w.optional(keyAccountLevel) { $0.string($1) }
+        // The bytes move into the field writer and back (swapped, not copied: a copy would
+        // make every append of a report's rows copy the payload so far).
+        var fields = SalesReportRowWriter(row: self, writer: FiguresWriter.placeholder)
+        swap(&fields.writer, &w)
+        _ = Self.fields(&fields)
+        swap(&fields.writer, &w)
     }
 
     public init(from r: inout FiguresReader) throws(FiguresReader.Malformed) {
-        typealias R = FiguresReader
-        self = .restored(rank: try r.optional { (r: inout R) throws(R.Malformed) in try r.int() },
-                  customerID: try r.string(), customerName: try r.string(), sales: try r.int64(), previousSales: try r.int64(),
-                  pop: try r.optional { (r: inout R) throws(R.Malformed) in try r.double() },
-                  lastYearSales: try r.int64(),
-                  yoy: try r.optional { (r: inout R) throws(R.Malformed) in try r.double() },
-                  profit: try r.optional { (r: inout R) throws(R.Malformed) in try r.int64() },
-                  margin: try r.optional { (r: inout R) throws(R.Malformed) in try r.double() },
-                  ttm: try r.int64(),
-                  grade: try r.optional { (r: inout R) throws(R.Malformed) in try r.raw(CustomerGrade.self) },
-                  previousGrade: try r.optional { (r: inout R) throws(R.Malformed) in try r.raw(CustomerGrade.self) },
-                  gradeChange: try r.optional { (r: inout R) throws(R.Malformed) in try r.raw(GradeChange.self) },
-                  isKeyAccount: try r.bool(),
-                  keyAccountLevel: try r.optional { (r: inout R) throws(R.Malformed) in try r.string() })
+        var fields = SalesReportRowReader(reader: r)
+        self = try Self.fields(&fields)
+        r = fields.reader
     }
 }
 

@@ -3,13 +3,16 @@
 /// late file's run for every other subsidiary of a consolidation; Foundation's JSON coders
 /// took a fifth of such a run. Exactness matters more than size: a cached figure must be the
 /// very value a recomputation gives, so nothing is rounded or reformatted on the way.
-public struct FiguresWriter {
+public struct FiguresWriter: Sendable {
     /// First byte of every payload; a reader refuses any other (the entry is then recomputed).
     static let format: UInt8 = 1
 
     public private(set) var bytes: [UInt8] = [FiguresWriter.format]
 
     public init() {}
+
+    /// A writer to swap out while another holds the bytes: shared, so swapping it in allocates nothing.
+    static let placeholder = FiguresWriter()
 
     public mutating func int(_ value: Int64) {
         var v = UInt64(bitPattern: (value << 1) ^ (value >> 63))
