@@ -85,4 +85,55 @@ import Testing
             #expect(seen == (0..<20).map { $0 * $0 }, "workers: \(workers)")
         }
     }
+
+    /// The run builds subsidiary by subsidiary and publishes oldest first: `take` hands back
+    /// the result of any index, waiting for it, each once; nil for one already taken.
+    @Test func theLookaheadHandsBackAnyIndexOnce() {
+        let publishOrder = [3, 0, 7, 1, 2, 9, 4, 8, 5, 6]
+        for workers in [0, 1, 2] {
+            let ahead = OrderedLookahead<Int>(count: 10, workers: workers, window: 10) { i in
+                if i % 2 == 0 { usleep(1_000) }
+                return i * 10
+            }
+            let seen = publishOrder.map { ahead.take($0) }
+            #expect(seen == publishOrder.map { $0 * 10 }, "workers: \(workers)")
+            #expect(ahead.take(3) == nil, "workers: \(workers)")
+            _ = ahead.finish()
+        }
+    }
+
+    /// Build order: line by line, each subsidiary's builds together in plan order, the line's
+    /// consolidations after its subsidiaries, the group's last.
+    @Test func theRunBuildsSubsidiaryBySubsidiary() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        let pipeline = f.pipeline()
+        let context = try pipeline.context()
+        let fire = LocalDateTime(parsing: "2026-10-10T07:00")!
+        let q3 = Period.quarter(year: 2026, quarter: 3)
+        let subsidiaries = f.config.organisation.subsidiaries
+        let line = try #require(f.config.organisation.lines.first)
+        var instances: [JobInstance] = []
+        for job in [JobKind.salesReport, .creditReport] {
+            for sub in subsidiaries { instances.append(JobInstance(job: job, owner: sub.code, period: q3, fireTime: fire)) }
+        }
+        instances.append(JobInstance(job: .hqQuarterly, owner: JobInstance.groupOwner, period: q3, fireTime: fire))
+        instances.insert(JobInstance(job: .lineSummary, owner: line.code, period: q3, fireTime: fire), at: subsidiaries.count)
+        let plan = instances.map { PlannedBuild(instance: $0, job: pipeline.job($0.job, context: context),
+                                                build: BuildInfo(revision: 1, reason: "", resolved: ResolvedInputs(reads: [], index: context.index),
+                                                                 statuses: [])) }
+        let built = pipeline.buildOrder(plan).map { plan[$0].instance }
+        #expect(Set(pipeline.buildOrder(plan)) == Set(plan.indices))
+        // Each subsidiary's builds are next to each other, in plan order.
+        for sub in subsidiaries {
+            let positions = built.indices.filter { built[$0].owner == sub.code }
+            #expect(positions == Array(positions.first!...positions.last!), "\(sub.code)")
+            #expect(positions.map { built[$0].job } == [.salesReport, .creditReport])
+        }
+        // The line's summary after every subsidiary of its line, the group's workbook last.
+        let members = Set(f.config.organisation.subsidiaries(inLine: line.code).map(\.code))
+        let summary = try #require(built.firstIndex { $0.job == .lineSummary })
+        #expect(built.indices.filter { members.contains(built[$0].owner) }.allSatisfy { $0 < summary })
+        #expect(built.last?.job == .hqQuarterly)
+    }
 }

@@ -140,43 +140,39 @@ struct RunPipeline {
             }
             plan.append(PlannedBuild(instance: instance, job: job, build: build))
         }
-        plan = groupedBySubsidiary(plan)
         context.memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
-        // Only a subsidiary's own builds share loads (see `SharedInputs.sharing`).
-        for (position, planned) in plan.enumerated() where config.organisation.subsidiary(code: planned.instance.owner) != nil {
-            context.shared.expect(planned.build.resolved, at: position)
-        }
         return plan
     }
 
-    /// The plan in build order: line by line, each subsidiary's own workbooks next to each
-    /// other (in the order the schedule gave them, subsidiaries in the order they first
-    /// appear), then the line's consolidations; the group's at the end. `SharedInputs` keeps a
-    /// loaded history or snapshot only while a build a few positions away still needs it; in
-    /// schedule order a subsidiary's builds are spread over the whole plan (its proposals, then
-    /// the month's sales reports of every subsidiary, then every credit report …), so each of
-    /// them read the same files again. Grouped, a subsidiary's files are read once for all its
-    /// workbooks. A consolidation reads what the builds of its line recorded (the line
-    /// summary the sales reports' ledger figures, `ReportMemo` the figures they hand over), so
-    /// it comes after all of them — and right after, so the memo does not hold one line's
-    /// figures while the other line is built. Which workbooks are delivered, and their bytes,
-    /// do not depend on the order.
-    func groupedBySubsidiary(_ plan: [PlannedBuild]) -> [PlannedBuild] {
+    /// The order the plan is built in, as indices into it: line by line, each subsidiary's own
+    /// workbooks next to each other (in plan order, subsidiaries in the order they first
+    /// appear), then the line's consolidations; the group's at the end. They are still
+    /// published oldest first, in plan order (SPEC §2); only the building is reordered.
+    ///
+    /// `SharedInputs` keeps a loaded history or snapshot until the last build that expects it
+    /// is done; in plan order a subsidiary's builds are spread over the whole run (its
+    /// proposals, then the month's sales reports of every subsidiary, then every credit report
+    /// …), so they would all be held at once or each read again. Built together, a
+    /// subsidiary's files are read once for all its workbooks and held only while they are
+    /// built. A consolidation reads what its line's builds hand over (`ReportMemo`), so it is
+    /// built after all of them — and right after, so the memo does not hold one line's
+    /// figures while the other line is built.
+    func buildOrder(_ plan: [PlannedBuild]) -> [Int] {
         let organisation = config.organisation
         var lines: [String] = []
         var owners: [String: [String]] = [:]
-        var byOwner: [String: [PlannedBuild]] = [:]
-        var rest: [PlannedBuild] = []
-        for planned in plan {
+        var byOwner: [String: [Int]] = [:]
+        var rest: [Int] = []
+        for (index, planned) in plan.enumerated() {
             let owner = planned.instance.owner
             let line = organisation.subsidiary(code: owner)?.lineCode ?? (organisation.line(code: owner) != nil ? owner : nil)
             guard let line else {
-                rest.append(planned)
+                rest.append(index)
                 continue
             }
             if owners[line] == nil { lines.append(line) }
             if byOwner[owner] == nil { owners[line, default: []].append(owner) }
-            byOwner[owner, default: []].append(planned)
+            byOwner[owner, default: []].append(index)
         }
         // Within a line, the subsidiaries first, then the line's own (consolidated) builds.
         return lines.flatMap { line in
@@ -185,12 +181,20 @@ struct RunPipeline {
         } + rest
     }
 
+    /// Whether a build shares its loads with the others (`SharedInputs`): a subsidiary's own
+    /// workbooks do; a consolidation, which reads every subsidiary, loads for itself.
+    func sharesLoads(_ planned: PlannedBuild) -> Bool {
+        config.organisation.subsidiary(code: planned.instance.owner) != nil
+    }
+
     // MARK: load, compute, write — then publish
 
-    /// Writer threads build the planned workbooks a few ahead (the policy and the zlib of the
-    /// .xlsx are most of a run after ingest) while this thread publishes each, in plan order. A
-    /// line summary reads the ledger figures of the sales reports before it, so it is built
-    /// here, in order, once they are recorded. Output is byte-identical to building in turn.
+    /// Writer threads build the planned workbooks in `buildOrder` (the policy and the zlib of
+    /// the .xlsx are most of a run after ingest) while this thread publishes each, oldest
+    /// first, in plan order, as soon as it is built; a built workbook waits for its turn as a
+    /// temporary file. A line summary reads the ledger figures of the sales reports before it,
+    /// so it is built here, in order, once they are recorded. Output is byte-identical to
+    /// building in turn.
     func write(_ plan: [PlannedBuild], context: Context, into summary: inout RunSummary, shouldStop: () -> Bool) {
         for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
             try? SecureFiles.makeFolder(folder)
@@ -198,22 +202,30 @@ struct RunPipeline {
         let writers = Self.workbookWriters
         let pipeline = self
         let shared = context.shared
-        let ahead = OrderedLookahead<StagedWorkbook?>(count: plan.count, workers: writers, window: writers + 1) { i in
-            plan[i].instance.job == .lineSummary ? nil : pipeline.stage(plan[i], at: i, shared: shared)
+        let order = buildOrder(plan)
+        var built = [Int](repeating: 0, count: plan.count)  // plan index → its position in `order`
+        for (position, index) in order.enumerated() {
+            built[index] = position
+            if sharesLoads(plan[index]) { shared.expect(plan[index].build.resolved, at: position) }
+        }
+        // The whole plan as the window: what waits is a temporary file and its ledger figures.
+        let ahead = OrderedLookahead<StagedWorkbook?>(count: plan.count, workers: writers, window: plan.count) { position in
+            let planned = plan[order[position]]
+            return planned.instance.job == .lineSummary ? nil : pipeline.stage(planned, at: position, shared: shared)
         }
         defer {
             for left in ahead.finish() {
                 if case .success(let built)? = left?.result { try? FileManager.default.removeItem(at: built.temp) }
             }
         }
-        for (position, planned) in plan.enumerated() {
+        for (index, planned) in plan.enumerated() {
             if shouldStop() {
                 summary.stoppedEarly = true
                 logger.notice("stopping before the next workbook, as asked; the next run continues")
                 break
             }
-            let prebuilt = ahead.takeNext() ?? nil
-            let staged = (prebuilt ?? stage(planned, at: position, shared: shared)).result
+            let prebuilt = ahead.take(built[index]) ?? nil
+            let staged = (prebuilt ?? stage(planned, at: built[index], shared: shared)).result
             publish(planned, staged: staged, into: &summary)
         }
     }

@@ -13,6 +13,8 @@ final class OrderedLookahead<Output: Sendable>: @unchecked Sendable {
     private var next = 0
     private var consumed = 0
     private var stopped = false
+    /// The indices handed out by `take` (for a consumer taking in its own order).
+    private var taken = Set<Int>()
     private var running = 0
     private let count: Int
     private let window: Int
@@ -75,6 +77,29 @@ final class OrderedLookahead<Output: Sendable>: @unchecked Sendable {
         }
         let output = results.removeValue(forKey: index)
         consumed = index + 1
+        condition.broadcast()
+        return output
+    }
+
+    /// The result of `index`, whatever was taken before, waiting for it if needed; nil if it
+    /// was taken already or after `finish()`. For a consumer that takes the results in an
+    /// order of its own (the run publishes oldest first what it builds subsidiary by
+    /// subsidiary): give such a lookahead a `window` of `count`, since `consumed` (what
+    /// bounds the workers) then only counts the results taken.
+    func take(_ index: Int) -> Output? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard index >= 0, index < count, !stopped, taken.insert(index).inserted else { return nil }
+        if inline {
+            consumed += 1
+            return work(index)
+        }
+        while results[index] == nil {
+            if running == 0 { return nil }  // every worker ended: it was taken, or never will be
+            condition.wait()
+        }
+        let output = results.removeValue(forKey: index)
+        consumed += 1
         condition.broadcast()
         return output
     }
