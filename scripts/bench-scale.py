@@ -57,12 +57,6 @@ def fresh_copy(pristine, target):
     subprocess.run(["cp", "-a", pristine, target], check=True)
 
 
-# Numbers SQLite hands out in the order a run records things: since issue 15 a run builds each
-# subsidiary's workbooks together, so the same deliveries get other row ids. Left out; the rows
-# are compared by everything else they hold (job, owner, period, revision, path, sha256, inputs …).
-ORDER_ASSIGNED = {"delivery": {"id"}, "submission_status": {"id", "deliveryId"}}
-
-
 def digest(workspace, label):
     """Lines '<label> <what> <digest>' for everything a run leaves that must not change."""
     lines = []
@@ -79,8 +73,7 @@ def digest(workspace, label):
     db = sqlite3.connect(os.path.join(workspace, "var/kam.sqlite"))
     tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
-        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if not (table == "report_cache" and r[1] == "computedFrom")
-                   and not (table in ORDER_ASSIGNED and r[1] in ORDER_ASSIGNED[table])]
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if not (table == "report_cache" and r[1] == "computedFrom")]
         rows = sorted(repr(r) for r in db.execute(f"SELECT {', '.join(columns)} FROM {table}"))
         lines.append(f"{label} table:{table} ({len(rows)} rows) {hashlib.md5(chr(10).join(rows).encode()).hexdigest()}")
     db.close()
