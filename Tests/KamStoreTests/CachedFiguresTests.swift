@@ -103,4 +103,25 @@ import Testing
         w.array([0]) { w, _ in w.string("C1"); w.string("名"); w.string("Z"); w.int(1); w.int(1); w.bool(true) }
         #expect(throws: FiguresReader.Malformed.self) { try SubsidiaryVisitFigures(payload: w.bytes) }
     }
+
+    /// hq-quarterly's view of a credit report (issue 15): counts, and per customer the figures a
+    /// 跨公司客户 row quotes, with receivables, grade and both absent; the same figures make the same
+    /// bytes whatever the dictionary's order; a grade this build does not know is refused.
+    @Test func groupCreditComesBackExactly() throws {
+        let credit = SubsidiaryGroupCredit(isReceivablesMissing: false, overLimit: 2, warning: 1, noLimit: 0, customers: [
+            "C1": .init(sales: 1_234_567, receivable: 99, approvedGrade: .two, limit: 500_000),
+            "C2": .init(sales: 0, receivable: nil, approvedGrade: nil, limit: 0),
+            "001": .init(sales: -5, receivable: Fen.max, approvedGrade: .three, limit: Fen.min),
+        ])
+        #expect(try Self.roundTrip(credit) == credit)
+        let missing = SubsidiaryGroupCredit(isReceivablesMissing: true, overLimit: 0, warning: 0, noLimit: 0, customers: [:])
+        #expect(try Self.roundTrip(missing) == missing)
+        var reordered = SubsidiaryGroupCredit(isReceivablesMissing: false, overLimit: 2, warning: 1, noLimit: 0, customers: [:])
+        for key in ["001", "C2", "C1"] { reordered.customers[key] = credit.customers[key] }
+        #expect(reordered.payload == credit.payload)
+        var w = FiguresWriter()
+        w.bool(false); w.int(0); w.int(0); w.int(0)
+        w.array([0]) { w, _ in w.string("C1"); w.int(1); w.optional(Optional<Int64>.none) { $0.int($1) }; w.optional(Optional(4)) { $0.int($1) }; w.int(1) }
+        #expect(throws: FiguresReader.Malformed.self) { try SubsidiaryGroupCredit(payload: w.bytes) }
+    }
 }

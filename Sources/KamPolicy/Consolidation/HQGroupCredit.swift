@@ -17,13 +17,16 @@ public enum HQGroupCredit {
     }
 
     public static func counts(subsidiary: Subsidiary, lineName: String, report: CreditReport) -> Counts {
-        guard !report.isReceivablesMissing else {
+        counts(subsidiary: subsidiary, lineName: lineName, credit: SubsidiaryGroupCredit(report: report))
+    }
+
+    public static func counts(subsidiary: Subsidiary, lineName: String, credit: SubsidiaryGroupCredit) -> Counts {
+        guard !credit.isReceivablesMissing else {
             return Counts(subsidiaryCode: subsidiary.code, subsidiaryName: subsidiary.name, lineName: lineName,
                           overLimit: nil, warning: nil, noLimit: nil)
         }
-        func count(_ s: CreditStatus) -> Int { report.rows.filter { $0.status == s }.count }
         return Counts(subsidiaryCode: subsidiary.code, subsidiaryName: subsidiary.name, lineName: lineName,
-                      overLimit: count(.over), warning: count(.warning), noLimit: count(.noLimit))
+                      overLimit: credit.overLimit, warning: credit.warning, noLimit: credit.noLimit)
     }
 
     /// One row of 跨公司客户.
@@ -47,16 +50,22 @@ public enum HQGroupCredit {
     /// then subsidiary). `MoneyOverflow` when a code's group-wide sales do not fit `Fen`.
     public static func sharedRows(_ entries: [SharedCustomers.Entry], reports: [String: CreditReport],
                                   names: [String: String], quarter: Period) throws(MoneyOverflow) -> [SharedRow] {
+        try sharedRows(entries, credits: reports.mapValues { SubsidiaryGroupCredit(report: $0) }, names: names, quarter: quarter)
+    }
+
+    /// The same from each subsidiary's `SubsidiaryGroupCredit` (what the credit job hands over).
+    public static func sharedRows(_ entries: [SharedCustomers.Entry], credits: [String: SubsidiaryGroupCredit],
+                                  names: [String: String], quarter: Period) throws(MoneyOverflow) -> [SharedRow] {
         var rows: [SharedRow] = []
         var groupSales: [String: Fen] = [:]
         for e in entries {
-            let report = reports[e.subsidiaryCode]
-            let row = report?.rows.first { $0.customerID == e.customerID }
-            let sales = row?.figures.sales ?? 0
-            let receivable: Fen? = (report?.isReceivablesMissing ?? true) ? nil : (row?.figures.receivable ?? 0)
+            let credit = credits[e.subsidiaryCode]
+            let row = credit?.customers[e.customerID]
+            let sales = row?.sales ?? 0
+            let receivable: Fen? = (credit?.isReceivablesMissing ?? true) ? nil : (row?.receivable ?? 0)
             rows.append(SharedRow(creditCode: e.creditCode, customerName: e.customerName, subsidiaryCode: e.subsidiaryCode,
                                   subsidiaryName: names[e.subsidiaryCode] ?? "", customerID: e.customerID, sales: sales,
-                                  receivable: receivable, approvedGrade: row?.approvedGrade, limit: row?.limit.amount))
+                                  receivable: receivable, approvedGrade: row?.approvedGrade, limit: row?.limit))
             groupSales[e.creditCode] = try (groupSales[e.creditCode] ?? 0).adding(
                 sales, or: MoneyOverflow(figure: "跨公司客户本季销售额合计", customer: e.creditCode, period: quarter.description))
         }

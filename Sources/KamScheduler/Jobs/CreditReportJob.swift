@@ -21,7 +21,8 @@ struct CreditReportJob: ReportJob {
     }
 
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
-        [ReportMemo.Use(kind: .credit, subsidiary: instance.owner, period: instance.period)]
+        [ReportMemo.Use(kind: .credit, subsidiary: instance.owner, period: instance.period),
+         ReportMemo.Use(kind: .groupCredit, subsidiary: instance.owner, period: instance.period)]
     }
 
     static func report(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs) throws -> CreditReport {
@@ -29,6 +30,12 @@ struct CreditReportJob: ReportJob {
         return try MoneyOverflow.context(subsidiary: subsidiary) { () throws(MoneyOverflow) in
             try CreditReport(quarter: quarter, inputs: inputs)
         }
+    }
+
+    /// What hq-quarterly shows of this report: handed over by the job (`ReportMemo`), else computed.
+    static func groupCredit(_ subsidiary: String, _ quarter: Period, loader: SubsidiaryInputs,
+                            memo: ReportMemo) throws -> SubsidiaryGroupCredit {
+        try memo.groupCredit(subsidiary, quarter) { SubsidiaryGroupCredit(report: try report(subsidiary, quarter, loader: loader)) }
     }
 
     /// The warnings line-summary's 资信预警 lists: handed over by the job (`ReportMemo`), else computed.
@@ -43,6 +50,7 @@ struct CreditReportJob: ReportJob {
         let report = try Self.report(instance.owner, instance.period, loader: loader)
         memo.produced(.credit, instance.owner, instance.period,
                       SubsidiaryCreditWarning.warnings(of: report, subsidiaryCode: instance.owner))
+        memo.produced(.groupCredit, instance.owner, instance.period, SubsidiaryGroupCredit(report: report))
         let approval = try ApprovalStatusLookup.timeliness(instance.owner, for: instance.period, read: Self.scope(instance.period),
                                                            build: build, config: config, clock: clock)
         // SPEC §8 "Incomplete data": Q's receivables are this workbook's own input; without them

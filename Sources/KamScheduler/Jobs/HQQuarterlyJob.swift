@@ -48,7 +48,7 @@ struct HQQuarterlyJob: ReportJob {
 
     func reportsUsed(for instance: JobInstance) -> [ReportMemo.Use] {
         config.organisation.subsidiaries.flatMap { sub in
-            [ReportMemo.Kind.files, .visits].map { ReportMemo.Use(kind: $0, subsidiary: sub.code, period: instance.period) }
+            [ReportMemo.Kind.files, .visits, .groupCredit].map { ReportMemo.Use(kind: $0, subsidiary: sub.code, period: instance.period) }
         }
     }
 
@@ -56,17 +56,16 @@ struct HQQuarterlyJob: ReportJob {
         let q = instance.period
         var inputs: [HQSubsidiaryInput] = []
         var counts: [HQGroupCredit.Counts] = []
-        var reports: [String: CreditReport] = [:]
+        var credits: [String: SubsidiaryGroupCredit] = [:]
         var files: [(subsidiary: String, records: [CustomerFileRecord])] = []
         for sub in config.organisation.subsidiaries {
             let lineName = config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode
-            let credit = try CreditReportJob.report(sub.code, q, loader: loader)
-            reports[sub.code] = credit
-            counts.append(HQGroupCredit.counts(subsidiary: sub, lineName: lineName, report: credit))
+            let credit = try CreditReportJob.groupCredit(sub.code, q, loader: loader, memo: memo)
+            credits[sub.code] = credit
+            counts.append(HQGroupCredit.counts(subsidiary: sub, lineName: lineName, credit: credit))
             // The latest customers snapshot with quarter end ≤ Q (SPEC §4.6).
-            if let latest = try loader.customerFiles(sub.code, Self.scope(q)).filter({ $0.key.lastMonth <= q.lastMonth })
-                .max(by: { $0.key.lastMonth < $1.key.lastMonth }) {
-                files.append((sub.code, latest.value))
+            if let latest = try loader.latestCustomerFile(sub.code, Self.scope(q), through: q) {
+                files.append((sub.code, latest))
             }
             let files = try FileMaintenanceJob.figures(sub.code, q, loader: loader, memo: memo)
             let visits = try VisitReportJob.figures(sub.code, q, loader: loader, memo: memo)
@@ -86,7 +85,7 @@ struct HQQuarterlyJob: ReportJob {
         let hq = HQQuarterly(quarter: q, subsidiaries: inputs)
         let names = Dictionary(config.organisation.subsidiaries.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let group = try MoneyOverflow.context(subsidiary: "集团") { () throws(MoneyOverflow) in
-            let shared = try HQGroupCredit.sharedRows(SharedCustomers.find(in: files), reports: reports, names: names, quarter: q)
+            let shared = try HQGroupCredit.sharedRows(SharedCustomers.find(in: files), credits: credits, names: names, quarter: q)
             let summary = try HQGroupCredit.summary(shared, quarter: q)
             return HQQuarterlyWorkbook.GroupCredit(counts: counts, shared: shared, sharedCustomers: summary.customers,
                                                    sharedReceivable: summary.receivable)

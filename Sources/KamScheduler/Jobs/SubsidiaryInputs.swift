@@ -73,6 +73,15 @@ struct SubsidiaryInputs {
         return result
     }
 
+    /// The latest customers snapshot of `scope` whose quarter ends by `end`, reading only that
+    /// file (hq-quarterly's 跨公司客户, SPEC §4.6; `customerFiles` would read every quarter's).
+    func latestCustomerFile(_ subsidiary: String, _ scope: Scope, through end: Period) throws -> [CustomerFileRecord]? {
+        let files = try resolved.files(subsidiary, scope).quarters[.customers] ?? [:]
+        guard let latest = files.filter({ $0.key.lastMonth <= end.lastMonth }).max(by: { $0.key.lastMonth < $1.key.lastMonth })
+        else { return nil }
+        return try shared.records(of: latest.value, kind: .customers, for: position)
+    }
+
     func receivables(_ subsidiary: String, _ scope: Scope) throws -> [Period: [ReceivableRecord]] {
         try snapshots(subsidiary, .receivables, scope)
     }

@@ -27,7 +27,7 @@ final class ReportMemo: @unchecked Sendable {
     private var figures: [Key: any Sendable] = [:]
     private var uses: [Use: Int] = [:]
 
-    enum Kind: String, Hashable, Sendable { case sales, credit, visits, files }
+    enum Kind: String, Hashable, Sendable { case sales, credit, visits, files, groupCredit }
 
     /// One build's request for one subsidiary's figures: which, for whom, for which period.
     struct Use: Hashable, Sendable {
@@ -63,6 +63,13 @@ final class ReportMemo: @unchecked Sendable {
         try share(key(.credit, subsidiary, quarter), compute)
     }
 
+    /// 客户资信报表's counts and customer figures for `quarter`, as 客户档案及拜访分析's group credit
+    /// view (hq-quarterly) shows them.
+    func groupCredit(_ subsidiary: String, _ quarter: Period,
+                     compute: () throws -> SubsidiaryGroupCredit) throws -> SubsidiaryGroupCredit {
+        try share(key(.groupCredit, subsidiary, quarter), compute)
+    }
+
     /// 客户拜访记录及分析's figures for `quarter`, as 客户档案及拜访分析 shows them.
     func visitFigures(_ subsidiary: String, _ quarter: Period,
                       compute: () throws -> SubsidiaryVisitFigures) throws -> SubsidiaryVisitFigures {
@@ -85,7 +92,7 @@ final class ReportMemo: @unchecked Sendable {
     private static func scope(_ kind: Kind, _ period: Period) -> SubsidiaryInputs.Scope {
         switch kind {
         case .sales: SalesReportJob.salesScope(period)
-        case .credit: CreditReportJob.scope(period)
+        case .credit, .groupCredit: CreditReportJob.scope(period)
         case .visits: VisitReportJob.scope(period)
         case .files: FileMaintenanceJob.scope(period)
         }

@@ -167,3 +167,36 @@ extension SubsidiaryFileFigures: CachedFigures {
                   invalidCreditCodes: try r.int(), customersWithoutFile: try r.int())
     }
 }
+
+extension SubsidiaryGroupCredit: CachedFigures {
+    public func write(to w: inout FiguresWriter) {
+        w.bool(isReceivablesMissing)
+        w.int(overLimit)
+        w.int(warning)
+        w.int(noLimit)
+        // By customer_id, so the same figures always make the same bytes.
+        w.array(customers.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.int(entry.value.sales)
+            w.optional(entry.value.receivable) { $0.int($1) }
+            w.optional(entry.value.approvedGrade) { $0.int($1.rawValue) }
+            w.int(entry.value.limit)
+        }
+    }
+
+    public init(from r: inout FiguresReader) throws(FiguresReader.Malformed) {
+        let missing = try r.bool(), over = try r.int(), warning = try r.int(), noLimit = try r.int()
+        let entries = try r.array { (r: inout FiguresReader) throws(FiguresReader.Malformed) -> (String, Customer) in
+            let id = try r.string(), sales = try r.int64()
+            let receivable = try r.optional { (r: inout FiguresReader) throws(FiguresReader.Malformed) in try r.int64() }
+            let grade = try r.optional { (r: inout FiguresReader) throws(FiguresReader.Malformed) -> CreditGrade in
+                let value = try r.int()
+                guard let grade = CreditGrade(rawValue: value) else { throw FiguresReader.Malformed(reason: "credit grade \(value)") }
+                return grade
+            }
+            return (id, Customer(sales: sales, receivable: receivable, approvedGrade: grade, limit: try r.int64()))
+        }
+        self.init(isReceivablesMissing: missing, overLimit: over, warning: warning, noLimit: noLimit,
+                  customers: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
+    }
+}
