@@ -10,7 +10,7 @@ struct SubsidiaryInputs {
     let config: KamConfiguration
     let resolved: ResolvedInputs
     let shared: SharedInputs
-    /// The build's position in the run's plan (`SharedInputs` keeps what nearby builds share).
+    /// The build's position in the run's build order (`SharedInputs` keeps a load until the last build that expects it is done).
     var position = 0
 
     /// What a subsidiary-tier job reads: sales over `salesMonths`, and the quarter kinds'
