@@ -166,6 +166,14 @@ import Testing
                 }
             }
         }
+        // A history too spread out to lay densely is restricted the other way, to the same result.
+        var spreadCustomers = customers
+        spreadCustomers["FAR"] = [YearMonth(year: 2200, month: 1): CustomerMonthFigures(sales: 7, cost: 1, nonZeroLines: 1, lines: 1,
+                                    latestName: "远", latestNameRecency: LineRecency(date: 22000101, sequence: 0))]
+        let spread = SalesHistory(costKnownByMonth: union.costKnownByMonth, customers: spreadCustomers)
+        let window = Set(YearMonth.range(first.adding(months: 3), through: first.adding(months: 14)))
+        #expect(spread.restricted(to: window, costKnown: costKnown).customers
+                == Self.directLoad(customers, months: window, costKnown: costKnown).customers)
         // Customers with no figures in the window are not in it (the union has all of them).
         let narrow = union.restricted(to: [first.adding(months: 5)], costKnown: costKnown)
         #expect(narrow.customers.count < union.customers.count)

@@ -75,6 +75,14 @@ public struct SalesHistory: Sendable {
     public func restricted(to months: Set<YearMonth>, costKnown: (YearMonth) -> Bool) -> SalesHistory {
         guard let low = months.min(), let high = months.max() else { return SalesHistory() }
         let ordered = months.sorted()
+        if let (copy, withLines) = index.copying(months: ordered) {
+            var costKnownByMonth: [YearMonth: Bool] = [:]
+            for (column, hasLines) in withLines.enumerated() where hasLines {
+                let month = YearMonth(index: low.index + column)
+                costKnownByMonth[month] = costKnown(month)
+            }
+            return SalesHistory(costKnownByMonth: costKnownByMonth, index: copy)
+        }
         var builder = SalesHistoryBuilder(firstMonth: low, monthCount: high.index - low.index + 1)
         for (customer, row) in index.rows {
             var slot: Int?
