@@ -223,6 +223,60 @@ import Testing
         }
     }
 
+    /// The ledger cannot record a workbook just put in place (the disk filled up, at the 1st,
+    /// 2nd or 5th delivery of a first run and while making revision 2): that workbook is taken
+    /// out again and a revision it displaced goes back, the run says it failed, and the next
+    /// run starts (no file the ledger never wrote under reports/) and delivers what an
+    /// undisturbed run does. Before, the workbook stayed, unrecorded, and the next run refused.
+    @Test func aDeliveryTheLedgerCannotRecordIsTakenBackAndMadeByTheNextRun() throws {
+        let reference = try KamBinary.workspace("small")
+        defer { try? FileManager.default.removeItem(at: reference) }
+        #expect(try Self.run(reference).status == 0)
+        let first = try KamBinary.digests(reference.appendingPathComponent("reports"))
+        try Self.write("date,customer_id,customer_name,amount,cost\n2026-09-03,C1,甲公司,999.00,100.00\n", reference,
+                       "drop/YY01/sales_2026-09_更正.csv")
+        #expect(try Self.run(reference).stdout.contains("(revision 2)"))
+        let revised = try KamBinary.digests(reference.appendingPathComponent("reports"))
+        for (n, revision) in [(1, false), (2, false), (5, false), (1, true)] {
+            let ws = try KamBinary.workspace("small")
+            defer { try? FileManager.default.removeItem(at: ws) }
+            if revision {
+                #expect(try Self.run(ws).status == 0)
+                try Self.write("date,customer_id,customer_name,amount,cost\n2026-09-03,C1,甲公司,999.00,100.00\n", ws,
+                               "drop/YY01/sales_2026-09_更正.csv")
+            }
+            let before = try KamBinary.digests(ws.appendingPathComponent("reports"))
+            let failed = try Self.run(ws, env: ["KAM_FAULT_LEDGER_FULL": "\(n)"])
+            #expect(failed.status != 0, "\(n) \(revision): \(failed.stdout)")
+            #expect((failed.stdout + failed.stderr).contains("No space left on device"), "\(n) \(revision)")
+            let known = try Self.query(ws, "select path from delivery")
+            let left = try KamBinary.digests(ws.appendingPathComponent("reports")).keys.map { String($0.dropFirst(2)) }.filter {
+                $0.hasSuffix(".xlsx") && !$0.contains("superseded/") && !known.contains($0)
+            }
+            #expect(left.isEmpty, "unrecorded workbooks left: \(left)")
+            // Every current workbook under reports/ is the revision the ledger records, byte for
+            // byte (a revision that was being replaced is back under its name).
+            let current = try Self.query(ws, """
+                select path, sha256 from delivery d where revision = (select max(revision) from delivery e
+                where e.job = d.job and e.owner = d.owner and e.period = d.period)
+                """).split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+            let now = try KamBinary.digests(ws.appendingPathComponent("reports"))
+            for row in current where row.count == 2 { #expect(now["./" + row[0]] == row[1], "\(n) \(revision): \(row[0])") }
+            #expect(before.keys.allSatisfy { now[$0] != nil }, "\(n) \(revision): a delivered file vanished")
+            let next = try Self.run(ws)
+            #expect(next.status == 0, "\(n) \(revision): \(next.stderr)")
+            let after = try KamBinary.digests(ws.appendingPathComponent("reports"))
+            let expected = revision ? revised : first
+            #expect(Set(after.keys) == Set(expected.keys), "\(n) \(revision): \(Set(after.keys).symmetricDifference(expected.keys))")
+            // Identical, except a line summary built in the disturbed run beside the sales report
+            // that failed: its figures are its own, but its reconciliation says that report was
+            // not delivered yet, and it is not revised when the report is (known gap, see the
+            // issue 15 note) — with its period's manifest.
+            let differing = after.filter { expected[$0.key] != $0.value }.keys.sorted()
+            #expect(differing.allSatisfy { $0.contains("/management/") || $0.hasSuffix("manifest.json") }, "\(n) \(revision): \(differing)")
+        }
+    }
+
     @Test func aDropFileThatGrowsOrVanishesWhileReadIsLeftForTheNextRun() throws {
         for change in ["append", "remove"] {
             let ws = try KamBinary.workspace("small")

@@ -24,7 +24,8 @@ enum KamBinary {
 
     /// The test hooks a test may set; `kam(_:environment:)` clears them unless given, so a hook
     /// left in the test runner's environment never reaches a run that did not ask for it.
-    static let faultHooks = ["KAM_FAULT_KILL_AT", "KAM_FAULT_DROP_CHANGE", "KAM_FAULT_UNREADABLE", "KAM_FAULT_STOP_AT"]
+    static let faultHooks = ["KAM_FAULT_KILL_AT", "KAM_FAULT_DROP_CHANGE", "KAM_FAULT_UNREADABLE", "KAM_FAULT_STOP_AT",
+                             "KAM_FAULT_LEDGER_FULL"]
 
     /// Runs the built `kam` with `environment` added to the runner's (the fault hooks cleared
     /// first). A run ended by a signal (a fault hook's SIGKILL) has the signal as a negative status.

@@ -342,34 +342,60 @@ struct RunPipeline {
     private func putInPlace(_ instance: JobInstance, staged: (temp: URL, written: WrittenWorkbook), build: BuildInfo) throws -> String {
         let location = location(instance)
         let url = location.url(in: config)
+        var movedAside: [(from: URL, to: URL)] = []
         try SecureFiles.commit(staged.temp, to: url, beforeRename: {
             FaultHook.reached("publish.after-temp")
             let fm = FileManager.default
             if let other = build.displaced {
                 let aside = config.reportsFolder.appendingPathComponent(
                     ReportLocation.superseded(of: other.path, revision: other.revision, tag: other.owner))
-                if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(url, to: aside) }
+                if fm.fileExists(atPath: url.path) && !fm.fileExists(atPath: aside.path) {
+                    try SecureFiles.move(url, to: aside)
+                    movedAside.append((url, aside))
+                }
             }
             guard build.revision > 1 else { return }
             // The previous revision's own file: under the line's former name if it was renamed.
             let previous = build.previousPath.map { config.reportsFolder.appendingPathComponent($0) } ?? url
             let aside = config.reportsFolder.appendingPathComponent(
                 ReportLocation.superseded(of: build.previousPath ?? location.relativePath, revision: build.revision - 1))
-            if fm.fileExists(atPath: previous.path) && !fm.fileExists(atPath: aside.path) { try SecureFiles.move(previous, to: aside) }
+            if fm.fileExists(atPath: previous.path) && !fm.fileExists(atPath: aside.path) {
+                try SecureFiles.move(previous, to: aside)
+                movedAside.append((previous, aside))
+            }
             FaultHook.reached("publish.after-move-aside")
         })
         FaultHook.reached("publish.after-rename")
-        let bytes = try Data(contentsOf: url)
-        let delivery = Delivery(
-            job: instance.job.rawValue, owner: instance.owner, period: instance.period, revision: build.revision,
-            fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
-            inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: staged.written.figures,
-            missingInputs: staged.written.missingInputs.joined(separator: "\n"), visibleDigest: staged.written.visibleDigest)
-        try store.recordDelivery(delivery, statuses: build.statuses.map {
-            SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind,
-                                   period: $0.input.period, status: $0.status.state, receivedAt: $0.receivedAt)
-        })
+        do {
+            try FaultHook.failRecording()
+            let bytes = try Data(contentsOf: url)
+            let delivery = Delivery(
+                job: instance.job.rawValue, owner: instance.owner, period: instance.period, revision: build.revision,
+                fireTime: instance.fireTime.description, path: location.relativePath, sha256: SHA256.hex([UInt8](bytes)),
+                inputs: RevisionReason.key(build.inputs), reason: build.reason, deliveredAt: clock.now, figures: staged.written.figures,
+                missingInputs: staged.written.missingInputs.joined(separator: "\n"), visibleDigest: staged.written.visibleDigest)
+            try store.recordDelivery(delivery, statuses: build.statuses.map {
+                SubmissionStatusRecord(deliveryId: 0, subsidiary: $0.input.subsidiary, kind: $0.input.kind,
+                                       period: $0.input.period, status: $0.status.state, receivedAt: $0.receivedAt)
+            })
+        } catch {
+            takeBack(url, movedAside: movedAside)
+            throw error
+        }
         FaultHook.reached("ledger.after-record")
         return location.relativePath
+    }
+
+    /// The ledger could not record a workbook just put in place (a full disk, a store that
+    /// became read-only): it is taken out again and what it displaced goes back, so `reports/`
+    /// holds only what the ledger knows and the next run builds it again. Left there, every
+    /// such workbook was a file the ledger never wrote, and the next run refused to start
+    /// (`DeliveredWorkGuard`) — found by the fault campaign's "disk full during workbooks" once
+    /// the ingest's smaller write-ahead log let the ingest fit and the workbooks fill the disk.
+    /// Best effort: a step that fails here leaves what a kill at that moment would.
+    private func takeBack(_ url: URL, movedAside: [(from: URL, to: URL)]) {
+        guard unlink(url.path) == 0 else { return }
+        try? SecureFiles.syncFolders([url.deletingLastPathComponent()])
+        for move in movedAside.reversed() { try? SecureFiles.move(move.to, to: move.from) }
     }
 }

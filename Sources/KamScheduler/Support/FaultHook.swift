@@ -47,6 +47,16 @@ enum FaultHook {
         }
     }
 
+    /// `KAM_FAULT_LEDGER_FULL=<n>`: recording the n-th delivery of the run (1-based) fails as
+    /// SQLite does on a full disk, after the workbook was put in place: what the fault
+    /// campaign's "disk full during workbooks" does, at a chosen workbook.
+    static func failRecording() throws {
+        guard let text = ProcessInfo.processInfo.environment["KAM_FAULT_LEDGER_FULL"], let n = Int(text) else { return }
+        recordings += 1
+        if recordings == n { throw FileStepError(operation: "record the delivery of", path: "the store", code: ENOSPC) }
+    }
+    nonisolated(unsafe) private static var recordings = 0
+
     /// `KAM_FAULT_UNREADABLE=<file name>`: staging that drop file fails as if kam had no read
     /// permission (as root, `chmod 000` does not stop a read, so tests need the hook).
     static func failRead(_ name: String) throws {
