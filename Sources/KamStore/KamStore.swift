@@ -99,17 +99,22 @@ public final class KamStore: Sendable {
     }
 
     /// Runs `body` (an ingest: many large transactions in a row) with a 32 MiB page cache on
-    /// the writing connection, then gives the memory back. With SQLite's default 2 MiB, a
-    /// batch's inserts spilled pages of `sales_month` and its key to the log mid-transaction
-    /// and read them back: the group ingest took 21.6 s instead of 13.0 s with 32 MiB (16 MiB:
-    /// 14.1 s, 64 MiB: 17.2 s, which only costs memory; BENCHMARKS.md, issue 15). Set only
-    /// around the ingest: the workbooks' reading connections keep the default, and so does the
-    /// writer for the rest of a run.
+    /// the writing connection, then puts the previous size back and gives the memory back.
+    /// With SQLite's default 2 MiB, a batch's inserts spilled pages of `sales_month` and its
+    /// key to the log mid-transaction and read them back: with another program's I/O
+    /// competing (load 5) the group ingest took 21.6 s instead of 13.0 s with 32 MiB (16 MiB:
+    /// 14.1 s, 64 MiB: 17.2 s); on a quiet machine the gain is small (BENCHMARKS.md, issue 15).
+    /// Set only around the ingest: the workbooks' reading connections keep the default, and so
+    /// does the writer for the rest of a run.
     public func withLargeWriteCache<T>(_ body: () throws -> T) throws -> T {
-        try db.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+        let previous = try db.writeWithoutTransaction { db -> Int in
+            let size = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            return size
+        }
         defer {
             try? db.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA cache_size = -2000")
+                try db.execute(sql: "PRAGMA cache_size = \(previous)")
                 try db.execute(sql: "PRAGMA shrink_memory")
             }
         }

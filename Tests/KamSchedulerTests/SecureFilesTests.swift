@@ -92,9 +92,9 @@ import Testing
         let a = base.appendingPathComponent("archive/ab"), b = base.appendingPathComponent("archive/cd")
         try SecureFiles.makeFolder(a)
         try SecureFiles.makeFolder(b)
-        try SecureFiles.syncFolders([a, b, a])
+        try SecureFiles.syncFileSystems(of: [a, b, a])
         let gone = base.appendingPathComponent("archive/ef")
-        #expect(throws: FileStepError.self) { try SecureFiles.syncFolders([a, gone]) }
+        #expect(throws: FileStepError.self) { try SecureFiles.syncFileSystems(of: [a, gone]) }
         do {
             try SecureFiles.syncFileSystems(of: [gone])
         } catch let error as FileStepError {

@@ -68,36 +68,39 @@ struct DropIngestor {
         let work = drops
         let config = self.config
         let pid = getpid()
-        let lookahead = OrderedLookahead<PreparedDrop>(count: work.count, workers: readers, window: readers + 2) { i in
-            Self.prepare(work[i], staged: archive.appendingPathComponent("\(Self.stagingPrefix)\(pid)-\(i)"), config: config, known: known)
-        }
-        defer {
-            for left in lookahead.finish() { try? FileManager.default.removeItem(at: left.staged) }
-        }
-        var batch: [PendingDrop] = []
-        while let prepared = lookahead.takeNext() {
-            defer { try? FileManager.default.removeItem(at: prepared.staged) }
-            // The same name twice in one batch cannot happen (one listing, one name per folder);
-            // if it ever did, the second must see the first committed, as one by one.
-            if batch.contains(where: { $0.entry.subsidiary == prepared.entry.subsidiary && $0.entry.name == prepared.entry.name }) {
-                commit(&batch, into: &outcome)
+        // A bulk load: the store's writer gets a larger page cache for it (`withLargeWriteCache`).
+        try store.withLargeWriteCache {
+            let lookahead = OrderedLookahead<PreparedDrop>(count: work.count, workers: readers, window: readers + 2) { i in
+                Self.prepare(work[i], staged: archive.appendingPathComponent("\(Self.stagingPrefix)\(pid)-\(i)"), config: config, known: known)
             }
-            do {
-                if let pending = try admit(prepared, into: &outcome) { batch.append(pending) }
-            } catch {
-                note(DropProblem(subsidiary: prepared.entry.subsidiary, fileName: prepared.entry.name, error: error), in: &outcome)
+            defer {
+                for left in lookahead.finish() { try? FileManager.default.removeItem(at: left.staged) }
             }
-            if batch.count >= Self.batchFiles || batch.reduce(0, { $0 + $1.rowCount }) >= Self.batchRows {
-                commit(&batch, into: &outcome)
+            var batch: [PendingDrop] = []
+            while let prepared = lookahead.takeNext() {
+                defer { try? FileManager.default.removeItem(at: prepared.staged) }
+                // The same name twice in one batch cannot happen (one listing, one name per folder);
+                // if it ever did, the second must see the first committed, as one by one.
+                if batch.contains(where: { $0.entry.subsidiary == prepared.entry.subsidiary && $0.entry.name == prepared.entry.name }) {
+                    commit(&batch, into: &outcome)
+                }
+                do {
+                    if let pending = try admit(prepared, into: &outcome) { batch.append(pending) }
+                } catch {
+                    note(DropProblem(subsidiary: prepared.entry.subsidiary, fileName: prepared.entry.name, error: error), in: &outcome)
+                }
+                if batch.count >= Self.batchFiles || batch.reduce(0, { $0 + $1.rowCount }) >= Self.batchRows {
+                    commit(&batch, into: &outcome)
+                }
             }
+            commit(&batch, into: &outcome)
         }
-        commit(&batch, into: &outcome)
         return outcome
     }
 
-    /// How many read files share one commit: each commit costs a few fsyncs (the archive's
-    /// folders, the store's log, the receipts), about 2.5 ms each on the development machine,
-    /// which one by one was most of a group ingest's storing thread (890 files, ~3,500 fsyncs).
+    /// How many read files share one commit: each commit costs a few device flushes (a syncfs
+    /// for the archive's new names, the store's log, two syncfs for the receipts), which one
+    /// file at a time were most of a group ingest's storing thread (890 files, ~3,500 fsyncs).
     /// The rows wait in memory until their commit, hence the row bound as well.
     static let batchFiles = 32
     static let batchRows = 250_000
@@ -262,7 +265,7 @@ struct DropIngestor {
         var files: [PendingDrop] = []
         do {
             // The archive a stored submission names must survive a power cut before the commit.
-            try SecureFiles.syncFolders(batch.compactMap(\.unsyncedArchiveFolder))
+            try SecureFiles.syncFileSystems(of: batch.compactMap(\.unsyncedArchiveFolder))
             files = batch
         } catch {
             for file in batch {
@@ -375,7 +378,7 @@ struct DropIngestor {
     }
 
     /// Keeps the original bytes under the data folder, named by checksum. Returns the archive's
-    /// folder when the new name still has to be made durable (`SecureFiles.syncFolders`, once
+    /// folder when the new name still has to be made durable (`SecureFiles.syncFileSystems`, once
     /// for the batch, before its commit).
     private func keep(_ staged: URL, at relative: String, synced: Bool) throws -> URL? {
         let url = config.dataFolder.appendingPathComponent(relative)

@@ -31,7 +31,7 @@ public struct IngestRun {
         let lock = try RunLock(path: config.dataFolder.appendingPathComponent("kam.lock").path, wait: wait)
         defer { withExtendedLifetime(lock) {} }
         let store = try RunWorkspace(config: config, logger: logger).openStore()
-        let outcome = try store.withLargeWriteCache { try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll() }
+        let outcome = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
         return Report(receipts: outcome.receipts, unchanged: outcome.unchanged, unhandled: outcome.problems.map(\.description))
     }
 }

@@ -45,7 +45,7 @@ public struct ReportingEngine: Sendable {
             var summary = RunSummary()
             let planner = OutboxPlanner(config: config, clock: clock)
             try planner.prepare(store)
-            let ingested = try store.withLargeWriteCache { try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll() }
+            let ingested = try DropIngestor(config: config, store: store, clock: clock, logger: logger).ingestAll()
             summary.acceptedFiles = ingested.accepted.map { "\($0.subsidiary)/\($0.fileName)" }
             summary.rejectedFiles = ingested.rejected.map { "\($0.subsidiary)/\($0.fileName)" }
             summary.unhandledFiles = ingested.problems.map(\.description)

@@ -395,7 +395,7 @@ struct RunPipeline {
     /// Best effort: a step that fails here leaves what a kill at that moment would.
     private func takeBack(_ url: URL, movedAside: [(from: URL, to: URL)]) {
         guard unlink(url.path) == 0 else { return }
-        try? SecureFiles.syncFolders([url.deletingLastPathComponent()])
+        try? SecureFiles.syncFileSystems(of: [url.deletingLastPathComponent()])
         for move in movedAside.reversed() { try? SecureFiles.move(move.to, to: move.from) }
     }
 }

@@ -13,10 +13,10 @@ import KamStore
 /// gets its own months from it (`SalesHistory.restricted`), the history a load of just those
 /// months builds. Should two builds name different files for a month, each loads its own.
 ///
-/// Memory stays bounded: the run declares, per planned build (by its position in the plan),
+/// Memory stays bounded: the run declares, per planned build (by its position in the build order),
 /// the loads it may make (`expect`, from each build's `ResolvedInputs`), and a loaded value is
 /// dropped when the last build that expects it is done (`release`). The plan puts each
-/// subsidiary's own builds next to each other (`RunPipeline.groupedBySubsidiary`), so at most
+/// subsidiary's own builds next to each other (`RunPipeline.buildOrder`), so at most
 /// the subsidiaries being built at once are held. Consolidations, which read every subsidiary,
 /// are not expected: they load what they read and keep nothing — held for them, the scale
 /// workspace's cold run kept every subsidiary's history and snapshots until hq-quarterly at the
@@ -27,7 +27,7 @@ final class SharedInputs: @unchecked Sendable {
     private let store: KamStore
     private let lock = NSLock()
     private var values: [Load: any Sendable] = [:]
-    /// The plan positions of the builds that expect each load and are not done yet.
+    /// The build positions of the builds that expect each load and are not done yet.
     private var consumers: [Load: Set<Int>] = [:]
 
     /// One thing read from the store: a subsidiary's history over the union of the months its

@@ -99,37 +99,22 @@ enum SecureFiles {
     /// Gives a file that is already complete and flushed to disk (a staged drop file its reader
     /// synced) its final name: 0640, then one rename, with no second name on the way as `adopt`
     /// takes. The new name is durable once the caller syncs `url`'s folder, which it does once
-    /// for a batch of files before anything refers to them (`syncFolders`).
+    /// for a batch of files before anything refers to them (`syncFileSystems`).
     static func adoptSynced(_ file: URL, as url: URL) throws {
         try makeFolder(url.deletingLastPathComponent())
         guard chmod(file.path, 0o640) == 0 else { throw FileStepError(operation: "set permissions of", path: file.path) }
         guard rename(file.path, url.path) == 0 else { throw FileStepError(operation: "rename into place", path: url.path) }
     }
 
-    /// Makes renames into `folders` durable, with one `syncFileSystems` for all of them: a
-    /// batch's archive files land in up to one folder each (`archive/<2 hex>/`), and an fsync
-    /// per folder was ~30 device flushes per batch on the storing thread (issue 15).
-    static func syncFolders(_ folders: [URL]) throws {
-        try syncFileSystems(of: folders)
-    }
-
     /// Everything written so far on the file systems holding `paths` (file contents, new
     /// names, removals) reaches the disk: syncfs(2) once per file system (by device), where an
     /// fsync per file and per folder cost a device flush each — on ext4 without a journal, as
     /// on the development machine, each fsync is its own flush, and they were most of a group
-    /// ingest's storing thread (2,692 fsyncs for 890 drop files, `perf trace -s`). A failure
-    /// names the first path of the file system that could not be synced.
+    /// ingest's storing thread (2,692 fsyncs for 890 drop files, `perf trace -s`; a batch's
+    /// archive files alone land in up to one `archive/<2 hex>/` folder each). Throws the first
+    /// failure, naming a path of the file system that could not be synced.
     static func syncFileSystems(of paths: [URL]) throws {
-        var devices = Set<UInt64>()
-        for url in paths {
-            var st = stat()
-            guard stat(url.path, &st) == 0 else { throw FileStepError(operation: "look at", path: url.path) }
-            guard devices.insert(UInt64(st.st_dev)).inserted else { continue }
-            let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw FileStepError(operation: "open", path: url.path) }
-            defer { close(fd) }
-            guard kam_syncfs(fd) == 0 else { throw FileStepError(operation: "flush to disk", path: url.path) }
-        }
+        if let failure = syncFileSystems(ofEach: paths).lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Writes `data` the same way.
@@ -184,19 +169,25 @@ enum SecureFiles {
         return results
     }
 
-    /// For each folder given (nil: nothing to sync), the error of syncing its file system, or
-    /// nil: one syncfs per file system, however many folders are on it.
-    private static func syncFileSystems(ofEach folders: [URL?]) -> [(any Error)?] {
+    /// For each path given (nil: nothing to sync), the error of syncing its file system, or
+    /// nil: one syncfs per file system, however many paths are on it.
+    private static func syncFileSystems(ofEach paths: [URL?]) -> [(any Error)?] {
         var byDevice: [UInt64: (any Error)?] = [:]
-        return folders.map { folder -> (any Error)? in
-            guard let folder else { return nil }
+        return paths.map { path -> (any Error)? in
+            guard let path else { return nil }
             var st = stat()
-            guard stat(folder.path, &st) == 0 else { return FileStepError(operation: "look at", path: folder.path) }
+            guard stat(path.path, &st) == 0 else { return FileStepError(operation: "look at", path: path.path) }
             if let known = byDevice[UInt64(st.st_dev)] { return known }
-            let error: (any Error)?
-            do { try syncFileSystems(of: [folder]); error = nil } catch let failure { error = failure }
-            byDevice[UInt64(st.st_dev)] = .some(error)
-            return error
+            let fd = open(path.path, O_RDONLY | O_CLOEXEC)
+            let failure: (any Error)?
+            if fd < 0 {
+                failure = FileStepError(operation: "open", path: path.path)
+            } else {
+                failure = kam_syncfs(fd) == 0 ? nil : FileStepError(operation: "flush to disk", path: path.path)
+                close(fd)
+            }
+            byDevice[UInt64(st.st_dev)] = .some(failure)
+            return failure
         }
     }
 
