@@ -70,7 +70,7 @@ struct DropIngestor {
         let pid = getpid()
         // A bulk load: the store's writer gets a larger page cache for it (`withLargeWriteCache`).
         try store.withLargeWriteCache {
-            let lookahead = OrderedLookahead<PreparedDrop>(count: work.count, workers: readers, window: readers + 2) { i in
+            let lookahead = OrderedLookahead<PreparedDrop>(count: work.count, workers: readers, window: Self.lookaheadFiles(readers: readers)) { i in
                 Self.prepare(work[i], staged: archive.appendingPathComponent("\(Self.stagingPrefix)\(pid)-\(i)"), config: config, known: known)
             }
             defer {
@@ -104,6 +104,16 @@ struct DropIngestor {
     /// The rows wait in memory until their commit, hence the row bound as well.
     static let batchFiles = 32
     static let batchRows = 250_000
+
+    /// How far the readers may read ahead of the storing thread: a batch's worth. A batch's
+    /// commit (the store, then its receipts) keeps the storing thread busy for a while; with
+    /// two files of slack the readers stopped during it and the storing thread then waited for
+    /// them file by file (scale ingest: 2.9 s of its 10 s waiting for a reader; window 34:
+    /// 10.0 → 8.0 s, peak 132 → 162 MB, BENCHMARKS.md). `KAM_INGEST_WINDOW` overrides.
+    static func lookaheadFiles(readers: Int) -> Int {
+        if let text = ProcessInfo.processInfo.environment["KAM_INGEST_WINDOW"], let n = Int(text), n >= 1 { return n }
+        return readers + batchFiles
+    }
 
     /// The one place a drop entry's failure becomes its status: the run's outcome (its output
     /// and exit), the log and, through the store, `kam status`.
