@@ -46,6 +46,46 @@ import Testing
         #expect(!UnifiedSocialCreditCode.isValid(Self.mistyped1))
     }
 
+    /// The standard read character by character (the definition `isValid` checks on bytes).
+    static func validByCharacters(_ code: String) -> Bool {
+        let chars = Array(code)
+        guard chars.count == 18, let check = UnifiedSocialCreditCode.checkCharacter(of: Array(chars.prefix(17))) else { return false }
+        return chars[17] == check
+    }
+
+    @Test(arguments: [
+        valid1, valid2, mistyped1, valid1.lowercased(), String(valid1.dropLast()), valid1 + "0", "",
+        " " + String(valid1.dropFirst()),                       // 18 characters, a space first
+        String(valid1.dropLast()) + "\u{FF19}",                  // a full-width digit: 18 characters, 20 bytes
+        valid1 + "\u{0301}",                                     // a combining mark on the check character
+        "91350100I000100Y43", "91350100O000100Y43",             // letters the standard leaves out
+        String(valid1.dropLast()) + "\r\n",                      // 18 characters, CRLF one of them
+        "９1350100M000100Y43",
+    ])
+    func theByteCheckAgreesWithTheCharacterCheck(_ code: String) {
+        #expect(UnifiedSocialCreditCode.isValid(code) == Self.validByCharacters(code), "\(code.debugDescription)")
+    }
+
+    @Test(arguments: [
+        ("", ""), ("   ", ""), ("a", "a"), (" a ", "a"), ("\ta\n", "a"), ("\u{3000}客户\u{3000}", "客户"),
+        ("客户", "客户"), ("a b", "a b"), ("a\r\n", "a\r\n"),   // CRLF is one character, not a space: kept
+        (" \u{0301}a", " \u{0301}a"),                            // a space with a combining mark is not a space
+        ("\u{3000}", ""), ("a\u{3000}", "a"), ("\u{3001}", "\u{3001}"), ("€", "€"),
+    ])
+    func trimmedSpaces(_ text: String, _ expected: String) {
+        #expect(text.trimmedSpaces == expected, "\(text.debugDescription)")
+    }
+
+    @Test func aSubsidiaryListedTwiceIsStillOneSubsidiary() {
+        let once = SharedCustomers.find(in: [(subsidiary: "HG01", records: [Self.file("C1", Self.valid1)]),
+                                             (subsidiary: "HG01", records: [Self.file("C2", Self.valid1)])])
+        #expect(once.isEmpty)
+        let thenAnother = SharedCustomers.find(in: [(subsidiary: "HG01", records: [Self.file("C1", Self.valid1)]),
+                                                    (subsidiary: "HG01", records: [Self.file("C0", Self.valid1)]),
+                                                    (subsidiary: "YY01", records: [Self.file("K7", Self.valid1)])])
+        #expect(thenAnother.map { "\($0.subsidiaryCode) \($0.customerID)" } == ["HG01 C0", "YY01 K7"])
+    }
+
     @Test func orderedByGroupSalesThenCodeThenSubsidiary() {
         let files = [(subsidiary: "YY01", records: [Self.file("K1", Self.valid2), Self.file("K2", Self.valid1)]),
                      (subsidiary: "HG01", records: [Self.file("C1", Self.valid1), Self.file("C2", Self.valid2)])]

@@ -20,11 +20,28 @@ public enum SharedCustomers {
     /// two or more subsidiaries, by code then subsidiary code (both code-point order); the caller
     /// orders by the group's sales once it knows them (`ordered`).
     public static func find(in files: [(subsidiary: String, records: [CustomerFileRecord])]) -> [Entry] {
+        // Almost every code is one subsidiary's: a first pass finds the codes seen at two, so the
+        // entries (and a dictionary per code) are made only for those — the group's whole file
+        // went through a dictionary of dictionaries before (BENCHMARKS.md, 2026-12-04 night).
+        var firstSeenAt: [String: Int] = [:]
+        var shared = Set<String>()
+        for (index, file) in files.enumerated() {
+            for record in file.records {
+                let code = record.creditCode.trimmedSpaces
+                guard !code.isEmpty, UnifiedSocialCreditCode.isValid(code) else { continue }
+                if let seen = firstSeenAt[code] {
+                    if seen != index && files[seen].subsidiary != file.subsidiary { shared.insert(code) }
+                } else {
+                    firstSeenAt[code] = index
+                }
+            }
+        }
+        guard !shared.isEmpty else { return [] }
         var byCode: [String: [String: Entry]] = [:]
         for (subsidiary, records) in files {
             for record in records {
                 let code = record.creditCode.trimmedSpaces
-                guard !code.isEmpty, UnifiedSocialCreditCode.isValid(code) else { continue }
+                guard shared.contains(code) else { continue }
                 let entry = Entry(creditCode: code, subsidiaryCode: subsidiary, customerID: record.customerID,
                                   customerName: record.customerName)
                 if let kept = byCode[code]?[subsidiary], !CustomerIDOrder.precedes(record.customerID, kept.customerID) { continue }

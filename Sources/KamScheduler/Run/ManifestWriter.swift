@@ -8,6 +8,11 @@ import KamStore
 struct ManifestWriter {
     let config: KamConfiguration
     let store: KamStore
+    /// Submissions already read, by id (a run's `RunPipeline.Context.known`): a run rewrites a
+    /// period's manifest after each of its deliveries, and reading the same input files' rows
+    /// again for each was 40% of that (BENCHMARKS.md, 2026-12-04 night). A submission never
+    /// changes once stored; ids not in it are read from the store.
+    var known: [Int64: Submission] = [:]
 
     struct Entry: Encodable {
         let job: String
@@ -39,7 +44,11 @@ struct ManifestWriter {
             FileManager.default.fileExists(atPath: config.reportsFolder.appendingPathComponent($0.path).path)
         }
         let ids = Set(deliveries.flatMap { RevisionReason.ids($0.inputs) })
-        let submissions = Dictionary(uniqueKeysWithValues: try store.submissions(ids: ids).compactMap { s in s.id.map { ($0, s) } })
+        var submissions = known
+        let unknown = ids.filter { known[$0] == nil }
+        if !unknown.isEmpty {
+            for s in try store.submissions(ids: unknown) { if let id = s.id { submissions[id] = s } }
+        }
         func entry(_ d: Delivery) -> Entry {
             Entry(job: d.job, owner: d.owner, revision: d.revision, path: d.path, sha256: d.sha256, reason: d.reason,
                   inputs: RevisionReason.ids(d.inputs).compactMap { submissions[$0] }.map {

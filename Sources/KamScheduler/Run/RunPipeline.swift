@@ -226,7 +226,7 @@ struct RunPipeline {
             }
             let prebuilt = ahead.take(built[index]) ?? nil
             let staged = (prebuilt ?? stage(planned, at: built[index], shared: shared)).result
-            publish(planned, staged: staged, into: &summary)
+            publish(planned, staged: staged, known: context.known, into: &summary)
         }
     }
 
@@ -280,7 +280,9 @@ struct RunPipeline {
     // MARK: publish
 
     /// Puts one staged workbook in place and records it, or records why it failed.
-    func publish(_ planned: PlannedBuild, staged: Result<(temp: URL, written: WrittenWorkbook), any Error>, into summary: inout RunSummary) {
+    func publish(_ planned: PlannedBuild, staged: Result<(temp: URL, written: WrittenWorkbook), any Error>,
+                 known: [Int64: Submission], into summary: inout RunSummary) {
+        let manifests = ManifestWriter(config: config, store: store, known: known)
         let instance = planned.instance, build = planned.build, revision = build.revision
         let period = instance.period
         do {
@@ -288,7 +290,7 @@ struct RunPipeline {
             if planned.restoring {
                 let path = try restore(instance, staged: staged)
                 summary.restored.append(path)
-                try ManifestWriter(config: config, store: store).write(period: period)
+                try manifests.write(period: period)
                 logger.warning("put back a current workbook that had disappeared from reports/", metadata: ["file": "\(path)"])
                 return
             }
@@ -303,7 +305,7 @@ struct RunPipeline {
             let path = try putInPlace(instance, staged: staged, build: build)
             summary.delivered.append(path)
             if revision > 1 { summary.revised[path] = revision }
-            try ManifestWriter(config: config, store: store).write(period: period)
+            try manifests.write(period: period)
             FaultHook.reached("manifest.after-write")
             logger.info("delivered", metadata: ["job": "\(instance.job.rawValue)", "owner": "\(instance.owner)",
                                                 "period": "\(period)", "revision": "\(revision)"])
