@@ -101,4 +101,35 @@ import Testing
             #expect(error.description == "cannot look at \(gone.path): No such file or directory")
         }
     }
+
+    /// Leftovers of a killed run are found at any depth, by name only; a symbolic link to a
+    /// folder is never walked into (what it points at is not kam's), and the receipts' walk
+    /// (not recursive) stays at the top.
+    @Test func staleTemporariesAreRemovedAtAnyDepthButNeverThroughALink() throws {
+        let base = try Self.scratch(), outside = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: base); try? FileManager.default.removeItem(at: outside) }
+        let files = [".a.xlsx.42.tmp", "2026Q3/.b.xlsx.7.tmp", "2026Q3/hq/.c.json.9.tmp", "2026Q3/hq/keep.xlsx",
+                     "2026Q3/visible.tmp", ".incoming-42-3", "2026Q3/.incoming-1-1", "中文/.客户.xlsx.1.tmp"]
+        for f in files {
+            let url = base.appendingPathComponent(f)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("partial".utf8).write(to: url)
+        }
+        try Data("not kam's".utf8).write(to: outside.appendingPathComponent(".theirs.1.tmp"))
+        try FileManager.default.createSymbolicLink(atPath: base.appendingPathComponent("linked").path, withDestinationPath: outside.path)
+
+        let removed = SecureFiles.removeStaleTemporaries(under: base, alsoPrefixed: ".incoming-")
+        #expect(removed == [".a.xlsx.42.tmp", ".incoming-42-3", "2026Q3/.b.xlsx.7.tmp", "2026Q3/.incoming-1-1",
+                            "2026Q3/hq/.c.json.9.tmp", "中文/.客户.xlsx.1.tmp"])
+        for f in ["2026Q3/hq/keep.xlsx", "2026Q3/visible.tmp"] {
+            #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent(f).path), "\(f) kept")
+        }
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent(".theirs.1.tmp").path), "not through the link")
+
+        try Data("partial".utf8).write(to: base.appendingPathComponent(".top.1.tmp"))
+        try Data("partial".utf8).write(to: base.appendingPathComponent("2026Q3/.deep.1.tmp"))
+        #expect(SecureFiles.removeStaleTemporaries(under: base, recursive: false) == [".top.1.tmp"])
+        #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("2026Q3/.deep.1.tmp").path))
+        #expect(SecureFiles.removeStaleTemporaries(under: base.appendingPathComponent("linked")).isEmpty, "a link is not a folder of kam's")
+    }
 }

@@ -13,7 +13,10 @@ enum ManifestRepair {
     static func run(config: KamConfiguration, store: KamStore) throws -> [String] {
         let periods = Set(try store.currentDeliveries().map(\.period))
         var repaired: [String] = []
-        let writer = ManifestWriter(config: config, store: store)
+        guard !periods.isEmpty else { return [] }
+        // Every period's inputs from one read, not one read per period (this runs before every run).
+        let known = Dictionary(try store.allSubmissions().compactMap { s in s.id.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+        let writer = ManifestWriter(config: config, store: store, known: known)
         for period in periods.sorted(by: { $0.description < $1.description }) {
             let url = config.reportsFolder.appendingPathComponent("\(period)/manifest.json")
             let expected = try writer.data(period: period)

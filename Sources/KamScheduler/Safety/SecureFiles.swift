@@ -224,21 +224,40 @@ enum SecureFiles {
     /// live run. Symbolic links are never followed into.
     static func removeStaleTemporaries(under folder: URL, alsoPrefixed prefix: String? = nil, recursive: Bool = true) -> [String] {
         guard isRealFolder(folder) else { return [] }
-        var candidates: [String] = []
-        if recursive {
-            guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-            while let relative = walker.nextObject() as? String { candidates.append(relative) }
-        } else {
-            candidates = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        }
         var removed: [String] = []
-        for relative in candidates {
-            let name = (relative as NSString).lastPathComponent
+        walk(folder.path, relative: "", recursive: recursive) { relative, name in
             let stale = (name.hasPrefix(".") && name.hasSuffix(".tmp")) || (prefix.map { name.hasPrefix($0) } ?? false)
-            guard stale else { continue }
-            if unlink(folder.appendingPathComponent(relative).path) == 0 { removed.append(relative) }
+            if stale, unlink(folder.path + "/" + relative) == 0 { removed.append(relative) }
         }
         return removed.sorted()
+    }
+
+    /// Every entry under `path` (relative path and name), descending into real folders only,
+    /// never into a symbolic link. readdir(3) rather than `FileManager.enumerator`: this walk
+    /// runs before every run over reports/ and the whole archive, and the enumerator's
+    /// per-entry objects were 12% of a run with nothing new (BENCHMARKS.md, 2026-12-04 night).
+    private static func walk(_ path: String, relative: String, recursive: Bool, _ visit: (String, String) -> Void) {
+        guard let dir = opendir(path) else { return }
+        var folders: [(String, String)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let entryRelative = relative.isEmpty ? name : relative + "/" + name
+            visit(entryRelative, name)
+            guard recursive else { continue }
+            let isFolder: Bool
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var st = stat()
+                isFolder = lstat(path + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            } else {
+                isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            }
+            if isFolder { folders.append((path + "/" + name, entryRelative)) }
+        }
+        closedir(dir)
+        for (folderPath, folderRelative) in folders { walk(folderPath, relative: folderRelative, recursive: true, visit) }
     }
 
     /// `true` for a folder that is not a symbolic link (lstat): kam writes only into those.
