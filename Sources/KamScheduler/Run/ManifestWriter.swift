@@ -14,6 +14,7 @@ struct ManifestWriter {
     /// changes once stored; ids not in it are read from the store.
     var known: [Int64: Submission] = [:]
 
+    /// Encodable only for `ManifestJSONTests`, which holds `ManifestJSON` to `JSONEncoder`'s bytes.
     struct Entry: Encodable {
         let job: String
         let owner: String
@@ -60,18 +61,8 @@ struct ManifestWriter {
         // their own, so a machine reading `workbooks` never takes them for current ones. The key
         // is only there when there are some: otherwise the manifest is what it always was.
         let retired = sorted.filter { RetiredOwner.isRetired($0, organisation: config.organisation) }
-        var top = ["period": AnyEncodable(period.description),
-                   "workbooks": AnyEncodable(sorted.filter { !RetiredOwner.isRetired($0, organisation: config.organisation) }.map(entry))]
-        if !retired.isEmpty { top["retired"] = AnyEncodable(retired.map(entry)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(top)
+        return ManifestJSON.encode(period: period.description,
+                                   workbooks: sorted.filter { !RetiredOwner.isRetired($0, organisation: config.organisation) }.map(entry),
+                                   retired: retired.isEmpty ? nil : retired.map(entry))
     }
-}
-
-/// Lets the manifest mix a string and a list at the top level.
-private struct AnyEncodable: Encodable {
-    let encodeValue: (Encoder) throws -> Void
-    init<T: Encodable>(_ value: T) { encodeValue = value.encode }
-    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
 }
