@@ -1,3 +1,4 @@
+import KamPolicy
 import KamStore
 
 /// Why a workbook is (re)built, in the words its 概览 prints (SPEC §8: the new revision says
@@ -21,6 +22,11 @@ enum RevisionReason {
             parts.append("不再使用已被取代的文件 " + dropped.map { "\($0.subsidiary)/\($0.fileName)" }.joined(separator: "、"))
         }
         return parts.isEmpty ? "输入文件有变化" : parts.joined(separator: "; ")
+    }
+
+    /// A line summary checked again against 客户销售报表 delivered after it was built.
+    static func reconciling(_ subsidiaries: [String], period: Period) -> String {
+        "重新核对 " + subsidiaries.map { "\($0) 的客户销售报表(\(period))" }.joined(separator: "、") + ", 本次已交付"
     }
 
     /// The ids a delivery recorded, from its comma-separated `inputs`.

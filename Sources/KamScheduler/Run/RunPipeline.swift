@@ -102,6 +102,7 @@ struct RunPipeline {
     /// do. Tells the memo and the shared loads how many planned builds will ask for what.
     func resolve(_ candidates: [Candidate], forced: Bool, checkRevisions: Bool, context: Context) -> [PlannedBuild] {
         var plan: [PlannedBuild] = []
+        var salesReportsAhead = Set<String>()  // subsidiary|period of each sales report this run delivers, in plan order
         for candidate in candidates {
             let instance = candidate.instance, job = candidate.job
             let resolved = job.resolve(instance, index: context.index)
@@ -113,7 +114,9 @@ struct RunPipeline {
                     // Inputs already checked against this revision (a rebuild from them showed
                     // nothing new) count as known.
                     let known = previous.checkedInputs.isEmpty ? previous.inputs : previous.checkedInputs
-                    guard checkRevisions, known != RevisionReason.key(resolved.submissions) else {
+                    let inputsChanged = checkRevisions && known != RevisionReason.key(resolved.submissions)
+                    let reconciling = inputsChanged ? [] : reconciledAgain(instance, salesReportsAhead: salesReportsAhead)
+                    guard inputsChanged || !reconciling.isEmpty else {
                         if candidate.missing {
                             let statuses = job.expectedInputs(for: instance).map { $0.resolve(context.index, clock: clock) }
                             plan.append(PlannedBuild(instance: instance, job: job, build: BuildInfo(
@@ -122,8 +125,10 @@ struct RunPipeline {
                         }
                         continue
                     }
-                    reason = RevisionReason.inputsChanged(previous: RevisionReason.ids(previous.inputs), now: resolved.submissions,
-                                                          known: context.known, clock: clock)
+                    reason = inputsChanged
+                        ? RevisionReason.inputsChanged(previous: RevisionReason.ids(previous.inputs), now: resolved.submissions,
+                                                       known: context.known, clock: clock)
+                        : RevisionReason.reconciling(reconciling, period: instance.period)
                 }
                 revision = previous.revision + 1
             } else {
@@ -139,9 +144,23 @@ struct RunPipeline {
                 $0.path == path && RetiredOwner.isRetired($0, organisation: config.organisation)
             }
             plan.append(PlannedBuild(instance: instance, job: job, build: build))
+            if instance.job == .salesReport { salesReportsAhead.insert("\(instance.owner)|\(instance.period)") }
         }
         context.memo.expect(plan.flatMap { $0.job.reportsUsed(for: $0.instance) })
         return plan
+    }
+
+    /// The subsidiaries whose 客户销售报表 a delivered line summary must be checked against again:
+    /// those this run delivers before it (a report that failed when the summary was built is
+    /// delivered by a later run, whose summary inputs are the same files — without this, the
+    /// summary kept saying "尚未交付, 无法核对" for it). A rebuild that reads the same in the end
+    /// keeps the delivered revision (`keptIfUnchanged`), so a report that fails again, or is
+    /// re-sent with the same figures, makes no new summary revision.
+    func reconciledAgain(_ instance: JobInstance, salesReportsAhead: Set<String>) -> [String] {
+        guard instance.job == .lineSummary, !salesReportsAhead.isEmpty else { return [] }
+        return config.organisation.subsidiaries
+            .filter { $0.lineCode == instance.owner && salesReportsAhead.contains("\($0.code)|\(instance.period)") }
+            .map(\.code)
     }
 
     /// The order the plan is built in, as indices into it: line by line, each subsidiary's own
