@@ -31,6 +31,41 @@ public enum Cell: Sendable, Equatable {
     static func excelSerial(_ date: LocalDate) -> Double { Double(date.daysSinceEpoch + 25_569) }
     static func excelSerial(_ t: LocalDateTime) -> Double { excelSerial(t.date) + Double(t.time.minutesSinceMidnight) / 1_440 }
 
+    /// What libxlsxwriter is given for the cell: Excel has only text, numbers and blanks.
+    enum Written {
+        case text(String)
+        case number(Double)
+        case blank
+    }
+
+    /// The cell as Excel stores it: money and hundredths as decimals, dates as serial days.
+    var written: Written {
+        switch self {
+        case .text(let s), .id(let s): .text(s)
+        case .date(let d): .number(Cell.excelSerial(d))
+        case .dateTime(let t): .number(Cell.excelSerial(t))
+        case .money(let f): .number(Double(f) / 100)
+        case .ratio(let r): r.map(Written.number) ?? .blank
+        case .integer(let i): .number(Double(i))
+        case .hundredths(let h): .number(Double(h) / 100)
+        case .blank: .blank
+        }
+    }
+
+    /// Which of the house styles the cell is shown in (a blank as text, a missing ratio as a ratio).
+    var style: TableStyle {
+        switch self {
+        case .text, .blank: .text
+        case .id: .id
+        case .date: .date
+        case .dateTime: .dateTime
+        case .money: .money
+        case .ratio: .ratio
+        case .integer: .integer
+        case .hundredths: .decimal
+        }
+    }
+
     /// The text a reader sees under the cell's number format, for estimating column widths.
     var displayText: String {
         switch self {

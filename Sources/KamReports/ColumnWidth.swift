@@ -43,7 +43,13 @@ public enum ColumnWidth {
     /// button — on two lines if need be, so a column is as wide as its data needs, not its header
     /// (`A类未达标客户数` over two-digit counts; SPEC §8 Workbooks).
     public static func fit(header: String, cells: [String], maximum: Double = maximum) -> Double {
-        let cellWidth = Double(cells.map(units).max() ?? 0) + padding
+        fit(header: header, widestCell: cells.map(units).max() ?? 0, maximum: maximum)
+    }
+
+    /// `fit(header:cells:maximum:)` for a caller that measured its cells as it went: `widestCell`
+    /// is the largest of their `units`.
+    public static func fit(header: String, widestCell: Int, maximum: Double = maximum) -> Double {
+        let cellWidth = Double(widestCell) + padding
         return min(max(headerWidth(header, lines: 2), cellWidth, minimum), maximum)
     }
 
