@@ -1,7 +1,7 @@
 import XLSXWriter
 
 /// Writes a data table's cells and gathers, on the way, what the table's layout needs from them:
-/// each column's widest displayed text over the first rows, and which columns hold ids. Before,
+/// each column's widest displayed text over the first rows (`Cell.displayUnits`), and which columns hold ids. Before,
 /// the table was first built as `[[Cell]]` (an array per row), then walked twice more for the
 /// widths and the id columns: one pass now, and no array (BENCHMARKS.md, issue 15 workbook phase).
 struct TableCells {
@@ -31,6 +31,6 @@ struct TableCells {
         case .blank: try sheet.writeBlank(row: row, column: column, format: format)
         }
         if case .id = cell { holdsIDs[column] = true }
-        if row <= lastSampledRow { widestCell[column] = max(widestCell[column], ColumnWidth.units(cell.displayText)) }
+        if row <= lastSampledRow { widestCell[column] = max(widestCell[column], cell.displayUnits) }
     }
 }
