@@ -31,14 +31,76 @@ public enum Cell: Sendable, Equatable {
     static func excelSerial(_ date: LocalDate) -> Double { Double(date.daysSinceEpoch + 25_569) }
     static func excelSerial(_ t: LocalDateTime) -> Double { excelSerial(t.date) + Double(t.time.minutesSinceMidnight) / 1_440 }
 
+    /// What libxlsxwriter is given for the cell: Excel has only text, numbers and blanks.
+    enum Written {
+        case text(String)
+        case number(Double)
+        case blank
+    }
+
+    /// The cell as Excel stores it: money and hundredths as decimals, dates as serial days.
+    var written: Written {
+        switch self {
+        case .text(let s), .id(let s): .text(s)
+        case .date(let d): .number(Cell.excelSerial(d))
+        case .dateTime(let t): .number(Cell.excelSerial(t))
+        case .money(let f): .number(Double(f) / 100)
+        case .ratio(let r): r.map(Written.number) ?? .blank
+        case .integer(let i): .number(Double(i))
+        case .hundredths(let h): .number(Double(h) / 100)
+        case .blank: .blank
+        }
+    }
+
+    /// Which of the house styles the cell is shown in (a blank as text, a missing ratio as a ratio).
+    var style: TableStyle {
+        switch self {
+        case .text, .blank: .text
+        case .id: .id
+        case .date: .date
+        case .dateTime: .dateTime
+        case .money: .money
+        case .ratio: .ratio
+        case .integer: .integer
+        case .hundredths: .decimal
+        }
+    }
+
+    /// `ColumnWidth.units(displayText)`, counted without making the text for money and integers
+    /// (every money cell of a table's first 2,000 rows is measured; building `1,234,567.89` only to
+    /// count it was most of the widths' cost in the scale workspace's workbook phase).
+    var displayUnits: Int {
+        switch self {
+        case .money(let f):
+            // `YuanText.of(f, grouped: true)`: a sign, the yuan digits grouped by three, `.` and two.
+            let digits = Self.decimalDigits(f.magnitude / 100)
+            return (f < 0 ? 1 : 0) + digits + (digits - 1) / 3 + 3
+        case .integer(let i):
+            return (i < 0 ? 1 : 0) + Self.decimalDigits(i.magnitude)
+        default:
+            return ColumnWidth.units(displayText)
+        }
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    private static func decimalDigits(_ value: some UnsignedInteger) -> Int {
+        var rest = UInt64(value)
+        var digits = 1
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits
+    }
+
     /// The text a reader sees under the cell's number format, for estimating column widths.
     var displayText: String {
         switch self {
         case .text(let s), .id(let s): s
         case .money(let f): YuanText.of(f, grouped: true)
-        case .ratio(let r): r.map { DisplayedNumber.text($0, format: ReportStyles.ratioFormat) } ?? ""
+        case .ratio(let r): r.map { DisplayedNumber.text($0, format: DisplayedNumber.ratio) } ?? ""
         case .integer(let i): String(i)
-        case .hundredths(let h): DisplayedNumber.text(Double(h) / 100, format: ReportStyles.decimalFormat)
+        case .hundredths(let h): DisplayedNumber.text(Double(h) / 100, format: DisplayedNumber.decimal)
         case .date(let d): d.description
         case .dateTime(let t): t.description.replacingT()
         case .blank: ""

@@ -24,7 +24,11 @@ struct SheetWriter {
     @discardableResult
     func table<Row>(named name: String, columns: [TableColumn<Row>], rows: [Row]) throws -> Worksheet {
         let sheet = try table(named: name, headers: columns.headers(), maximumWidths: columns.map(\.maximumWidth),
-                              rows: rows.map { row in columns.map { $0.cell(row) } })
+                              rowCount: rows.count) { cells in
+            for (r, row) in rows.enumerated() {
+                for (c, column) in columns.enumerated() { try cells.write(column.cell(row), row: r + 1, column: c) }
+            }
+        }
         guard !rows.isEmpty else { return sheet }
         for (c, column) in columns.enumerated() {
             for highlight in column.highlights {
@@ -43,30 +47,28 @@ struct SheetWriter {
     /// header), pane frozen below it, autofilter over the data, printed landscape with the
     /// header row repeated, page header and numbered footer — fit to the page width when that
     /// keeps it at 70% or more, else at full size across pages with its id and name columns
-    /// repeated on each (SPEC §8 Workbooks).
-    private func table(named name: String, headers: [String], maximumWidths: [Double], rows: [[Cell]]) throws -> Worksheet {
+    /// repeated on each (SPEC §8 Workbooks). `writeRows` writes the data rows, row by row, through
+    /// a `TableCells`, which sizes the columns and notes the id columns as the cells go by.
+    private func table(named name: String, headers: [String], maximumWidths: [Double], rowCount: Int,
+                       writeRows: (inout TableCells) throws -> Void) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(named: SheetName.sanitized(name))
         for (c, h) in headers.enumerated() { try sheet.write(h, row: 0, column: c, style: ReportStyles.header) }
-        for (r, row) in rows.enumerated() {
-            for (c, cell) in row.enumerated() { try write(cell, to: sheet, row: r + 1, column: c, boxed: true) }
-        }
-        // The first rows are enough to size a column; scanning 100,000 names would cost more
-        // than it could change a width that is capped anyway.
-        let sample = rows.prefix(Self.widthSampleRows)
+        var cells = TableCells(sheet: sheet, formats: TableFormats(workbook: workbook), columnCount: headers.count,
+                               sampledRows: Self.widthSampleRows)
+        try writeRows(&cells)
         let widths = headers.indices.map { c in
-            ColumnWidth.fit(header: headers[c], cells: sample.map { c < $0.count ? $0[c].displayText : "" },
-                            maximum: maximumWidths[c])
+            ColumnWidth.fit(header: headers[c], widestCell: cells.widestCell[c], maximum: maximumWidths[c])
         }
         for (c, width) in widths.enumerated() { try sheet.setColumns(c, c, width: width) }
         if headers.indices.contains(where: { widths[$0] < ColumnWidth.headerWidth(headers[$0], lines: 1) }) {
             try sheet.setRowHeight(0, height: Self.twoLineHeaderPoints)
         }
         // Id columns (all rows `.id` or blank): no "number stored as text" triangles there.
-        for c in headers.indices where rows.contains(where: { c < $0.count && { if case .id = $0 { true } else { false } }($0[c]) }) {
-            try sheet.ignoreNumberStoredAsText(firstRow: 1, firstColumn: c, lastRow: rows.count, lastColumn: c)
+        for c in headers.indices where cells.holdsIDs[c] {
+            try sheet.ignoreNumberStoredAsText(firstRow: 1, firstColumn: c, lastRow: rowCount, lastColumn: c)
         }
         try sheet.freezePanes(row: 1, column: 0)
-        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), lastColumn: headers.count - 1)
+        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(rowCount, 1), lastColumn: headers.count - 1)
         let fitsWidth = PrintedPage(landscape: true).scale(width: PrintedPage.pixels(ofColumns: widths)) >= PrintedPage.legibleScale
         try sheet.setPrintLayout(repeatHeaderRow: 0,
                                  header: "&L" + HeaderFooterText.literal(printHeader) + "&R" + HeaderFooterText.literal(sheet.name),
@@ -87,29 +89,26 @@ struct SheetWriter {
 
     /// `第 3 页, 共 7 页` at the bottom centre of every printed page.
     static let pageFooter = "&C第 &P 页, 共 &N 页"
+    /// The first rows are enough to size a column; scanning 100,000 names would cost more
+    /// than it could change a width that is capped anyway.
     static let widthSampleRows = 2000
 
+    /// Writes one cell on its own, not as part of a data table (those go through `TableCells`):
+    /// 概览's figures (`boxed` false: no border) and the data blocks beside its charts.
     func write(_ cell: Cell, to sheet: Worksheet, row: Int, column: Int, boxed: Bool) throws {
-        switch cell {
-        case .text(let s): try sheet.write(s, row: row, column: column, style: boxed ? ReportStyles.text : nil)
-        case .id(let s): try sheet.write(s, row: row, column: column, style: boxed ? ReportStyles.idText : ReportStyles.plainIDText)
-        case .date(let d):
-            try sheet.write(Cell.excelSerial(d), row: row, column: column, style: boxed ? ReportStyles.date : ReportStyles.plainDate)
-        case .dateTime(let t):
-            try sheet.write(Cell.excelSerial(t), row: row, column: column, style: boxed ? ReportStyles.dateTime : ReportStyles.plainDateTime)
-        case .money(let f):
-            try sheet.write(Double(f) / 100, row: row, column: column, style: boxed ? ReportStyles.money : ReportStyles.plainMoney)
-        case .ratio(let r):
-            if let r {
-                try sheet.write(r, row: row, column: column, style: boxed ? ReportStyles.ratio : ReportStyles.plainRatio)
-            } else {
-                try sheet.writeBlank(row: row, column: column, style: boxed ? ReportStyles.ratio : nil)
-            }
-        case .integer(let i):
-            try sheet.write(Double(i), row: row, column: column, style: boxed ? ReportStyles.integer : ReportStyles.plainInteger)
-        case .hundredths(let h):
-            try sheet.write(Double(h) / 100, row: row, column: column, style: boxed ? ReportStyles.decimal : ReportStyles.plainDecimal)
-        case .blank: try sheet.writeBlank(row: row, column: column, style: boxed ? ReportStyles.text : nil)
+        let written = cell.written
+        let style: CellStyle?
+        if boxed {
+            style = cell.style.boxed
+        } else if case .blank = written {
+            style = nil
+        } else {
+            style = cell.style.plain
+        }
+        switch written {
+        case .text(let s): try sheet.write(s, row: row, column: column, style: style)
+        case .number(let n): try sheet.write(n, row: row, column: column, style: style)
+        case .blank: try sheet.writeBlank(row: row, column: column, style: style)
         }
     }
 }

@@ -47,29 +47,90 @@ public final class Worksheet {
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         let handle = try live()
         if text.isEmpty { return try writeBlank(row: row, column: column, style: style) }
-        if recordsContent, workbook.recordsContent { workbook.record(tag: 0x54, text.utf8) }
-        let f = try format(style)
-        try check(text.withXMLSafeCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) },
-                  "worksheet_write_string(\(row),\(column))")
+        recordText(text)
+        try writeString(text, row: row, column: column, handle: handle, format: try format(style))
+    }
+
+    /// `write(_:row:column:style:)` with a format resolved once by the caller
+    /// (`Workbook.format(for:)`): a table's cells skip looking their style up one by one.
+    public func write(_ text: String, row: Int, column: Int, format: Format) throws(XLSXError) {
+        let handle = try live()
+        if text.isEmpty { return try writeBlank(row: row, column: column, format: format) }
+        let owned = try own(format)  // before recording: a refused cell is no content
+        recordText(text)
+        try writeString(text, row: row, column: column, handle: handle, format: owned)
     }
 
     /// Wraps `worksheet_write_number`.
     public func write(_ number: Double, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         let handle = try live()
-        if recordsContent, workbook.recordsContent {
-            // The number's 8 bytes, copied straight in: no array per cell on this hot path.
-            withUnsafeBytes(of: number.bitPattern.littleEndian) { workbook.record(tag: 0x4E, $0) }
-        }
-        try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, try format(style)),
-                  "worksheet_write_number(\(row),\(column))")
+        recordNumber(number)
+        try writeNumber(number, row: row, column: column, handle: handle, format: try format(style))
+    }
+
+    /// `write(_:row:column:style:)` for a number, with a format resolved once by the caller.
+    public func write(_ number: Double, row: Int, column: Int, format: Format) throws(XLSXError) {
+        let handle = try live()
+        let owned = try own(format)
+        recordNumber(number)
+        try writeNumber(number, row: row, column: column, handle: handle, format: owned)
     }
 
     /// Wraps `worksheet_write_blank`: an empty cell that still carries its format.
     public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         let handle = try live()
+        recordBlank()
+        try writeBlank(row: row, column: column, handle: handle, format: try format(style))
+    }
+
+    /// `writeBlank(row:column:style:)` with a format resolved once by the caller.
+    public func writeBlank(row: Int, column: Int, format: Format) throws(XLSXError) {
+        let handle = try live()
+        let owned = try own(format)
+        recordBlank()
+        try writeBlank(row: row, column: column, handle: handle, format: owned)
+    }
+
+    private func recordText(_ text: String) {
+        if recordsContent, workbook.recordsContent { workbook.record(tag: 0x54, text.utf8) }
+    }
+
+    private func recordNumber(_ number: Double) {
+        if recordsContent, workbook.recordsContent {
+            // The number's 8 bytes, copied straight in: no array per cell on this hot path.
+            withUnsafeBytes(of: number.bitPattern.littleEndian) { workbook.record(tag: 0x4E, $0) }
+        }
+    }
+
+    private func recordBlank() {
         // A blank is content too: a figure blanked for missing data reads differently from 0.
         if recordsContent, workbook.recordsContent { workbook.record(tag: 0x42, []) }
-        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), try format(style)),
+    }
+
+    /// `format`'s handle, if this sheet's workbook made it.
+    private func own(_ format: Format) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        guard format.owner == ObjectIdentifier(workbook) else {
+            throw XLSXError(operation: "worksheet \(name)", code: -1,
+                            message: "the format belongs to another workbook: resolve it with this sheet's workbook")
+        }
+        return format.handle
+    }
+
+    private func writeString(_ text: String, row: Int, column: Int, handle: UnsafeMutablePointer<lxw_worksheet>,
+                             format: UnsafeMutablePointer<lxw_format>?) throws(XLSXError) {
+        try check(text.withXMLSafeCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) },
+                  "worksheet_write_string(\(row),\(column))")
+    }
+
+    private func writeNumber(_ number: Double, row: Int, column: Int, handle: UnsafeMutablePointer<lxw_worksheet>,
+                             format: UnsafeMutablePointer<lxw_format>?) throws(XLSXError) {
+        try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format),
+                  "worksheet_write_number(\(row),\(column))")
+    }
+
+    private func writeBlank(row: Int, column: Int, handle: UnsafeMutablePointer<lxw_worksheet>,
+                            format: UnsafeMutablePointer<lxw_format>?) throws(XLSXError) {
+        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), format),
                   "worksheet_write_blank(\(row),\(column))")
     }
 

@@ -1,3 +1,4 @@
+import KamPolicy
 import Testing
 @testable import KamReports
 
@@ -26,6 +27,41 @@ import Testing
         #expect(Cell.ratio(1.5).displayText == "150.0%")
         #expect(Cell.hundredths(123_456).displayText == "1234.56")
         #expect(Cell.money(123_456_789).displayText == "1,234,567.89")
+    }
+
+    /// The count without the text (money and integers) is the text's count, at every length,
+    /// sign and grouping boundary and at the extremes.
+    @Test func displayUnitsCountWhatDisplayTextShows() {
+        var values: [Int64] = [0, 1, -1, 99, -99, 100, -100, 101, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        var power: Int64 = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -(power - 1), -power, -(power + 1)]
+        }
+        var cells = values.flatMap { [Cell.money($0), Cell.integer(Int($0))] }
+        cells += [.text("客户 A"), .id("00123"), .ratio(-0.125), .ratio(nil), .hundredths(-120), .blank,
+                  .date(LocalDate(daysSinceEpoch: 20_000))]
+        if let time = TimeOfDay(hour: 1, minute: 1) {
+            cells.append(.dateTime(LocalDateTime(date: LocalDate(daysSinceEpoch: 20_000), time: time)))
+        }
+        for cell in cells {
+            #expect(cell.displayUnits == ColumnWidth.units(cell.displayText), "\(cell): \(cell.displayText)")
+        }
+    }
+
+    /// The byte-by-byte count of ASCII text and the shortcuts for Latin and CJK agree with the
+    /// rules: controls count 0, a line break starts a new line, any other ASCII character 1.
+    @Test func asciiAndCommonScalarsCountByTheRules() {
+        #expect(ColumnWidth.units("1,234.50") == 8)
+        #expect(ColumnWidth.units("a\tb") == 2)
+        #expect(ColumnWidth.units("abc\r\nde") == 3)
+        #expect(ColumnWidth.units("") == 0)
+        #expect(ColumnWidth.units("é中") == 3)
+        for value in [0x20, 0x7E, 0x2FF, 0x4E00, 0x9FFF] {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let expected = ColumnWidth.isZeroWidth(scalar) ? 0 : ColumnWidth.isWide(scalar) ? 2 : 1
+            #expect(ColumnWidth.weight(scalar) == expected)
+        }
     }
 
     @Test func widthsArePaddedFlooredAndCapped() {

@@ -10,7 +10,7 @@ import Testing
         let queue = try DatabaseQueue()
         var rows = 0
         try queue.read { db in
-            try StoredRow.forEach(db, sql: "SELECT ?, NULL AS gone, 'x' AS word, 1.5 AS real, 'ab' || char(0) || 'c', 'same', ?",
+            try StoredRow.forEach(db, sql: "SELECT ?, NULL AS gone, 'x' AS word, 1.5 AS real, 'ab' || char(0) || 'c', 'same', ?, CAST(x'FF41' AS TEXT)",
                                   table: "t", arguments: [42, -7]) { row in
                 rows += 1
                 #expect(try row.int64(0) == 42)
@@ -36,6 +36,7 @@ import Testing
                 #expect(try row.string(4) == "ab")
                 #expect(try row.string(5) == "same")
                 #expect(try row.string(0) == "42", "an integer read as text, as GRDB reads it")
+                #expect(try row.string(7) == "\u{FFFD}A", "invalid UTF-8 repaired, as GRDB reads it")
             }
         }
         #expect(rows == 1)
