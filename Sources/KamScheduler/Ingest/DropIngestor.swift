@@ -219,9 +219,10 @@ struct DropIngestor {
             // A crash between the commit and the receipt leaves the file without one: write it now.
             if !known.receiptPath.isEmpty, !Self.receiptsExist(at: config.dropFolder.appendingPathComponent(known.receiptPath)) {
                 let file = try prepared.file?.get() ?? CheckedFile.read(path: staged.path, fileName: name, settings: settings)
-                try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
-                                         accepted: known.status == .accepted, file: file),
-                                 received: known.receivedAt, to: config.dropFolder.appendingPathComponent(known.receiptPath))
+                var receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
+                                      accepted: known.status == .accepted, file: file)
+                receipt.effect = try effect(of: known)
+                try writeReceipt(receipt, received: known.receivedAt, to: config.dropFolder.appendingPathComponent(known.receiptPath))
             }
             if known.status == .accepted { try entry.remove() }
             return nil
@@ -352,6 +353,16 @@ struct DropIngestor {
                 note(DropProblem(subsidiary: entry.subsidiary, fileName: entry.name, error: error), in: &outcome)
             }
         }
+    }
+
+    /// What the lost receipt of an accepted file said it changed (生效情况): described against the
+    /// accepted files of its subsidiary and kind as they stood right after its commit, which are
+    /// those stored up to it (ids only grow; a submission is never changed or deleted). Before,
+    /// a rewritten receipt left the line out.
+    private func effect(of known: Submission) throws -> String? {
+        guard known.status == .accepted, let kind = known.kind, let id = known.id else { return nil }
+        let upToIt = try store.acceptedSubmissions(subsidiary: known.subsidiary, kind: kind).filter { ($0.id ?? .max) <= id }
+        return SubmissionEffect.describe(known, among: upToIt)
     }
 
     /// In the subsidiary's own drop folder (a sub-folder, which is never read as input), atomically, 0640:
