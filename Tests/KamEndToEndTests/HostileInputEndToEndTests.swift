@@ -277,12 +277,13 @@ import Testing
         }
     }
 
-    /// Three batches of drop files (80 visits files, every fifth rejected), killed while
-    /// archiving the second batch, after the second batch's receipts, and at the third batch's
-    /// answer: no accepted file has left the drop folder without both receipts, and the next
-    /// ingest leaves exactly what an uninterrupted one does — every file stored once, the same
-    /// receipts byte for byte (a rewritten receipt says 生效情况 too; before, it left it out),
-    /// only the rejected files still in the drop folder.
+    /// Three batches of drop files (80 visits files, every fifth rejected): a committed batch is
+    /// answered (receipts, leaving the drop folder) on its own thread while the next one is
+    /// admitted and committed. Killed while archiving the second batch, after the second
+    /// batch's receipts, and at the third batch's answer: no accepted file has left the drop
+    /// folder without both receipts, and the next ingest leaves exactly what an uninterrupted
+    /// one does — every file stored once, the same receipts byte for byte (a rewritten receipt
+    /// says 生效情况 too), only the rejected files still in the drop folder.
     @Test func killsWhileBatchesAreAnsweredLoseNothingAndTheNextIngestRepairsThem() throws {
         func ingest(_ ws: URL, env: [String: String] = [:]) throws -> KamBinary.Output {
             try KamBinary.kam(["ingest", "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", Self.asOf],
