@@ -59,61 +59,49 @@ extension KamStore {
         switch records {
         case .sales(let file): try Self.insertSales(file, submissionId: id, db: db)
         case .receivables(let rows):
-            let st = try db.makeStatement(sql: """
-                INSERT INTO receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            var insert = RawInsert(st, db)
-            defer { insert.finish() }
-            for (i, r) in rows.enumerated() {
-                try insert.row { b in
-                    b.int(id); b.int(i); b.text(r.customerID); b.int(r.receivable); b.int(r.overdue); b.int(r.collected)
-                    b.text(r.paymentTerms)
+            try RawInsert.rows(db, into: "receivable_row (submissionId, seq, customerId, receivable, overdue, collected, paymentTerms)",
+                               columns: 7) { insert in
+                for (i, r) in rows.enumerated() {
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.receivable); b.int(r.overdue); b.int(r.collected)
+                        b.text(r.paymentTerms)
+                    }
                 }
             }
         case .customers(let rows):
             let names = CustomerFileRecord.fieldNames
-            let st = try db.makeStatement(sql: """
-                INSERT INTO customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))
-                VALUES (?, ?, ?\(String(repeating: ", ?", count: names.count)))
-                """)
-            var insert = RawInsert(st, db)
-            defer { insert.finish() }
-            // A row's cells by walking its dictionary once and placing each value by name
-            // (a few short-string compares), instead of hashing every column name per row.
-            var cells = [String](repeating: "", count: names.count)
-            for (i, r) in rows.enumerated() {
-                for k in cells.indices { cells[k] = "" }
-                for (name, value) in r.fields {
-                    if let k = names.firstIndex(of: name) { cells[k] = value }
-                }
-                try insert.row { b in
-                    b.int(id); b.int(i); b.text(r.customerID)
-                    for cell in cells { b.text(cell) }
+            try RawInsert.rows(db, into: "customer_file_row (submissionId, seq, customerId, \(names.joined(separator: ", ")))",
+                               columns: 3 + names.count) { insert in
+                // A row's cells by walking its dictionary once and placing each value by name
+                // (a few short-string compares), instead of hashing every column name per row.
+                var cells = [String](repeating: "", count: names.count)
+                for (i, r) in rows.enumerated() {
+                    for k in cells.indices { cells[k] = "" }
+                    for (name, value) in r.fields {
+                        if let k = names.firstIndex(of: name) { cells[k] = value }
+                    }
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.text(r.customerID)
+                        for cell in cells { b.text(cell) }
+                    }
                 }
             }
         case .visits(let rows):
-            let st = try db.makeStatement(sql: """
-                INSERT INTO visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var insert = RawInsert(st, db)
-            defer { insert.finish() }
-            for (i, r) in rows.enumerated() {
-                try insert.row { b in
-                    b.int(id); b.int(i); b.int(r.date.daysSinceEpoch); b.text(r.customerID); b.text(r.visitor)
-                    b.text(r.role.rawValue); b.text(r.purpose); b.text(r.notes)
+            try RawInsert.rows(db, into: "visit_row (submissionId, seq, date, customerId, visitor, role, purpose, notes)",
+                               columns: 8) { insert in
+                for (i, r) in rows.enumerated() {
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.int(r.date.daysSinceEpoch); b.text(r.customerID); b.text(r.visitor)
+                        b.text(r.role.rawValue); b.text(r.purpose); b.text(r.notes)
+                    }
                 }
             }
         case .approvals(let rows):
-            let st = try db.makeStatement(sql: """
-                INSERT INTO approval_row (submissionId, seq, customerId, approvedLimit, approvedBy) VALUES (?, ?, ?, ?, ?)
-                """)
-            var insert = RawInsert(st, db)
-            defer { insert.finish() }
-            for (i, r) in rows.enumerated() {
-                try insert.row { b in
-                    b.int(id); b.int(i); b.text(r.customerID); b.int(r.approvedLimit); b.text(r.approvedBy)
+            try RawInsert.rows(db, into: "approval_row (submissionId, seq, customerId, approvedLimit, approvedBy)", columns: 5) { insert in
+                for (i, r) in rows.enumerated() {
+                    try insert.row { b in
+                        b.int(id); b.int(i); b.text(r.customerID); b.int(r.approvedLimit); b.text(r.approvedBy)
+                    }
                 }
             }
         }
@@ -123,23 +111,21 @@ extension KamStore {
     /// The sales aggregates, one row per customer × month: millions for a group-sized file,
     /// so bound straight through SQLite's C API (about twice GRDB's argument arrays).
     static func insertSales(_ file: SalesFile, submissionId id: Int64, db: Database) throws {
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines,
-                                     latestName, latestNameDate, latestNameSequence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         // In primary-key order (the id's bytes, as SQLite's BINARY collation compares them,
         // then the month) when the reader listed it: each row then lands at the end of the
         // key's index instead of at a random page of it. Which row gets which rowid is no
         // part of what is stored.
         let ordered = file.orderedMonths.count == file.months.count ? file.orderedMonths : file.months.map { ($0.key, $0.value) }
-        var insert = RawInsert(statement, db)
-        defer { insert.finish() }
-        for (key, f) in ordered {
-            try insert.row { b in
-                b.int(id); b.text(key.customerID); b.int(key.month.index); b.int(f.sales); b.int(f.cost)
-                b.int(f.nonZeroLines); b.int(f.lines); b.text(f.latestName); b.int(f.latestNameRecency.date)
-                b.int(f.latestNameRecency.sequence)
+        try RawInsert.rows(db, into: """
+            sales_month (submissionId, customerId, month, sales, cost, nonZeroLines, lines,
+                         latestName, latestNameDate, latestNameSequence)
+            """, columns: 10) { insert in
+            for (key, f) in ordered {
+                try insert.row { b in
+                    b.int(id); b.text(key.customerID); b.int(key.month.index); b.int(f.sales); b.int(f.cost)
+                    b.int(f.nonZeroLines); b.int(f.lines); b.text(f.latestName); b.int(f.latestNameRecency.date)
+                    b.int(f.latestNameRecency.sequence)
+                }
             }
         }
     }

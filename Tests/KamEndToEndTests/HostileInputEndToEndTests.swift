@@ -316,6 +316,53 @@ import Testing
         #expect(again.stdout.contains("delivered: 0 workbook(s)"), "\(again.stdout)")
     }
 
+    /// Three batches of drop files (80 visits files, every fifth rejected): a committed batch is
+    /// answered (receipts, leaving the drop folder) on its own thread while the next one is
+    /// admitted and committed. Killed while archiving the second batch, after the second
+    /// batch's receipts, and at the third batch's answer: no accepted file has left the drop
+    /// folder without both receipts, and the next ingest leaves exactly what an uninterrupted
+    /// one does — every file stored once, the same receipts byte for byte (a rewritten receipt
+    /// says 生效情况 too), only the rejected files still in the drop folder.
+    @Test func killsWhileBatchesAreAnsweredLoseNothingAndTheNextIngestRepairsThem() throws {
+        func ingest(_ ws: URL, env: [String: String] = [:]) throws -> KamBinary.Output {
+            try KamBinary.kam(["ingest", "--config", ws.appendingPathComponent("config/kam.yaml").path, "--as-of", Self.asOf],
+                              environment: env)
+        }
+        func workspace() throws -> URL {
+            let ws = try KamBinary.workspace("small")
+            for i in 0..<80 {
+                let date = i % 5 == 4 ? "2026-13-01" : "2026-09-\(String(format: "%02d", i % 28 + 1))"
+                try Self.write("date,customer_id,visitor,role\n\(date),C\(i),张伟,销售代表\n", ws,
+                               "drop/HG01/visits_2026Q3_\(String(format: "%02d", i)).csv")
+            }
+            return ws
+        }
+        func receipts(_ ws: URL) throws -> [String: String] { try KamBinary.digests(ws.appendingPathComponent("drop")) }
+        let reference = try workspace()
+        defer { try? FileManager.default.removeItem(at: reference) }
+        #expect(try ingest(reference).status == 0)
+        let expected = try receipts(reference)
+        #expect(expected.keys.filter { $0.hasSuffix(".receipt.xlsx") }.count >= 80)
+        #expect(expected.keys.filter { $0.hasPrefix("./HG01/visits_") }.count == 16, "the rejected files stay")
+        for point in ["ingest.after-archive:50", "ingest.after-receipt:40", "ingest.after-commit:55"] {
+            let ws = try workspace()
+            defer { try? FileManager.default.removeItem(at: ws) }
+            #expect(try ingest(ws, env: ["KAM_FAULT_KILL_AT": point]).status == -SIGKILL, "\(point): the hook fired")
+            let drop = ws.appendingPathComponent("drop/HG01")
+            for name in try Self.query(ws, "select fileName from submission where subsidiary = 'HG01'").split(separator: "\n").map(String.init)
+            where !FileManager.default.fileExists(atPath: drop.appendingPathComponent(name).path) {
+                let folder = drop.appendingPathComponent("receipts")
+                #expect(KamBinary.receipts(in: folder, for: name).count == 1 && KamBinary.receipts(in: folder, for: name, ext: "xlsx").count == 1,
+                        "\(point): \(name) left the drop folder without its receipts")
+            }
+            let next = try ingest(ws)
+            #expect(next.status == 0, "\(point): \(next.stderr)")
+            #expect(try receipts(ws) == expected, "\(point)")
+            #expect(try Self.query(ws, "select count(*), count(distinct fileName) from submission where subsidiary = 'HG01'") == "80|80\n",
+                    "\(point): stored once each")
+        }
+    }
+
     @Test func aDropFileThatGrowsOrVanishesWhileReadIsLeftForTheNextRun() throws {
         for change in ["append", "remove"] {
             let ws = try KamBinary.workspace("small")

@@ -88,6 +88,27 @@ import Testing
         #expect(s.status == .accepted && s.id != nil)
         #expect(try store.visits(of: s) == visits)
     }
+
+    /// Rows go in `RawInsert.rowsPerStatement` to a statement, the last group in one of its own
+    /// size: every count around a group's edge comes back whole, in file order, with the rowids
+    /// one row at a time would have given (file order).
+    @Test func rowsAreStoredWholeAcrossGroupEdges() throws {
+        let store = try KamStore()
+        let group = RawInsert.rowsPerStatement
+        for (n, count) in [0, 1, group - 1, group, group + 1, 2 * group, 2 * group + 1, 5 * group + 7].enumerated() {
+            let rows = (0..<count).map { i in
+                ReceivableRecord(customerID: "C\(n)-\(i)", receivable: Int64(i), overdue: -Int64(i), collected: Int64(n),
+                                 paymentTerms: i % 3 == 0 ? "" : "月结\(i)天")
+            }
+            let s = try store.recordAccepted(submission(.receivables, "receivables_2026Q3_\(n).csv", at: Int64(n), sha: "r\(n)"),
+                                             records: .receivables(rows))
+            #expect(try store.receivables(of: s) == rows, "\(count) rows")
+            let seqByRowid = try store.db.read { db in
+                try Int.fetchAll(db, sql: "SELECT seq FROM receivable_row WHERE submissionId = ? ORDER BY rowid", arguments: [s.id])
+            }
+            #expect(seqByRowid == Array(0..<count), "\(count) rows")
+        }
+    }
 }
 
 @Suite struct SalesStoreTests {

@@ -31,12 +31,39 @@ struct DropIngestor {
         var unchanged: [String] = []
         /// Entries kam could not handle this time; each is tried again by the next run.
         var problems: [DropProblem] = []
+
+        /// Where a batch answered in the background goes once it is done: the lists' lengths
+        /// when it was handed off, so the outcome lists everything in the order of a
+        /// sequential ingest whatever the storing thread added meanwhile.
+        struct Mark {
+            let accepted: Int, rejected: Int, receipts: Int, problems: Int
+        }
+
+        var mark: Mark { Mark(accepted: accepted.count, rejected: rejected.count, receipts: receipts.count, problems: problems.count) }
+
+        /// Puts a batch's answer (its accepted, rejected, receipts and problems) where it was
+        /// handed off. Only one batch is answered at a time, so `mark` still points there.
+        mutating func insert(_ answered: Outcome, at mark: Mark) {
+            accepted.insert(contentsOf: answered.accepted, at: mark.accepted)
+            rejected.insert(contentsOf: answered.rejected, at: mark.rejected)
+            receipts.insert(contentsOf: answered.receipts, at: mark.receipts)
+            problems.insert(contentsOf: answered.problems, at: mark.problems)
+        }
+    }
+
+    /// A committed batch being answered on its own thread (`answer`: receipts, syncs, leaving
+    /// the drop folder) while the storing thread admits and commits the next one.
+    private struct Answering {
+        let files: Set<String>
+        let mark: Outcome.Mark
+        let result: BackgroundResult<Outcome>
     }
 
     /// Drop files are read on `readers` background threads a few files ahead, while this thread
     /// stores each one in the same order as ever (per subsidiary, by name): reading and
-    /// checking is most of an ingest's time and is independent from file to file; the store,
-    /// the archive, the receipts and the drop folder see exactly the sequential steps.
+    /// checking is most of an ingest's time and is independent from file to file; the store
+    /// and the archive see exactly the sequential steps, and each file's receipts and its
+    /// leaving the drop folder follow its commit, one batch behind the storing (`commit`).
     func ingestAll(readers: Int = DropIngestor.defaultReaders) throws -> Outcome {
         var outcome = Outcome()
         var drops: [DropEntry] = []
@@ -77,23 +104,27 @@ struct DropIngestor {
                 for left in lookahead.finish() { try? FileManager.default.removeItem(at: left.staged) }
             }
             var batch: [PendingDrop] = []
+            var answering: Answering?
+            defer { finishAnswering(&answering, into: &outcome) }
             while let prepared = lookahead.takeNext() {
                 defer { try? FileManager.default.removeItem(at: prepared.staged) }
                 // The same name twice in one batch cannot happen (one listing, one name per folder);
-                // if it ever did, the second must see the first committed, as one by one.
-                if batch.contains(where: { $0.entry.subsidiary == prepared.entry.subsidiary && $0.entry.name == prepared.entry.name }) {
-                    commit(&batch, into: &outcome)
+                // if it ever did, the second must see the first committed and answered, as one by one.
+                let key = Self.fileKey(prepared.entry)
+                if batch.contains(where: { Self.fileKey($0.entry) == key }) {
+                    commit(&batch, into: &outcome, answering: &answering)
                 }
+                if answering?.files.contains(key) == true { finishAnswering(&answering, into: &outcome) }
                 do {
                     if let pending = try admit(prepared, into: &outcome) { batch.append(pending) }
                 } catch {
                     note(DropProblem(subsidiary: prepared.entry.subsidiary, fileName: prepared.entry.name, error: error), in: &outcome)
                 }
                 if batch.count >= Self.batchFiles || batch.reduce(0, { $0 + $1.rowCount }) >= Self.batchRows {
-                    commit(&batch, into: &outcome)
+                    commit(&batch, into: &outcome, answering: &answering)
                 }
             }
-            commit(&batch, into: &outcome)
+            commit(&batch, into: &outcome, answering: &answering)
         }
         return outcome
     }
@@ -114,6 +145,8 @@ struct DropIngestor {
         if let text = ProcessInfo.processInfo.environment["KAM_INGEST_WINDOW"], let n = Int(text), n >= 1 { return n }
         return readers + batchFiles
     }
+
+    private static func fileKey(_ entry: DropEntry) -> String { "\(entry.subsidiary)\u{1}\(entry.name)" }
 
     /// The one place a drop entry's failure becomes its status: the run's outcome (its output
     /// and exit), the log and, through the store, `kam status`.
@@ -219,9 +252,10 @@ struct DropIngestor {
             // A crash between the commit and the receipt leaves the file without one: write it now.
             if !known.receiptPath.isEmpty, !Self.receiptsExist(at: config.dropFolder.appendingPathComponent(known.receiptPath)) {
                 let file = try prepared.file?.get() ?? CheckedFile.read(path: staged.path, fileName: name, settings: settings)
-                try writeReceipt(Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
-                                         accepted: known.status == .accepted, file: file),
-                                 received: known.receivedAt, to: config.dropFolder.appendingPathComponent(known.receiptPath))
+                var receipt = Receipt(subsidiary: subsidiary, fileName: name, sha256: sha, receivedAt: clock.display(known.receivedAt),
+                                      accepted: known.status == .accepted, file: file)
+                receipt.effect = try effect(of: known)
+                try writeReceipt(receipt, received: known.receivedAt, to: config.dropFolder.appendingPathComponent(known.receiptPath))
             }
             if known.status == .accepted { try entry.remove() }
             return nil
@@ -269,7 +303,15 @@ struct DropIngestor {
     /// known; the missing receipt is rewritten), as when each file had its own commit. When
     /// the batch cannot be stored together (one file's rows, a store failure), its files are
     /// stored one by one, so only a file that fails itself is left for the next run.
-    private func commit(_ batch: inout [PendingDrop], into outcome: inout Outcome) {
+    ///
+    /// A batch stored together is answered on a thread of its own while this one admits and
+    /// commits the next batch: the receipts (the xlsx most of it) were a fifth of the storing
+    /// thread's CPU (scale ingest, perf), and their two syncfs a wait. The order per file stays
+    /// commit, receipts, leaving the drop folder. A later batch may be committed before an
+    /// earlier one is answered; a kill then leaves the files of both stored without receipts,
+    /// which the next run repairs as it repairs a kill between one batch's commit and its
+    /// receipts. One batch is answered at a time, in order.
+    private func commit(_ batch: inout [PendingDrop], into outcome: inout Outcome, answering: inout Answering?) {
         guard !batch.isEmpty else { return }
         defer { batch.removeAll() }
         var files: [PendingDrop] = []
@@ -288,30 +330,46 @@ struct DropIngestor {
             }
         }
         if let stored = try? store.record(files.map(\.recording)) {
-            answer(files, stored: stored, into: &outcome)
+            let committed = zip(files, stored).map { $0.committed(as: $1) }
+            finishAnswering(&answering, into: &outcome)
+            let ingestor = self
+            answering = Answering(files: Set(files.map { Self.fileKey($0.entry) }), mark: outcome.mark,
+                                  result: BackgroundResult { ingestor.answer(committed) })
             return
         }
+        // One by one, each answered before the next is stored, as without batches.
+        finishAnswering(&answering, into: &outcome)
         for file in files {
             do {
-                answer([file], stored: try store.record([file.recording]), into: &outcome)
+                let stored = try store.record([file.recording])
+                outcome.insert(answer(zip([file], stored).map { $0.committed(as: $1) }), at: outcome.mark)
             } catch {
                 note(DropProblem(subsidiary: file.entry.subsidiary, fileName: file.entry.name, error: error), in: &outcome)
             }
         }
     }
 
+    /// Waits for the batch being answered, if any, and puts its answer in the outcome.
+    private func finishAnswering(_ answering: inout Answering?, into outcome: inout Outcome) {
+        guard let current = answering else { return }
+        outcome.insert(current.result.value(), at: current.mark)
+        answering = nil
+    }
+
     /// After the commit: each file's receipt (all written, then synced together), then each
-    /// accepted file leaves the drop folder.
-    private func answer(_ files: [PendingDrop], stored: [KamStore.Recorded], into outcome: inout Outcome) {
+    /// accepted file leaves the drop folder. What it adds to the outcome (accepted, rejected,
+    /// receipts, problems) is returned, for the caller to put where the batch was committed.
+    private func answer(_ files: [CommittedDrop]) -> Outcome {
+        var outcome = Outcome()
         var receipts: [Receipt] = []
-        for (file, recorded) in zip(files, stored) {
+        for file in files {
             var receipt = file.receipt
             if file.isAccepted {
-                outcome.accepted.append(recorded.submission)
+                outcome.accepted.append(file.recorded.submission)
                 FaultHook.reached("ingest.after-commit")
-                receipt.effect = SubmissionEffect.describe(recorded.submission, among: recorded.acceptedOfKind)
+                receipt.effect = SubmissionEffect.describe(file.recorded.submission, among: file.recorded.acceptedOfKind)
             } else {
-                outcome.rejected.append(recorded.submission)
+                outcome.rejected.append(file.recorded.submission)
             }
             receipts.append(receipt)
         }
@@ -342,7 +400,7 @@ struct DropIngestor {
                 if file.isAccepted {
                     FaultHook.reached("ingest.after-receipt")
                     if DropEntryGuard.unchanged(entry, since: file.identity, logger: logger) { try entry.remove() }
-                    logger.info("accepted drop file", metadata: ["drop.file": "\(entry.displayPath)", "rows": "\(file.rowCount)"])
+                    logger.info("accepted drop file", metadata: ["drop.file": "\(entry.displayPath)", "rows": "\(file.submission.rowCount)"])
                 } else {
                     logger.warning("rejected drop file", metadata: ["drop.file": "\(entry.displayPath)",
                                                                     "problems": "\(file.submission.problemCount)"])
@@ -352,6 +410,17 @@ struct DropIngestor {
                 note(DropProblem(subsidiary: entry.subsidiary, fileName: entry.name, error: error), in: &outcome)
             }
         }
+        return outcome
+    }
+
+    /// What the lost receipt of an accepted file said it changed (生效情况): described against the
+    /// accepted files of its subsidiary and kind as they stood right after its commit, which are
+    /// those stored up to it (ids only grow; a submission is never changed or deleted). Before,
+    /// a rewritten receipt left the line out.
+    private func effect(of known: Submission) throws -> String? {
+        guard known.status == .accepted, let kind = known.kind, let id = known.id else { return nil }
+        let upToIt = try store.acceptedSubmissions(subsidiary: known.subsidiary, kind: kind).filter { ($0.id ?? .max) <= id }
+        return SubmissionEffect.describe(known, among: upToIt)
     }
 
     /// In the subsidiary's own drop folder (a sub-folder, which is never read as input), atomically, 0640:
