@@ -67,16 +67,9 @@ public final class Workbook {
     /// Appends one value to `recordedContent`: its kind, its bytes, a separator (0xFF never
     /// occurs in UTF-8 text).
     func record(tag: UInt8, _ bytes: some Sequence<UInt8>) {
-        Self.append(tag: tag, bytes, to: &recordedContent)
-    }
-
-    /// One access to `recordedContent` for the three appends: three accesses to the class's
-    /// property were three exclusivity checks per cell (with the appends, 1.5% of the scale
-    /// workspace's workbook phase).
-    private static func append(tag: UInt8, _ bytes: some Sequence<UInt8>, to content: inout [UInt8]) {
-        content.append(tag)
-        content.append(contentsOf: bytes)
-        content.append(0xFF)
+        recordedContent.append(tag)
+        recordedContent.append(contentsOf: bytes)
+        recordedContent.append(0xFF)
     }
 
     /// After `close()` libxlsxwriter has freed the workbook and everything it made (sheets,
