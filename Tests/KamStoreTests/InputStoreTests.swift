@@ -31,6 +31,7 @@ import Testing
         #expect(all.map(\.status) == [.accepted, .accepted, .rejected])
         // A rejected file, or a file of another kind, is never read as a snapshot: the message says what was asked.
         #expect(throws: KamStore.NotReadable.self) { try store.receivables(of: rejected) }
+        #expect(throws: KamStore.NotReadable.self) { try store.customerIdentities(of: later) }
         do {
             _ = try store.approvals(of: later)
             Issue.record("read a receivables file as approvals")
@@ -81,6 +82,10 @@ import Testing
         #expect(try store.customerFiles(of: file).isEmpty)
         let first = try #require(try store.acceptedSubmissions(subsidiary: "HG01", kind: .customers).first)
         #expect(try store.customerFiles(of: first) == customers)
+        // The identity fields alone (hq-quarterly's read): the same values, blanks as "".
+        #expect(try store.customerIdentities(of: first) == customers.map(CustomerFileIdentity.init))
+        #expect(try store.customerIdentities(of: first).map(\.creditCode) == ["v1", ""])
+        #expect(try store.customerIdentities(of: file).isEmpty)
         let visits = [VisitRecord(date: LocalDate(year: 2026, month: 9, day: 30)!, customerID: "C1", visitor: "王五", role: .leader,
                                   purpose: "喝茶", notes: "n"),
                       VisitRecord(date: LocalDate(year: 2026, month: 7, day: 1)!, customerID: "C0", visitor: "赵六", role: .manager)]

@@ -20,13 +20,19 @@ public enum SharedCustomers {
     /// two or more subsidiaries, by code then subsidiary code (both code-point order); the caller
     /// orders by the group's sales once it knows them (`ordered`).
     public static func find(in files: [(subsidiary: String, records: [CustomerFileRecord])]) -> [Entry] {
+        find(in: files.map { (subsidiary: $0.subsidiary, identities: $0.records.map(CustomerFileIdentity.init)) })
+    }
+
+    /// `find(in:)` over the identity fields of each subsidiary's latest snapshot, what the store
+    /// reads for it (`KamStore.customerIdentities(of:)`).
+    public static func find(in files: [(subsidiary: String, identities: [CustomerFileIdentity])]) -> [Entry] {
         // Almost every code is one subsidiary's: a first pass finds the codes seen at two, so the
         // entries (and a dictionary per code) are made only for those — the group's whole file
         // went through a dictionary of dictionaries before (BENCHMARKS.md, 2026-12-04 night).
         var firstSeenAt: [String: Int] = [:]
         var shared = Set<String>()
         for (index, file) in files.enumerated() {
-            for record in file.records {
+            for record in file.identities {
                 let code = record.creditCode.trimmedSpaces
                 guard !code.isEmpty, UnifiedSocialCreditCode.isValid(code) else { continue }
                 if let seen = firstSeenAt[code] {
@@ -38,8 +44,8 @@ public enum SharedCustomers {
         }
         guard !shared.isEmpty else { return [] }
         var byCode: [String: [String: Entry]] = [:]
-        for (subsidiary, records) in files {
-            for record in records {
+        for (subsidiary, identities) in files {
+            for record in identities {
                 let code = record.creditCode.trimmedSpaces
                 guard shared.contains(code) else { continue }
                 let entry = Entry(creditCode: code, subsidiaryCode: subsidiary, customerID: record.customerID,

@@ -57,14 +57,14 @@ struct HQQuarterlyJob: ReportJob {
         var inputs: [HQSubsidiaryInput] = []
         var counts: [HQGroupCredit.Counts] = []
         var credits: [String: SubsidiaryGroupCredit] = [:]
-        var files: [(subsidiary: String, records: [CustomerFileRecord])] = []
+        var files: [(subsidiary: String, identities: [CustomerFileIdentity])] = []
         for sub in config.organisation.subsidiaries {
             let lineName = config.organisation.line(code: sub.lineCode)?.name ?? sub.lineCode
             let credit = try CreditReportJob.groupCredit(sub.code, q, loader: loader, memo: memo)
             credits[sub.code] = credit
             counts.append(HQGroupCredit.counts(subsidiary: sub, lineName: lineName, credit: credit))
             // The latest customers snapshot with quarter end ≤ Q (SPEC §4.6).
-            if let latest = try loader.latestCustomerFile(sub.code, Self.scope(q), through: q) {
+            if let latest = try loader.latestCustomerIdentities(sub.code, Self.scope(q), through: q) {
                 files.append((sub.code, latest))
             }
             let files = try FileMaintenanceJob.figures(sub.code, q, loader: loader, memo: memo)

@@ -35,6 +35,9 @@ final class SharedInputs: @unchecked Sendable {
     enum Load: Hashable, Sendable {
         case salesHistory(subsidiary: String)
         case snapshot(submissionId: Int64)
+        /// The identity fields alone of a `customers` snapshot (`KamStore.customerIdentities(of:)`):
+        /// only hq-quarterly reads them, a consolidation, so no planned build expects one and none is kept.
+        case customerIdentities(submissionId: Int64)
     }
 
     /// Per subsidiary, the file of each month some planned build reads (under `lock`).
@@ -125,6 +128,13 @@ final class SharedInputs: @unchecked Sendable {
             }
             guard let typed = rows as? [R] else { throw KamStore.NotReadable(submission: submission, expected: kind) }
             return typed
+        }
+    }
+
+    /// The identity fields of a `customers` snapshot's rows.
+    func customerIdentities(of submission: Submission, for position: Int) throws -> [CustomerFileIdentity] {
+        try shared(.customerIdentities(submissionId: submission.id ?? -1), for: position) {
+            try store.customerIdentities(of: submission)
         }
     }
 
