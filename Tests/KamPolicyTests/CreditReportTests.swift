@@ -196,6 +196,27 @@ extension CreditReportTests {
         #expect(direct.rows == report.rows)
         #expect(direct.approvedGradeChanges == report.approvedGradeChanges)
     }
+
+    /// Snapshots keyed beforehand (what a run hands every credit workbook of a subsidiary) give
+    /// the same inputs and report; a customer listed twice keeps its last record either way.
+    @Test func keyedSnapshotsGiveTheSameReport() throws {
+        let twice = [Self.rec("C1", 1_000), Self.rec("C2", 5), Self.rec("C1", 2_000)]
+        #expect(CreditInputs.keyedByCustomer(twice, id: \.customerID)["C1"]?.receivable == 2_000)
+        var receivables = Self.receivables
+        receivables[Self.q(2026, 1)] = twice
+        let i = Self.inputs
+        let arrays = CreditInputs(history: i.history, receivables: receivables,
+                                  approvals: i.approvals.mapValues { Array($0.values) },
+                                  customerFiles: i.customerFiles.mapValues { Array($0.values) }, settings: Self.settings, cadence: .quarterly)
+        let keyed = CreditInputs(history: i.history,
+                                 keyedReceivables: receivables.mapValues { CreditInputs.keyedByCustomer($0, id: \.customerID) },
+                                 keyedApprovals: i.approvals, keyedCustomerFiles: i.customerFiles, settings: Self.settings, cadence: .quarterly)
+        #expect(keyed.receivables == arrays.receivables && keyed.approvals == arrays.approvals)
+        #expect(keyed.customerFiles == arrays.customerFiles)
+        #expect(keyed.receivables[Self.q(2026, 1)]?["C1"]?.receivable == 2_000)
+        let (a, b) = (try CreditReport(quarter: Self.q(2026, 2), inputs: arrays), try CreditReport(quarter: Self.q(2026, 2), inputs: keyed))
+        #expect(a.rows == b.rows && a.approvedGradeChanges == b.approvedGradeChanges && a.warnings == b.warnings)
+    }
 }
 
 /// 超限预警's order (issue 16 item 5): the largest excess first, whatever the customer_id.

@@ -100,10 +100,23 @@ struct SubsidiaryInputs {
         try snapshots(subsidiary, .visits, scope)
     }
 
+    /// The snapshots of `kind` in `scope`, each keyed by customer_id as the credit rules keep it,
+    /// through the run's `SharedInputs` (a file is keyed once for all the subsidiary's credit workbooks).
+    private func keyedSnapshots<R: Sendable>(_ subsidiary: String, _ kind: InputKind, _ scope: Scope,
+                                             id: (R) -> String) throws -> [Period: [String: R]] {
+        var result: [Period: [String: R]] = [:]
+        for (quarter, submission) in try resolved.files(subsidiary, scope).quarters[kind] ?? [:] {
+            result[quarter] = try shared.keyedRecords(of: submission, kind: kind, for: position, id: id)
+        }
+        return result
+    }
+
     /// The credit rules' inputs for `scope`.
     func credit(_ subsidiary: String, _ scope: Scope) throws -> CreditInputs {
-        CreditInputs(history: try salesHistory(subsidiary, scope: scope), receivables: try receivables(subsidiary, scope),
-                     approvals: try approvals(subsidiary, scope), customerFiles: try customerFiles(subsidiary, scope),
+        CreditInputs(history: try salesHistory(subsidiary, scope: scope),
+                     keyedReceivables: try keyedSnapshots(subsidiary, .receivables, scope, id: { (r: ReceivableRecord) in r.customerID }),
+                     keyedApprovals: try keyedSnapshots(subsidiary, .approvals, scope, id: { (r: ApprovalRecord) in r.customerID }),
+                     keyedCustomerFiles: try keyedSnapshots(subsidiary, .customers, scope, id: { (r: CustomerFileRecord) in r.customerID }),
                      settings: config.policy, cadence: config.organisation.cadence(ofSubsidiary: subsidiary) ?? .quarterly)
     }
 }

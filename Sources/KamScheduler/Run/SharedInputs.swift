@@ -35,6 +35,9 @@ final class SharedInputs: @unchecked Sendable {
     enum Load: Hashable, Sendable {
         case salesHistory(subsidiary: String)
         case snapshot(submissionId: Int64)
+        /// A snapshot file's rows keyed by customer_id, as the credit rules keep them
+        /// (`CreditInputs.keyedByCustomer`): keyed once for all of a subsidiary's credit workbooks.
+        case keyedSnapshot(submissionId: Int64)
         /// The identity fields alone of a `customers` snapshot (`KamStore.customerIdentities(of:)`):
         /// only hq-quarterly reads them, a consolidation, so no planned build expects one and none is kept.
         case customerIdentities(submissionId: Int64)
@@ -62,7 +65,10 @@ final class SharedInputs: @unchecked Sendable {
             guard let files = try? resolved.files(read.subsidiary, read.scope) else { continue }
             if !files.sales.isEmpty { loads.insert(.salesHistory(subsidiary: read.subsidiary)) }
             for snapshot in files.quarters.values.flatMap(\.values) {
-                if let id = snapshot.id { loads.insert(.snapshot(submissionId: id)) }
+                if let id = snapshot.id {
+                    loads.insert(.snapshot(submissionId: id))
+                    loads.insert(.keyedSnapshot(submissionId: id))
+                }
             }
         }
         return loads
@@ -128,6 +134,14 @@ final class SharedInputs: @unchecked Sendable {
             }
             guard let typed = rows as? [R] else { throw KamStore.NotReadable(submission: submission, expected: kind) }
             return typed
+        }
+    }
+
+    /// A snapshot file's rows keyed by customer_id (`CreditInputs.keyedByCustomer`).
+    func keyedRecords<R: Sendable>(of submission: Submission, kind: InputKind, for position: Int,
+                                   id: (R) -> String) throws -> [String: R] {
+        try shared(.keyedSnapshot(submissionId: submission.id ?? -1), for: position) {
+            CreditInputs.keyedByCustomer(try records(of: submission, kind: kind, for: position) as [R], id: id)
         }
     }
 
