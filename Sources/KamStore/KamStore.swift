@@ -193,17 +193,17 @@ public final class KamStore: Sendable {
                     let month = try row.int(1)
                     let column = month - low
                     guard column >= 0, column < span, wanted[column] else { return }
-                    // Each row's id and name are decoded afresh: handing back the previous row's
-                    // String when the bytes were the same (RawRows' `string(_:sameAs:)`) made no
-                    // difference to the peak RSS of a cold `kam run` on the medium demo, 107.7 MB
-                    // with it and 107.0 MB without (debug build, issue 21), since the builder keeps
-                    // one name per customer anyway (`SalesHistoryIndex` shares repeated names).
+                    // The name is usually the one the customer's previous month set: when the
+                    // bytes are the same, that String is handed back instead of a new one (no
+                    // allocation, no UTF-8 validation). It made no difference to the peak RSS
+                    // (issue 21: the builder keeps one name per run of months anyway); it is here
+                    // for the CPU (issue 15, BENCHMARKS.md).
                     let id = try row.string(0)
                     if id != customer {
                         customer = id
                         slot = builder.row(of: id)
                     }
-                    let latestName = try row.string(6)
+                    let latestName = try row.string(6, sameAs: builder.latestName(inRow: slot))
                     builder.set(row: slot, month: YearMonth(index: month), figures: try row.int64(2), cost: try row.int64(3),
                                 nonZeroLines: try row.int(4), lines: try row.int(5), latestName: latestName,
                                 latestNameRecency: LineRecency(date: try row.int(7), sequence: try row.int(8)))

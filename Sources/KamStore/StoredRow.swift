@@ -56,6 +56,24 @@ struct StoredRow {
         return String(sqliteStatement: statement.sqliteStatement, index: column)
     }
 
+    /// `string(index)`, or `previous` itself when the column's bytes are exactly its UTF-8 and
+    /// hold no NUL: the same text, without allocating and validating it again (a String's UTF-8
+    /// is valid, and without a NUL nothing is cut off, so those bytes decode to it unchanged).
+    /// For a text that usually repeats row after row (a customer's name, month after month).
+    func string(_ index: Int, sameAs previous: String?) throws -> String {
+        let column = CInt(index)
+        let sqlite = statement.sqliteStatement
+        guard sqlite3_column_type(sqlite, column) != SQLITE_NULL else { throw problem(index, .null) }
+        if var previous, let bytes = sqlite3_column_text(sqlite, column) {
+            let count = Int(sqlite3_column_bytes(sqlite, column))
+            if previous.utf8.count == count, memchr(bytes, 0, count) == nil,
+               previous.withUTF8({ utf8 in utf8.baseAddress.map { memcmp($0, bytes, count) == 0 } ?? (count == 0) }) {
+                return previous
+            }
+        }
+        return String(sqliteStatement: sqlite, index: column)
+    }
+
     private func problem(_ index: Int, _ value: DatabaseValue) -> StoredValueProblem {
         let names = Array(row.columnNames)
         let name = index < names.count ? names[index] : "\(index)"

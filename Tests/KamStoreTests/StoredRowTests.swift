@@ -42,6 +42,27 @@ import Testing
         #expect(rows == 1)
     }
 
+    /// Handing back the previous text when the bytes are the same gives exactly what a fresh
+    /// read gives, whatever the previous text: equal, longer, shorter, with a NUL, the repaired
+    /// form of invalid bytes, empty, or none.
+    @Test func theSameTextHandedBackIsWhatAFreshReadGives() throws {
+        let queue = try DatabaseQueue()
+        let previous: [String?] = [nil, "", "甲公司", "甲公", "甲公司司", "ab", "ab\u{0}c", "\u{FFFD}A", "42", "same"]
+        try queue.read { db in
+            try StoredRow.forEach(db, sql: "SELECT '甲公司', '', 'ab' || char(0) || 'c', CAST(x'FF41' AS TEXT), 42, 'same', NULL",
+                                  table: "t", arguments: []) { row in
+                for column in 0..<6 {
+                    let fresh = try row.string(column)
+                    for p in previous {
+                        #expect(try row.string(column, sameAs: p) == fresh, "column \(column), previous \(p ?? "nil")")
+                    }
+                }
+                #expect(try row.string(2, sameAs: "ab\u{0}c") == "ab", "bytes with a NUL are decoded, never matched")
+                #expect(throws: StoredValueProblem.self) { try row.string(6, sameAs: "x") }
+            }
+        }
+    }
+
     @Test func rowsComeInTheQueryOrderAndNoneIsFine() throws {
         let queue = try DatabaseQueue()
         var seen: [String] = []
