@@ -162,6 +162,37 @@ import Testing
         }
     }
 
+    /// Bytes in memory are surveyed whole (no chunk buffer): every answer must be the one the
+    /// chunked survey of the same bytes on disk gives, across its 1 MiB chunk edges too.
+    @Test func theWholeBufferSurveyAgreesWithTheChunkedOne() throws {
+        let mib = 1 << 20
+        let line = Array("2026-09-30,C1,客户有限公司,1.50\n".utf8)
+        func lines(_ count: Int) -> [UInt8] { var b: [UInt8] = []; while b.count < count { b += line }; return b }
+        let big = lines(mib + 300)
+        var cut = lines(mib - 1); cut += Array("中".utf8) + lines(100)
+        let cases: [[UInt8]] = [
+            [], Array(" \r\n\t ".utf8), [0xEF, 0xBB], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF] + lines(5000),
+            Array("a\0b".utf8), lines(9000) + [0] + lines(10), big + [0] + lines(10),
+            lines(100) + [0xFF] + lines(100), big + [0xB8, 0xC4] + lines(100), cut, Array(cut.dropLast(101)),
+            [0xEF, 0xBB, 0xBF, 0xC0, 0xAF], Array(big.prefix(mib)) + [0xE4, 0xB8], [0xC8, 0xD5, 0xC6, 0xDA, 0x2C] + lines(200),
+        ]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kam-survey-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for (i, bytes) in cases.enumerated() {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            var file = try FileByteSource(path: path)
+            let chunked = try FileSurvey.survey(&file)
+            var memory = MemoryByteSource(bytes)
+            let whole = try FileSurvey.survey(&memory)
+            #expect(whole.byteCount == chunked.byteCount, "case \(i)")
+            #expect(whole.blank == chunked.blank, "case \(i)")
+            #expect(whole.binary == chunked.binary, "case \(i)")
+            #expect(whole.containsNUL == chunked.containsNUL, "case \(i)")
+            #expect(whole.startsWithBOM == chunked.startsWithBOM, "case \(i)")
+            #expect(whole.firstInvalidUTF8 == chunked.firstInvalidUTF8, "case \(i): \(String(describing: whole.firstInvalidUTF8)) \(String(describing: chunked.firstInvalidUTF8))")
+        }
+    }
+
     @Test func fastPathsAgreeWithThePlainScan() {
         let pieces: [[UInt8]] = [Array("a".utf8), Array("2026-09-30,C1,".utf8), Array("中".utf8), Array("é".utf8), Array("😀".utf8),
                                  [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xEF, 0xBF],

@@ -33,6 +33,17 @@ import Testing
         #expect(f.check.diagnostics[2].reason.contains("日期不存在"))
     }
 
+    /// The shapes `ByteText.date` reads for the quarter kinds (a slash date, a time after it)
+    /// say what `DateGrammar` says, right or wrong.
+    @Test func slashDatesAndTimesReadAsTheDateGrammarReadsThem() {
+        let f = read("date,customer_id,visitor,role\n 2026/8/1 ,C1,王五,销售主管\n2026/9/30 23:59:59,C1,王五,销售主管\n"
+                     + "2026/2/30,C1,王五,销售主管\n2026/8/1 9:3,C1,王五,销售主管\n2026/8/1x,C1,王五,销售主管\n2026/6/30 08:00,C1,王五,销售主管\n")
+        #expect(f.records.map(\.date) == [LocalDate(year: 2026, month: 8, day: 1)!, LocalDate(year: 2026, month: 9, day: 30)!])
+        #expect(f.check.diagnostics.map(\.reason) == [DateGrammar.reason(for: "2026/2/30"), DateGrammar.formatReason,
+                                                      DateGrammar.formatReason, "日期不在文件的期间 2026Q3 内"])
+        #expect(f.check.diagnostics.map(\.value) == ["2026/2/30", "2026/8/1 9:3", "2026/8/1x", "2026/6/30 08:00"])
+    }
+
     @Test func visitorIsRequiredAndRepeatVisitsAreNotDuplicates() {
         let f = read("date,customer_id,visitor,role\n2026-08-01,C1,,销售代表\n2026-08-01,C1,甲,销售代表\n2026-08-01,C1,甲,销售代表\n")
         #expect(f.check.badRows == 1)

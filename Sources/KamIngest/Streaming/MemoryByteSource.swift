@@ -18,5 +18,8 @@ public struct MemoryByteSource: ByteSource {
 
     public var sizeHint: Int? { bytes.count }
 
+    /// The bytes themselves, for a pass that needs no copy of them (`FileSurvey`).
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { bytes.withUnsafeBufferPointer(body) }
+
     public mutating func rewind() throws(ByteSourceFailure) { offset = 0 }
 }

@@ -91,6 +91,18 @@ struct DropEntry: Sendable, Equatable {
     /// Copies the file's bytes to `target` (created 0600, never through a link), returning the
     /// entry's status as it was when opened. The copy is what kam reads, sums and archives.
     func copy(to target: URL) throws -> stat {
+        var none: [UInt8] = []
+        return try copy(to: target, keepingUpTo: -1, in: &none).status
+    }
+
+    /// `copy(to:)`, also leaving the bytes copied in `kept` when the file has at most `limit`
+    /// of them: the caller then hashes and parses those very bytes instead of reading the
+    /// copy twice more (`DropIngestor.prepare`). They are read into `kept` and written from
+    /// it, a MiB at a time as before, so the copy and `kept` are the same bytes whatever
+    /// happens to the drop file meanwhile. A file that has grown past its size at `open` is
+    /// copied to its end as before, and `kept` is left empty (the caller reads the copy).
+    /// `kept`'s storage is reused (`ReadBuffers`).
+    func copy(to target: URL, keepingUpTo limit: Int, in kept: inout [UInt8]) throws -> (status: stat, kept: Bool) {
         let source = cPath.withUnsafeBufferPointer { open($0.baseAddress!, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
         guard source >= 0 else { throw DropProblem.Cause.system(operation: "open", errno) }
         defer { close(source) }
@@ -103,27 +115,57 @@ struct DropEntry: Sendable, Equatable {
             close(sink)
             if !done { unlink(target.path) }
         }
-        let size = 1 << 20
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let n = read(source, buffer, size)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw DropProblem.Cause.system(operation: "read", errno)
-            }
-            if n == 0 { break }
-            var written = 0
-            while written < n {
-                let w = write(sink, buffer + written, n - written)
-                if w < 0 {
-                    if errno == EINTR { continue }
-                    throw DropProblem.Cause.system(operation: "stage a copy of", errno)
+        let chunk = 1 << 20
+        let size = Int(st.st_size)
+        kept.removeAll(keepingCapacity: true)
+        var whole = false
+        if size <= limit {
+            // One byte more than the size: a read that fills it means the file grew.
+            kept.append(contentsOf: repeatElement(0, count: size + 1))
+            var count = 0
+            defer { kept.removeLast(kept.count - (whole ? count : 0)) }
+            try kept.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                while count < buffer.count {
+                    let n = try Self.readSome(source, into: base + count, max: min(chunk, buffer.count - count))
+                    if n == 0 { whole = true; return }
+                    try Self.writeAll(sink, from: base + count, count: n)
+                    count += n
                 }
-                written += w
             }
         }
+        if !whole { try Self.copyRest(source, to: sink, chunk: chunk) }
         done = true
-        return st
+        return (st, whole)
+    }
+
+    private static func copyRest(_ source: Int32, to sink: Int32, chunk: Int) throws {
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = try readSome(source, into: buffer, max: chunk)
+            if n == 0 { return }
+            try writeAll(sink, from: buffer, count: n)
+        }
+    }
+
+    private static func readSome(_ source: Int32, into buffer: UnsafeMutableRawPointer, max: Int) throws -> Int {
+        while true {
+            let n = read(source, buffer, max)
+            if n >= 0 { return n }
+            if errno != EINTR { throw DropProblem.Cause.system(operation: "read", errno) }
+        }
+    }
+
+    private static func writeAll(_ sink: Int32, from buffer: UnsafeRawPointer, count n: Int) throws {
+        var written = 0
+        while written < n {
+            let w = write(sink, buffer + written, n - written)
+            if w < 0 {
+                if errno == EINTR { continue }
+                throw DropProblem.Cause.system(operation: "stage a copy of", errno)
+            }
+            written += w
+        }
     }
 }
