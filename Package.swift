@@ -40,6 +40,9 @@ let package = Package(
         // syncfs(2), which Swift's Glibc module does not declare: the ingest makes a batch of
         // drop files' archives and receipts durable with one call per file system (issue 15).
         .target(name: "CFileSystemSync"),
+        // malloc_trim(3), which Swift's Glibc module does not declare: the ingest hands the pages
+        // of its parsed files back before the workbooks are built (issue 15, peak RSS).
+        .target(name: "CHeapTrim"),
         // A thin, domain-free Swift wrapper over libxlsxwriter.
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "CThreadSafeTime"]),
         // The policy's rules as pure functions: no I/O, no clock.
@@ -68,7 +71,7 @@ let package = Package(
         ]),
         // Due job instances, catch-up, the ledger: the engine behind `kam run` and the daemon.
         .target(name: "KamScheduler", dependencies: [
-            "KamPolicy", "KamConfig", "KamIngest", "KamStore", "KamReports", "KamDelivery", "CFileSystemSync",
+            "KamPolicy", "KamConfig", "KamIngest", "KamStore", "KamReports", "KamDelivery", "CFileSystemSync", "CHeapTrim",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
