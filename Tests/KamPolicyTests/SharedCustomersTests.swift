@@ -16,6 +16,11 @@ import Testing
         CustomerFileRecord(customerID: id, fields: ["credit_code": code, "customer_name": name.isEmpty ? "客户\(id)" : name])
     }
 
+    /// What the store's identity read gives of these records (`CustomerFileIdentity(_:)`).
+    static func find(_ files: [(String, [CustomerFileRecord])]) -> [SharedCustomers.Entry] {
+        SharedCustomers.find(in: files.map { (subsidiary: $0.0, identities: $0.1.map(CustomerFileIdentity.init)) })
+    }
+
     static let cases: [(String, [(String, [CustomerFileRecord])], [String])] = [
         ("a code at two subsidiaries: one row each", [("HG01", [file("C1", valid1)]), ("YY01", [file("K7", valid1)])],
          ["\(valid1) HG01 C1", "\(valid1) YY01 K7"]),
@@ -37,7 +42,7 @@ import Testing
 
     @Test(arguments: cases)
     func find(_ what: String, _ files: [(String, [CustomerFileRecord])], _ expected: [String]) {
-        let got = SharedCustomers.find(in: files.map { (subsidiary: $0.0, records: $0.1) })
+        let got = Self.find(files)
         #expect(got.map { "\($0.creditCode) \($0.subsidiaryCode) \($0.customerID)" } == expected, "\(what)")
     }
 
@@ -77,19 +82,16 @@ import Testing
     }
 
     @Test func aSubsidiaryListedTwiceIsStillOneSubsidiary() {
-        let once = SharedCustomers.find(in: [(subsidiary: "HG01", records: [Self.file("C1", Self.valid1)]),
-                                             (subsidiary: "HG01", records: [Self.file("C2", Self.valid1)])])
+        let once = Self.find([("HG01", [Self.file("C1", Self.valid1)]), ("HG01", [Self.file("C2", Self.valid1)])])
         #expect(once.isEmpty)
-        let thenAnother = SharedCustomers.find(in: [(subsidiary: "HG01", records: [Self.file("C1", Self.valid1)]),
-                                                    (subsidiary: "HG01", records: [Self.file("C0", Self.valid1)]),
-                                                    (subsidiary: "YY01", records: [Self.file("K7", Self.valid1)])])
+        let thenAnother = Self.find([("HG01", [Self.file("C1", Self.valid1)]), ("HG01", [Self.file("C0", Self.valid1)]),
+                                     ("YY01", [Self.file("K7", Self.valid1)])])
         #expect(thenAnother.map { "\($0.subsidiaryCode) \($0.customerID)" } == ["HG01 C0", "YY01 K7"])
     }
 
     @Test func orderedByGroupSalesThenCodeThenSubsidiary() {
-        let files = [(subsidiary: "YY01", records: [Self.file("K1", Self.valid2), Self.file("K2", Self.valid1)]),
-                     (subsidiary: "HG01", records: [Self.file("C1", Self.valid1), Self.file("C2", Self.valid2)])]
-        let entries = SharedCustomers.find(in: files)
+        let entries = Self.find([("YY01", [Self.file("K1", Self.valid2), Self.file("K2", Self.valid1)]),
+                                 ("HG01", [Self.file("C1", Self.valid1), Self.file("C2", Self.valid2)])])
         let bigger = SharedCustomers.ordered(entries) { $0 == Self.valid1 ? 500 : 100 }
         #expect(bigger.map { "\($0.creditCode == Self.valid1 ? 1 : 2)\($0.subsidiaryCode)" } == ["1HG01", "1YY01", "2HG01", "2YY01"])
         let tied = SharedCustomers.ordered(entries) { _ in 0 }

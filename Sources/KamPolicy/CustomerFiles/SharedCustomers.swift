@@ -12,19 +12,14 @@ public enum SharedCustomers {
         public var customerName: String
     }
 
-    /// `files`: each subsidiary's latest `customers` snapshot (quarter end ≤ Q), in config order.
+    /// `files`: the identity fields of each subsidiary's latest `customers` snapshot (quarter end ≤
+    /// Q; `KamStore.customerIdentities(of:)`), in config order.
     /// Only codes that pass the GB 32100 check count: a mistyped code identifies nobody (a code valid
     /// at one subsidiary and mistyped at another is not shared — the mistyped file is listed by that
     /// subsidiary's 信用代码校验错误 instead). One entry per (code, subsidiary); should a subsidiary file
     /// one code under two customer_ids, the first in code-point order stands for it. Codes found at
     /// two or more subsidiaries, by code then subsidiary code (both code-point order); the caller
     /// orders by the group's sales once it knows them (`ordered`).
-    public static func find(in files: [(subsidiary: String, records: [CustomerFileRecord])]) -> [Entry] {
-        find(in: files.map { (subsidiary: $0.subsidiary, identities: $0.records.map(CustomerFileIdentity.init)) })
-    }
-
-    /// `find(in:)` over the identity fields of each subsidiary's latest snapshot, what the store
-    /// reads for it (`KamStore.customerIdentities(of:)`).
     public static func find(in files: [(subsidiary: String, identities: [CustomerFileIdentity])]) -> [Entry] {
         // Almost every code is one subsidiary's: a first pass finds the codes seen at two, so the
         // entries (and a dictionary per code) are made only for those — the group's whole file
@@ -36,7 +31,7 @@ public enum SharedCustomers {
                 let code = record.creditCode.trimmedSpaces
                 guard !code.isEmpty, UnifiedSocialCreditCode.isValid(code) else { continue }
                 if let seen = firstSeenAt[code] {
-                    if seen != index && files[seen].subsidiary != file.subsidiary { shared.insert(code) }
+                    if files[seen].subsidiary != file.subsidiary { shared.insert(code) }
                 } else {
                     firstSeenAt[code] = index
                 }
