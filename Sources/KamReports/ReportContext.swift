@@ -48,13 +48,19 @@ public struct ReportContext: Sendable {
             + (revision > 1 ? " 第\(revision)版" : "")
     }
 
+    /// The visible digest (`VisibleContent`) of the delivered revision this build replaces only
+    /// if a reader would see something new: a build that shows the same is not written at all
+    /// (`WorkbookShell`), and the run keeps that revision. Nil when the file must be written.
+    public let unchangedDigest: String?
+
     public static let incompleteMark = "【数据不完整】"
     public static let bannerLead = "数据不完整："
 
     public init(job: JobKind, ownerTitle: String, period: Period, fireTime: LocalDateTime, createdUnix: Int64,
                 revision: Int, revisionReason: String, inputs: [Input], notes: [String], company: String,
-                missingInputs: [String] = []) {
+                missingInputs: [String] = [], unchangedDigest: String? = nil) {
         self.missingInputs = missingInputs
+        self.unchangedDigest = unchangedDigest
         self.job = job
         self.ownerTitle = ownerTitle
         self.period = period

@@ -5,7 +5,9 @@ import XLSXWriter
 /// bytes), the sheet writer, the 概览 sheet first with the version block at its end, and the
 /// 数据来源 sheet last. A kind only says what it shows.
 enum WorkbookShell {
-    /// Creates the workbook at `path`, lets `content` fill 概览 and add the data sheets, and closes it.
+    /// Creates the workbook at `path`, lets `content` fill 概览 and add the data sheets, and closes it
+    /// — or, when it shows exactly what `context.unchangedDigest` says the delivered revision
+    /// shows, discards it and leaves no file at `path`.
     /// - Parameter subject: the document's subject line, what the workbook is about.
     /// Returns the digest of what a reader sees (`VisibleContent`).
     @discardableResult
@@ -25,7 +27,13 @@ enum WorkbookShell {
         workbook.recordsContent = false
         try DataSourcesSheet.write(context, with: writer)
         let digest = VisibleContent.digest(of: workbook)
-        try workbook.close()
+        // A rebuild that shows what the delivered revision shows is no revision (SPEC §8
+        // Workbooks): nothing is written, and the run keeps the delivered one.
+        if digest == context.unchangedDigest {
+            try workbook.discard()
+        } else {
+            try workbook.close()
+        }
         return digest
     }
 }

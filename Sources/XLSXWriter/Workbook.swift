@@ -148,6 +148,16 @@ public final class Workbook {
                   "workbook_define_name(\(name))")
     }
 
+    /// Frees the workbook without writing anything (`lxw_workbook_free`, what `workbook_close`
+    /// calls once the file is written). For a build whose content turns out to be what is
+    /// already delivered: the XML and its zlib are most of a workbook's cost, and no file is
+    /// created, since libxlsxwriter opens the file only on close. Final, like `close()`.
+    public func discard() throws(XLSXError) {
+        let wb = try open()
+        handle = nil
+        lxw_workbook_free(wb)
+    }
+
     /// Wraps `workbook_close`: writes the file. Final whether or not it succeeds.
     public func close() throws(XLSXError) {
         let wb = try open()

@@ -21,14 +21,14 @@ import Testing
     }
     static func day(_ m: Int, _ d: Int) -> LocalDate { LocalDate(year: 2026, month: m, day: d) ?? LocalDate(daysSinceEpoch: 0) }
 
-    static func context(_ job: JobKind, _ period: Period) -> ReportContext {
+    static func context(_ job: JobKind, _ period: Period, revision: Int = 1, unchangedDigest: String? = nil) -> ReportContext {
         let fire = LocalDateTime(date: LocalDate(year: 2026, month: 7, day: 6) ?? LocalDate(daysSinceEpoch: 0),
                                  time: TimeOfDay(hour: 7, minute: 0) ?? .midnight)
         return ReportContext(job: job, ownerTitle: "HG01 华东化工有限公司", period: period, fireTime: fire, createdUnix: 1_783_292_400,
-                             revision: 1, revisionReason: "首次生成",
+                             revision: revision, revisionReason: revision == 1 ? "首次生成" : "输入文件变更",
                              inputs: [.init(fileName: "receivables_2026Q2.csv", kind: "receivables", period: "2026Q2",
                                             received: "2026-07-03 10:00", sha256: String(repeating: "ab", count: 32))],
-                             notes: [], company: "测试集团")
+                             notes: [], company: "测试集团", unchangedDigest: unchangedDigest)
     }
 
     static var creditInputs: CreditInputs {
@@ -134,5 +134,34 @@ import Testing
         let (status, text) = try PythonChecker.run(Self.checker, on: dir)
         #expect(status == 0, "\(text)")
         #expect(text.contains("OK"))
+    }
+
+    /// SPEC §8 Workbooks: a rebuild that shows what the delivered revision shows is no revision.
+    /// Given that revision's visible digest, the build is not written at all (the XML and zlib
+    /// are most of its cost): no file at the path, the same digest returned. A digest that
+    /// differs (another revision, other figures) writes the file as before.
+    @Test func aBuildShowingWhatIsDeliveredIsNotWritten() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kam-unchanged-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = try CreditReport(quarter: Self.q(2026, 2), inputs: Self.creditInputs)
+        let first = dir.appendingPathComponent("r1.xlsx").path
+        let delivered = try CreditReportWorkbook.write(report, context: Self.context(.creditReport, Self.q(2026, 2)), to: first)
+        #expect(FileManager.default.fileExists(atPath: first))
+
+        // Revision 2 from the same figures: the title's 第2版 is not content, so nothing is written.
+        let same = dir.appendingPathComponent("r2.xlsx").path
+        let digest = try CreditReportWorkbook.write(
+            report, context: Self.context(.creditReport, Self.q(2026, 2), revision: 2, unchangedDigest: delivered), to: same)
+        #expect(digest == delivered)
+        #expect(!FileManager.default.fileExists(atPath: same))
+
+        // Other figures (the 2026Q3 report, its receivables missing) against that digest: written.
+        let other = dir.appendingPathComponent("r3.xlsx").path
+        let changed = try CreditReportWorkbook.write(
+            try CreditReport(quarter: Self.q(2026, 3), inputs: Self.creditInputs),
+            context: Self.context(.creditReport, Self.q(2026, 3), revision: 2, unchangedDigest: delivered), to: other)
+        #expect(changed != delivered)
+        #expect(FileManager.default.fileExists(atPath: other))
     }
 }

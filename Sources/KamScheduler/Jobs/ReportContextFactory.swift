@@ -34,7 +34,8 @@ struct ReportContextFactory {
             job: instance.job, ownerTitle: title, period: instance.period, fireTime: instance.fireTime,
             createdUnix: try clock.instant(of: instance.fireTime), revision: build.revision, revisionReason: build.reason,
             inputs: build.inputs.map(lineage), notes: notes, company: company,
-            missingInputs: Self.missingInputs(build.statuses, plus: missing))
+            missingInputs: Self.missingInputs(build.statuses, plus: missing),
+            unchangedDigest: build.keptIfUnchanged.map(\.visibleDigest).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// What the 数据不完整 banner lists: every expected input never received when the workbook

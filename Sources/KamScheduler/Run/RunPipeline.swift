@@ -234,7 +234,7 @@ struct RunPipeline {
         }
         defer {
             for left in ahead.finish() {
-                if case .success(let built)? = left?.result { try? FileManager.default.removeItem(at: built.temp) }
+                if case .success(let built)? = left?.result, let temp = built.temp { try? FileManager.default.removeItem(at: temp) }
             }
         }
         for (index, planned) in plan.enumerated() {
@@ -271,6 +271,9 @@ struct RunPipeline {
             var written = WrittenWorkbook()
             let temp = try SecureFiles.stage(for: url) { path in
                 written = try planned.job.write(planned.instance, build: planned.build, loader: loader, to: path)
+                // `WorkbookShell` writes no file for a rebuild showing what the kept revision shows.
+                return !(written.visibleDigest == planned.build.keptIfUnchanged?.visibleDigest
+                         && !FileManager.default.fileExists(atPath: path))
             }
             return StagedWorkbook(result: .success((temp, written)))
         } catch let overflow as MoneyOverflow {
@@ -299,26 +302,29 @@ struct RunPipeline {
     // MARK: publish
 
     /// Puts one staged workbook in place and records it, or records why it failed.
-    func publish(_ planned: PlannedBuild, staged: Result<(temp: URL, written: WrittenWorkbook), any Error>,
+    func publish(_ planned: PlannedBuild, staged: Result<(temp: URL?, written: WrittenWorkbook), any Error>,
                  known: [Int64: Submission], into summary: inout RunSummary) {
         let manifests = ManifestWriter(config: config, store: store, known: known)
         let instance = planned.instance, build = planned.build, revision = build.revision
         let period = instance.period
         do {
-            let staged = try staged.get()
+            let (temp, written) = try staged.get()
+            if let kept = build.keptIfUnchanged, let id = kept.id, kept.visibleDigest == written.visibleDigest {
+                if let temp { try? FileManager.default.removeItem(at: temp) }
+                try store.recordCheckedInputs(deliveryId: id, inputs: RevisionReason.key(build.inputs))
+                summary.unchangedRebuilds.append(kept.path)
+                logger.info("rebuilt from new inputs, nothing a reader sees changed: the delivered revision stays",
+                            metadata: ["file": "\(kept.path)", "revision": "\(kept.revision)"])
+                return
+            }
+            // Not reached: only a build showing what its kept revision shows leaves no file.
+            guard let temp else { throw FileStepError(operation: "find the built", path: location(instance).relativePath, code: ENOENT) }
+            let staged = (temp: temp, written: written)
             if planned.restoring {
                 let path = try restore(instance, staged: staged)
                 summary.restored.append(path)
                 try manifests.write(period: period)
                 logger.warning("put back a current workbook that had disappeared from reports/", metadata: ["file": "\(path)"])
-                return
-            }
-            if let kept = build.keptIfUnchanged, let id = kept.id, kept.visibleDigest == staged.written.visibleDigest {
-                try? FileManager.default.removeItem(at: staged.temp)
-                try store.recordCheckedInputs(deliveryId: id, inputs: RevisionReason.key(build.inputs))
-                summary.unchangedRebuilds.append(kept.path)
-                logger.info("rebuilt from new inputs, nothing a reader sees changed: the delivered revision stays",
-                            metadata: ["file": "\(kept.path)", "revision": "\(kept.revision)"])
                 return
             }
             let path = try putInPlace(instance, staged: staged, build: build)

@@ -54,11 +54,20 @@ enum SecureFiles {
     /// The first half of `publish`: the complete, synced, 0640 temporary file, not yet in
     /// place; removed on failure. A writer thread builds with it, the run commits in order.
     static func stage(for url: URL, produce: (String) throws -> Void) throws -> URL {
+        guard let temp = try stage(for: url, producing: { path in try produce(path); return true }) else {
+            throw FileStepError(operation: "write", path: url.path, code: ENOENT)  // not reached: this producer always writes
+        }
+        return temp
+    }
+
+    /// `stage`, for a producer that may find there is nothing to write (a rebuild that shows
+    /// what the delivered revision shows) and returns false without creating the file: nil then.
+    static func stage(for url: URL, producing produce: (String) throws -> Bool) throws -> URL? {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
         let temp = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent))
         do {
-            try produce(temp.path)
+            guard try produce(temp.path) else { return nil }
             try sync(temp.path)
             guard chmod(temp.path, 0o640) == 0 else { throw FileStepError(operation: "set permissions of", path: temp.path) }
         } catch {
