@@ -57,9 +57,16 @@ public enum SharedCustomers {
     /// SPEC §4.6's order: by the code's group-wide sales in Q descending (`groupSales(code)`), then
     /// code, then subsidiary code.
     public static func ordered(_ entries: [Entry], groupSales: (String) -> Fen) -> [Entry] {
-        entries.sorted { x, y in
-            let (a, b) = (groupSales(x.creditCode), groupSales(y.creditCode))
-            if a != b { return a > b }
+        orderedIndices(entries, groupSales: groupSales).map { entries[$0] }
+    }
+
+    /// `ordered` as positions in `entries`, for a caller that orders rows made one per entry.
+    /// Each entry's group sales are looked up once, not twice per comparison.
+    public static func orderedIndices(_ entries: [Entry], groupSales: (String) -> Fen) -> [Int] {
+        let sales = entries.map { groupSales($0.creditCode) }
+        return entries.indices.sorted { i, j in
+            let (x, y) = (entries[i], entries[j])
+            if sales[i] != sales[j] { return sales[i] > sales[j] }
             if x.creditCode != y.creditCode { return CustomerIDOrder.precedes(x.creditCode, y.creditCode) }
             return CustomerIDOrder.precedes(x.subsidiaryCode, y.subsidiaryCode)
         }
