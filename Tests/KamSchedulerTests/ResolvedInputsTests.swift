@@ -143,6 +143,71 @@ import Testing
     }
 }
 
+/// A subsidiary's credit workbooks hand each other the quarters' assessed grades
+/// (`SharedAssessedGrades`) when — and only when — they were assessed from the same files.
+@Suite struct SharedAssessedGradesTests {
+    let q2 = Period.quarter(year: 2026, quarter: 2)
+    let q3 = Period.quarter(year: 2026, quarter: 3)
+    let jul = YearMonth(year: 2026, month: 7)
+
+    @Test func aQuarterIsAssessedOnceForTheSubsidiarysBuildsThatReadTheSameFiles() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1000000\n2026-08-01,C2,乙,5\n")
+        try f.receivables(q2, "receivables_2026Q2.csv", at: 90, [ReceivableRecord(customerID: "C1", receivable: 50, overdue: 0, collected: 0)])
+        try f.receivables(q3, "receivables_2026Q3.csv", at: 100, [
+            ReceivableRecord(customerID: "C1", receivable: 100_000, overdue: 90_000, collected: 0),
+            ReceivableRecord(customerID: "C2", receivable: 0, overdue: 0, collected: 0),
+        ])
+        let index = try f.index
+        let credit = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: CreditReportJob.scope(q3))], index: index)
+        let visits = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: VisitReportJob.scope(q3))], index: index)
+        let shared = SharedInputs(store: f.store)
+        shared.expect(credit, at: 0)
+        shared.expect(visits, at: 1)
+        let first = try SubsidiaryInputs(config: f.config, resolved: credit, shared: shared, position: 0).credit("HG01", CreditReportJob.scope(q3))
+        let second = try SubsidiaryInputs(config: f.config, resolved: visits, shared: shared, position: 1).credit("HG01", VisitReportJob.scope(q3))
+        var own = first
+        own.assessedGradesShare = nil
+        let expected = try own.assessedGrades(in: q3)
+        #expect(!expected.isEmpty)
+
+        // The first build assesses and the grades are held; the second is handed them.
+        #expect(try first.assessedGrades(in: q3) == expected)
+        let key = try #require(first.assessedGradesShare as? SharedAssessedGrades).key(q3)
+        #expect(try #require(second.assessedGradesShare as? SharedAssessedGrades).key(q3) == key)
+        var calls = 0
+        let handed = try shared.assessedGrades("HG01", key: key, for: 1) { () throws(MoneyOverflow) in calls += 1; return [:] }
+        #expect(calls == 0 && handed == expected)
+        #expect(try second.assessedGrades(in: q3) == expected)
+
+        // Released with the subsidiary's history once its last build is done.
+        shared.release(SharedInputs.loads(of: credit), at: 0)
+        shared.release(SharedInputs.loads(of: visits), at: 1)
+        _ = try shared.assessedGrades("HG01", key: key, for: 2) { () throws(MoneyOverflow) in calls += 1; return [:] }
+        #expect(calls == 1)
+    }
+
+    /// A quarter whose months lie partly outside a build's window reads as no sales there: that
+    /// build's grades of it are not the other's, and the keys say so.
+    @Test func aQuarterOutsideOneWindowIsNotSharedWithIt() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        try f.sales(q3, "sales_2026Q3.csv", at: 100, "2026-07-01,C1,甲,1\n")
+        let index = try f.index
+        let whole = SubsidiaryInputs.Scope(salesMonths: [jul, jul.adding(months: 1), jul.adding(months: 2)])
+        let part = SubsidiaryInputs.Scope(salesMonths: [jul.adding(months: 1), jul.adding(months: 2)])
+        let a = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: whole)], index: index)
+        let b = ResolvedInputs(reads: [SubsidiaryRead(subsidiary: "HG01", scope: part)], index: index)
+        let shared = SharedInputs(store: f.store)
+        let keyA = SharedAssessedGrades(shared: shared, subsidiary: "HG01", files: try a.files("HG01", whole), position: 0).key(q3)
+        let keyB = SharedAssessedGrades(shared: shared, subsidiary: "HG01", files: try b.files("HG01", part), position: 1).key(q3)
+        #expect(keyA != keyB)
+        #expect(keyB.contains("sales -,"))
+        #expect(keyA.hasSuffix("receivables -,-"))
+    }
+}
+
 /// Issue 14's symptom: HG01's 2026Q4 资信额度申请表 (proposed 2026-09-21) listed in its lineage a
 /// receivables file received 2026-10-03 that none of its figures read (terms and grades are
 /// taken at the basis month).

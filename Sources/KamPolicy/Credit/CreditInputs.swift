@@ -22,6 +22,9 @@ public struct CreditInputs: Sendable {
     public var customerFiles: [Period: [String: CustomerFileRecord]]
     public var settings: PolicySettings
     public var cadence: Cadence
+    /// Assessed grades other workbooks built from the same files already worked out (nil: each
+    /// quarter is assessed here).
+    public var assessedGradesShare: (any AssessedGradesShare)?
 
     /// Records are keyed by customer_id (`keyedByCustomer`: should a snapshot list a customer
     /// twice, the last record wins).
@@ -78,6 +81,11 @@ public struct CreditInputs: Sendable {
 
     /// Assessed grades of every customer shown for the quarter; empty when its file is missing.
     public func assessedGrades(in quarter: Period) throws(MoneyOverflow) -> [String: CreditGrade] {
+        guard let share = assessedGradesShare else { return try assess(quarter) }
+        return try share.grades(in: quarter) { () throws(MoneyOverflow) in try assess(quarter) }
+    }
+
+    private func assess(_ quarter: Period) throws(MoneyOverflow) -> [String: CreditGrade] {
         guard let snapshot = receivables[quarter] else { return [:] }
         // `figures(of:in:)` for each customer, with the snapshots and months looked up once.
         let opening = receivables[quarter.previous]

@@ -111,13 +111,18 @@ struct SubsidiaryInputs {
         return result
     }
 
-    /// The credit rules' inputs for `scope`.
+    /// The credit rules' inputs for `scope`, sharing assessed grades with the subsidiary's other
+    /// credit workbooks of the run (`SharedAssessedGrades`).
     func credit(_ subsidiary: String, _ scope: Scope) throws -> CreditInputs {
-        CreditInputs(history: try salesHistory(subsidiary, scope: scope),
-                     keyedReceivables: try keyedSnapshots(subsidiary, .receivables, scope, id: { (r: ReceivableRecord) in r.customerID }),
-                     keyedApprovals: try keyedSnapshots(subsidiary, .approvals, scope, id: { (r: ApprovalRecord) in r.customerID }),
-                     keyedCustomerFiles: try keyedSnapshots(subsidiary, .customers, scope, id: { (r: CustomerFileRecord) in r.customerID }),
-                     settings: config.policy, cadence: config.organisation.cadence(ofSubsidiary: subsidiary) ?? .quarterly)
+        var inputs = CreditInputs(
+            history: try salesHistory(subsidiary, scope: scope),
+            keyedReceivables: try keyedSnapshots(subsidiary, .receivables, scope, id: { (r: ReceivableRecord) in r.customerID }),
+            keyedApprovals: try keyedSnapshots(subsidiary, .approvals, scope, id: { (r: ApprovalRecord) in r.customerID }),
+            keyedCustomerFiles: try keyedSnapshots(subsidiary, .customers, scope, id: { (r: CustomerFileRecord) in r.customerID }),
+            settings: config.policy, cadence: config.organisation.cadence(ofSubsidiary: subsidiary) ?? .quarterly)
+        inputs.assessedGradesShare = SharedAssessedGrades(shared: shared, subsidiary: subsidiary,
+                                                          files: try resolved.files(subsidiary, scope), position: position)
+        return inputs
     }
 }
 

@@ -53,6 +53,9 @@ final class SharedInputs: @unchecked Sendable {
     /// nothing: two consolidations side by side holding all twenty subsidiaries' histories
     /// and snapshots for each other took the scale run's peak from 221 to 357 MB.
     private var sharing: Set<Int> = []
+    /// Per subsidiary, assessed grades by what they were assessed from (`SharedAssessedGrades.key`),
+    /// held while the subsidiary's history is (under `lock`).
+    private var assessed: [String: [String: [String: CreditGrade]]] = [:]
 
     init(store: KamStore) {
         self.store = store
@@ -97,7 +100,10 @@ final class SharedInputs: @unchecked Sendable {
         lock.withLock {
             for load in loads {
                 consumers[load]?.remove(position)
-                if !isExpected(load, elsewhereThan: position) { values[load] = nil }
+                if !isExpected(load, elsewhereThan: position) {
+                    values[load] = nil
+                    if case .salesHistory(let subsidiary) = load { assessed[subsidiary] = nil }
+                }
                 if consumers[load]?.isEmpty ?? false { consumers[load] = nil }
             }
         }
@@ -106,6 +112,18 @@ final class SharedInputs: @unchecked Sendable {
     /// Whether a build other than the one at `position` still expects `load`. Under `lock`.
     private func isExpected(_ load: Load, elsewhereThan position: Int) -> Bool {
         consumers[load]?.contains { $0 != position } ?? false
+    }
+
+    /// The assessed grades of `subsidiary` held under `key`, else `assess()`'s — kept, like its
+    /// history, while another planned build of the subsidiary is still to come.
+    func assessedGrades(_ subsidiary: String, key: String, for position: Int,
+                        assess: () throws(MoneyOverflow) -> [String: CreditGrade]) throws(MoneyOverflow) -> [String: CreditGrade] {
+        if let known = lock.withLock({ assessed[subsidiary]?[key] }) { return known }
+        let grades = try assess()
+        lock.withLock {
+            if isExpected(.salesHistory(subsidiary: subsidiary), elsewhereThan: position) { assessed[subsidiary, default: [:]][key] = grades }
+        }
+        return grades
     }
 
     /// The number of loaded values held now (tests: released when the last consumer is done).
