@@ -177,19 +177,24 @@ struct CSVByteScanner<S: ByteSource> {
         let window = memory.window, spans = memory.spans
         for i in quotedFields {
             let from = unquoted.count
-            var inQuotes = true
             var k = spans[i * 2] + 1
             let e = spans[i * 2 + 1]
+            // Inside the quotes, each run up to the next quote is copied whole (a byte at a
+            // time, this was 2.3% of the scale ingest: most quoted fields are a name with a
+            // comma and no quote inside); a doubled quote is one quote; the closing quote ends
+            // the quoted part and the rest of the field is copied as it is.
             while k < e {
-                let c = window[k]
-                if inQuotes && c == quote {
-                    if k + 1 < e, window[k + 1] == quote { unquoted.append(quote); k += 2; continue }
-                    inQuotes = false
-                    k += 1
+                var q = k
+                while q < e, window[q] != quote { q += 1 }
+                unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: window[k..<q]))
+                if q >= e { break }
+                if q + 1 < e, window[q + 1] == quote {
+                    unquoted.append(quote)
+                    k = q + 2
                     continue
                 }
-                unquoted.append(c)
-                k += 1
+                if q + 1 < e { unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: window[(q + 1)..<e])) }
+                break
             }
             // Negative spans point into `unquoted`.
             spans[i * 2] = -from - 1
