@@ -136,4 +136,36 @@ import Testing
         #expect(built.indices.filter { members.contains(built[$0].owner) }.allSatisfy { $0 < summary })
         #expect(built.last?.job == .hqQuarterly)
     }
+
+    /// A line summary is built ahead of its turn (while the run waits for the writers) once its
+    /// line's sales and credit reports of its period that come before it are published; other
+    /// periods' reports and other workbooks between do not hold it back.
+    @Test func aLineSummaryIsReadyOnceItsLinesReportsBeforeItArePublished() throws {
+        let f = try SchedulerFixture()
+        defer { f.remove() }
+        let pipeline = f.pipeline()
+        let context = try pipeline.context()
+        let fire = LocalDateTime(parsing: "2026-10-10T07:00")!
+        let september = Period.month(YearMonth(year: 2026, month: 9))
+        let line = try #require(f.config.organisation.lines.first).code
+        let instances = [
+            JobInstance(job: .salesReport, owner: "HG01", period: q3, fireTime: fire),            // 0
+            JobInstance(job: .creditReport, owner: "HG01", period: q3, fireTime: fire),           // 1
+            JobInstance(job: .salesReport, owner: "HG01", period: september, fireTime: fire),     // 2
+            JobInstance(job: .hqQuarterly, owner: JobInstance.groupOwner, period: q3, fireTime: fire),  // 3
+            JobInstance(job: .lineSummary, owner: line, period: q3, fireTime: fire),              // 4
+            JobInstance(job: .lineSummary, owner: line, period: september, fireTime: fire),       // 5
+        ]
+        let plan = instances.map { PlannedBuild(instance: $0, job: pipeline.job($0.job, context: context),
+                                                build: BuildInfo(revision: 1, reason: "", resolved: ResolvedInputs(reads: [], index: context.index),
+                                                                 statuses: [])) }
+        let none: [Int: StagedWorkbook] = [:]
+        let built: [Int: StagedWorkbook] = [4: StagedWorkbook(result: .failure(CancellationError()))]
+        #expect(pipeline.readySummary(plan, publishedBefore: 0, built: none) == nil)  // Q3's sales report is not published
+        #expect(pipeline.readySummary(plan, publishedBefore: 1, built: none) == nil)  // nor its credit report
+        #expect(pipeline.readySummary(plan, publishedBefore: 2, built: none) == 4)    // September's report and hq are not Q3's line reports
+        #expect(pipeline.readySummary(plan, publishedBefore: 2, built: built) == nil) // September's summary waits for its report
+        #expect(pipeline.readySummary(plan, publishedBefore: 3, built: built) == 5)
+        #expect(pipeline.readySummary(plan, publishedBefore: 5, built: none) == nil)  // nothing after the last
+    }
 }

@@ -212,8 +212,12 @@ struct RunPipeline {
     /// the .xlsx are most of a run after ingest) while this thread publishes each, oldest
     /// first, in plan order, as soon as it is built; a built workbook waits for its turn as a
     /// temporary file. A line summary reads the ledger figures of the sales reports before it,
-    /// so it is built here, in order, once they are recorded. Output is byte-identical to
-    /// building in turn.
+    /// so it is built here, once they are recorded: while this thread waits for the writers,
+    /// it builds the line summaries whose line's reports are all published (`readySummary`),
+    /// and each waits for its turn like the others. Built at their turn instead, a quarter
+    /// close's six summaries came last, one after another on this thread while the writers
+    /// had nothing left (≈ 1.2 s of the scale run's tail on one core, BENCHMARKS.md 2026-12-04
+    /// late). Output is byte-identical to building in turn.
     func write(_ plan: [PlannedBuild], context: Context, into summary: inout RunSummary, shouldStop: () -> Bool) {
         for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
             try? SecureFiles.makeFolder(folder)
@@ -232,8 +236,9 @@ struct RunPipeline {
             let planned = plan[order[position]]
             return planned.instance.job == .lineSummary ? nil : pipeline.stage(planned, at: position, shared: shared)
         }
+        var early: [Int: StagedWorkbook] = [:]  // plan index → a line summary built before its turn
         defer {
-            for left in ahead.finish() {
+            for left in ahead.finish() + Array(early.values) {
                 if case .success(let built)? = left?.result, let temp = built.temp { try? FileManager.default.removeItem(at: temp) }
             }
         }
@@ -243,10 +248,33 @@ struct RunPipeline {
                 logger.notice("stopping before the next workbook, as asked; the next run continues")
                 break
             }
-            let prebuilt = ahead.take(built[index]) ?? nil
+            if planned.instance.job != .lineSummary {
+                while !ahead.isReady(built[index]), let ready = readySummary(plan, publishedBefore: index, built: early) {
+                    early[ready] = stage(plan[ready], at: built[ready], shared: shared)
+                }
+            }
+            let prebuilt = early.removeValue(forKey: index) ?? ahead.take(built[index]) ?? nil
             let staged = (prebuilt ?? stage(planned, at: built[index], shared: shared)).result
             publish(planned, staged: staged, known: context.known, into: &summary)
         }
+    }
+
+    /// The first line summary after plan index `next` not built yet whose line's sales and
+    /// credit reports of its period that come before it in the plan are all published (their
+    /// indices are below `next`): built now, it reads the ledger as it would at its turn (the
+    /// plan items between are not its line's reports), and finds their figures handed over.
+    func readySummary(_ plan: [PlannedBuild], publishedBefore next: Int, built: [Int: StagedWorkbook]) -> Int? {
+        guard next < plan.count else { return nil }
+        let organisation = config.organisation
+        for candidate in (next + 1)..<plan.count where plan[candidate].instance.job == .lineSummary && built[candidate] == nil {
+            let summary = plan[candidate].instance
+            let waitsFor = plan[next..<candidate].contains { item in
+                (item.instance.job == .salesReport || item.instance.job == .creditReport) && item.instance.period == summary.period
+                    && organisation.subsidiary(code: item.instance.owner)?.lineCode == summary.owner
+            }
+            if !waitsFor { return candidate }
+        }
+        return nil
     }
 
     /// Workbooks built at once: one per core (two here), at most four. `KAM_REPORT_WRITERS`

@@ -104,6 +104,14 @@ final class OrderedLookahead<Output: Sendable>: @unchecked Sendable {
         return output
     }
 
+    /// Whether `take(index)` would return without waiting: the result is there, or there is
+    /// nothing to wait for (no workers: `take` computes it; or every worker has ended).
+    func isReady(_ index: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return inline || stopped || running == 0 || results[index] != nil
+    }
+
     /// Stops handing out work, waits for the threads to end, and returns the results computed
     /// but not taken (in index order), so the caller can clean up what they hold.
     func finish() -> [Output] {
