@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KamConfig
 import KamIngest
 import KamPolicy
@@ -252,6 +253,20 @@ struct RunPipeline {
                 while !ahead.isReady(built[index]), let ready = readySummary(plan, publishedBefore: index, built: early) {
                     early[ready] = stage(plan[ready], at: built[ready], shared: shared)
                 }
+            } else if writers > 0, early[index] == nil {
+                // Its turn: it and the summaries after it that are ready too are built side by
+                // side (at the end of a quarter close the writers have nothing left).
+                let ready = [index] + readySummaries(plan, publishedBefore: index, built: early).filter { $0 != index }
+                if ready.count > 1 {
+                    let results = Mutex([Int: StagedWorkbook]())
+                    let pipeline = self, positions = built
+                    DispatchQueue.concurrentPerform(iterations: ready.count) { n in
+                        let k = ready[n]
+                        let staged = pipeline.stage(plan[k], at: positions[k], shared: shared)
+                        results.withLock { $0[k] = staged }
+                    }
+                    early.merge(results.withLock { $0 }) { a, _ in a }
+                }
             }
             let prebuilt = early.removeValue(forKey: index) ?? ahead.take(built[index]) ?? nil
             let staged = (prebuilt ?? stage(planned, at: built[index], shared: shared)).result
@@ -264,17 +279,28 @@ struct RunPipeline {
     /// indices are below `next`): built now, it reads the ledger as it would at its turn (the
     /// plan items between are not its line's reports), and finds their figures handed over.
     func readySummary(_ plan: [PlannedBuild], publishedBefore next: Int, built: [Int: StagedWorkbook]) -> Int? {
-        guard next < plan.count else { return nil }
+        readySummaries(plan, publishedBefore: next, built: built, first: true).first
+    }
+
+    /// Every line summary from plan index `next` on (itself included) not built yet that is
+    /// ready in `readySummary`'s sense; only the first with `first`.
+    func readySummaries(_ plan: [PlannedBuild], publishedBefore next: Int, built: [Int: StagedWorkbook],
+                        first: Bool = false) -> [Int] {
+        guard next < plan.count else { return [] }
         let organisation = config.organisation
-        for candidate in (next + 1)..<plan.count where plan[candidate].instance.job == .lineSummary && built[candidate] == nil {
+        var ready: [Int] = []
+        for candidate in next..<plan.count where plan[candidate].instance.job == .lineSummary && built[candidate] == nil {
             let summary = plan[candidate].instance
             let waitsFor = plan[next..<candidate].contains { item in
                 (item.instance.job == .salesReport || item.instance.job == .creditReport) && item.instance.period == summary.period
                     && organisation.subsidiary(code: item.instance.owner)?.lineCode == summary.owner
             }
-            if !waitsFor { return candidate }
+            if !waitsFor {
+                ready.append(candidate)
+                if first { break }
+            }
         }
-        return nil
+        return ready
     }
 
     /// Workbooks built at once: one per core (two here), at most four. `KAM_REPORT_WRITERS`
