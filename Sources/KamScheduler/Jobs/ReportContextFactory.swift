@@ -33,7 +33,7 @@ struct ReportContextFactory {
         return ReportContext(
             job: instance.job, ownerTitle: title, period: instance.period, fireTime: instance.fireTime,
             createdUnix: try clock.instant(of: instance.fireTime), revision: build.revision, revisionReason: build.reason,
-            inputs: build.inputs.map(lineage), notes: notes, company: company,
+            inputs: LineageOrder(config.organisation).sorted(build.inputs).map(lineage), notes: notes, company: company,
             missingInputs: Self.missingInputs(build.statuses, plus: missing),
             unchangedDigest: build.keptIfUnchanged.map(\.visibleDigest).flatMap { $0.isEmpty ? nil : $0 })
     }

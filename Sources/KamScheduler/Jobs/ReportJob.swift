@@ -38,7 +38,7 @@ struct BuildInfo {
     let revision: Int
     let reason: String
     let resolved: ResolvedInputs
-    /// The files it reads, ascending id: its lineage.
+    /// The files it reads, ascending id (its revision key); 数据来源 lists them in `LineageOrder`.
     var inputs: [Submission] { resolved.submissions }
     let statuses: [ExpectedInput.Resolved]
     /// Where the previous revision was delivered, when not where this one goes (a line renamed

@@ -13,7 +13,7 @@ struct ResolvedInputs: Sendable {
     let reads: [SubsidiaryRead]
     /// Per subsidiary, the union of its declared reads' files.
     let files: [String: SubsidiaryFiles]
-    /// Every file above once, ascending id: the lineage and the revision's key.
+    /// Every file above once, ascending id: the revision's key, and the lineage (listed in `LineageOrder`).
     let submissions: [Submission]
 
     init(reads: [SubsidiaryRead], index: SubmissionIndex) {

@@ -50,9 +50,11 @@ struct ManifestWriter {
         if !unknown.isEmpty {
             for s in try store.submissions(ids: unknown) { if let id = s.id { submissions[id] = s } }
         }
+        // Listed as the workbook's 数据来源 lists them; the ledger keeps them by id.
+        let order = LineageOrder(config.organisation)
         func entry(_ d: Delivery) -> Entry {
             Entry(job: d.job, owner: d.owner, revision: d.revision, path: d.path, sha256: d.sha256, reason: d.reason,
-                  inputs: RevisionReason.ids(d.inputs).compactMap { submissions[$0] }.map {
+                  inputs: order.sorted(RevisionReason.ids(d.inputs).compactMap { submissions[$0] }).map {
                       Input(subsidiary: $0.subsidiary, file: $0.fileName, sha256: $0.sha256, receivedAt: $0.receivedAt)
                   })
         }
