@@ -166,6 +166,10 @@ import Testing
         #expect(pipeline.readySummary(plan, publishedBefore: 2, built: none) == 4)    // September's report and hq are not Q3's line reports
         #expect(pipeline.readySummary(plan, publishedBefore: 2, built: built) == nil) // September's summary waits for its report
         #expect(pipeline.readySummary(plan, publishedBefore: 3, built: built) == 5)
-        #expect(pipeline.readySummary(plan, publishedBefore: 5, built: none) == nil)  // nothing after the last
+        #expect(pipeline.readySummary(plan, publishedBefore: 5, built: built) == 5)   // at its turn, itself
+        #expect(pipeline.readySummary(plan, publishedBefore: 6, built: none) == nil)  // nothing after the last
+        // At Q3's summary's turn (index 4), September's summary waits for its report (2 < 4: published).
+        #expect(pipeline.readySummaries(plan, publishedBefore: 4, built: none) == [4, 5])
+        #expect(pipeline.readySummaries(plan, publishedBefore: 2, built: none) == [4])
     }
 }
