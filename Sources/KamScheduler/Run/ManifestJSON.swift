@@ -10,8 +10,14 @@ import Foundation
 /// (BENCHMARKS.md, 2026-12-04 night). `ManifestJSONTests` holds it to `JSONEncoder`'s bytes.
 enum ManifestJSON {
     static func encode(period: String, workbooks: [ManifestWriter.Entry], retired: [ManifestWriter.Entry]?) -> Data {
+        encode(period: period, workbooks: workbooks.map(entryBytes), retired: retired?.map(entryBytes))
+    }
+
+    /// The same, from each workbook's object already encoded (`entryBytes`): a run rewrites a
+    /// period's manifest after each delivery, and all its other entries are what they were.
+    static func encode(period: String, workbooks: [[UInt8]], retired: [[UInt8]]?) -> Data {
         var out: [UInt8] = []
-        out.reserveCapacity(4096 + workbooks.count * 2048)
+        out.reserveCapacity(4096 + workbooks.reduce(0) { $0 + $1.count + 8 })
         out += Array("{\n  \"period\" : ".utf8)
         string(period, into: &out)
         if let retired {
@@ -24,8 +30,20 @@ enum ManifestJSON {
         return Data(out)
     }
 
-    private static func list(_ entries: [ManifestWriter.Entry], indent: Int, into out: inout [UInt8]) {
-        array(entries.count, indent: indent, into: &out) { i, inner, out in entry(entries[i], indent: inner, into: &out) }
+    /// One workbook's object as either list holds it (two levels in: four spaces).
+    static func entryBytes(_ e: ManifestWriter.Entry) -> [UInt8] {
+        var out: [UInt8] = []
+        entry(e, indent: entryIndent, into: &out)
+        return out
+    }
+
+    private static let entryIndent = 4
+
+    private static func list(_ entries: [[UInt8]], indent: Int, into out: inout [UInt8]) {
+        array(entries.count, indent: indent, into: &out) { i, inner, out in
+            assert(inner == entryIndent)
+            out += entries[i]
+        }
     }
 
     /// `[` … `]` around `count` items, each written by `item` at the inner indent.

@@ -29,6 +29,8 @@ struct RunPipeline {
     let logger: Logger
     let store: KamStore
     let runId: Int64
+    /// The manifest entries this run has encoded (`ManifestWriter.encoded`).
+    let manifestEntries = ManifestEntryCache()
 
     /// The run's shared state across stages: what the store holds now, read once.
     struct Context {
@@ -358,7 +360,7 @@ struct RunPipeline {
     /// Puts one staged workbook in place and records it, or records why it failed.
     func publish(_ planned: PlannedBuild, staged: Result<(temp: URL?, written: WrittenWorkbook), any Error>,
                  known: [Int64: Submission], into summary: inout RunSummary) {
-        let manifests = ManifestWriter(config: config, store: store, known: known)
+        let manifests = ManifestWriter(config: config, store: store, known: known, encoded: manifestEntries)
         let instance = planned.instance, build = planned.build, revision = build.revision
         let period = instance.period
         do {
