@@ -71,7 +71,7 @@ public enum HQGroupCredit {
         }
         // One row per entry, made in entries' order: the rows take the entries' order. (Sorting
         // the rows by a "code|subsidiary" position looked up twice per comparison was 14% of
-        // hq-quarterly after a late file — BENCHMARKS.md, 2026-12-04 late.)
+        // hq-quarterly after a late file — BENCHMARKS.md, 2026-12-04 late night.)
         return SharedCustomers.orderedIndices(entries) { groupSales[$0] ?? 0 }.map { rows[$0] }
     }
 

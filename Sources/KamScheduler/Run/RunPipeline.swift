@@ -220,7 +220,7 @@ struct RunPipeline {
     /// and each waits for its turn like the others. Built at their turn instead, a quarter
     /// close's six summaries came last, one after another on this thread while the writers
     /// had nothing left (≈ 1.2 s of the scale run's tail on one core, BENCHMARKS.md 2026-12-04
-    /// late). Output is byte-identical to building in turn.
+    /// late night). Output is byte-identical to building in turn.
     func write(_ plan: [PlannedBuild], context: Context, into summary: inout RunSummary, shouldStop: () -> Bool) {
         for folder in Set(plan.map { location($0.instance).url(in: config).deletingLastPathComponent() }) {
             try? SecureFiles.makeFolder(folder)
