@@ -24,7 +24,8 @@ Prints a Markdown table: fault, times injected, times survived with nothing lost
 import argparse, hashlib, os, shutil, signal, sqlite3, subprocess, sys, tempfile, time
 
 AS_OF = "2026-11-22T08:00"
-ROOT = tempfile.mkdtemp(prefix="kam-faults-")
+# Made by main() once the arguments are read: `--help` or a bad argument leaves nothing in /tmp.
+ROOT = ""
 results = {}   # fault -> [injected, survived]
 failures = []
 
@@ -427,7 +428,7 @@ def drop_volume_full(ref):
 
 
 def main():
-    global KAM, CUSTOMERS
+    global KAM, CUSTOMERS, ROOT
     ap = argparse.ArgumentParser()
     ap.add_argument("--kam", default=".build/release/kam")
     ap.add_argument("--customers", type=int, default=20)
@@ -436,6 +437,7 @@ def main():
                     help="comma-separated groups to run (default all)")
     a = ap.parse_args()
     KAM, CUSTOMERS = os.path.abspath(a.kam), a.customers
+    ROOT = tempfile.mkdtemp(prefix="kam-faults-")
     started = time.time()
 
     only = set(a.only.split(","))

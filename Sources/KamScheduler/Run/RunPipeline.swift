@@ -350,7 +350,8 @@ struct RunPipeline {
         }
         if named.inputs.isEmpty {
             let files = planned.build.inputs.filter { s in named.subsidiary.map { s.subsidiary == $0 } ?? true }
-            named.inputs = files.map { "\($0.subsidiary)/\($0.fileName)" }
+            // In the order the workbook's 数据来源 would list them.
+            named.inputs = LineageOrder(config.organisation).sorted(files).map { "\($0.subsidiary)/\($0.fileName)" }
         }
         return named
     }
