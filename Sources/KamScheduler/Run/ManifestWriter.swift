@@ -46,7 +46,8 @@ struct ManifestWriter {
         let deliveries = try store.currentDeliveries(period: period).filter {
             FileManager.default.fileExists(atPath: config.reportsFolder.appendingPathComponent($0.path).path)
         }
-        let ids = Set(deliveries.flatMap { RevisionReason.ids($0.inputs) })
+        // Only the entries not encoded yet this run need their submissions.
+        let ids = Set(deliveries.filter { encoded?.holds($0) != true }.flatMap { RevisionReason.ids($0.inputs) })
         var submissions = known
         let unknown = ids.filter { known[$0] == nil }
         if !unknown.isEmpty {
@@ -72,25 +73,5 @@ struct ManifestWriter {
         return ManifestJSON.encode(period: period.description,
                                    workbooks: sorted.filter { !RetiredOwner.isRetired($0, organisation: config.organisation) }.map(bytes),
                                    retired: retired.isEmpty ? nil : retired.map(bytes))
-    }
-}
-
-/// A run's manifest entries as encoded, by ledger row: a delivery's row never changes once
-/// recorded but for its checksum (`restore`), nor do the submissions it lists, so its entry is
-/// encoded once per run however often its period's manifest is rewritten — at a group quarter
-/// close the quarter's manifest (≈ 1 MB, ~100 entries of up to 900 inputs) was encoded whole
-/// after each of its deliveries, ≈ 0.4 s of the run's thread, most of it in the run's last second.
-final class ManifestEntryCache: @unchecked Sendable {
-    // @unchecked: `entries` is only read and written under `lock`.
-    private let lock = NSLock()
-    private var entries: [String: [UInt8]] = [:]
-
-    func entry(for delivery: Delivery, encode: () -> [UInt8]) -> [UInt8] {
-        guard let id = delivery.id else { return encode() }
-        let key = "\(id)|\(delivery.sha256)"
-        if let known = lock.withLock({ entries[key] }) { return known }
-        let bytes = encode()
-        lock.withLock { entries[key] = bytes }
-        return bytes
     }
 }

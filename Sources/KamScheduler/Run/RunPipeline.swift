@@ -258,7 +258,7 @@ struct RunPipeline {
             } else if writers > 0, early[index] == nil {
                 // Its turn: it and the summaries after it that are ready too are built side by
                 // side (at the end of a quarter close the writers have nothing left).
-                let ready = [index] + readySummaries(plan, publishedBefore: index, built: early).filter { $0 != index }
+                let ready = readySummaries(plan, publishedBefore: index, built: early)  // itself first
                 if ready.count > 1 {
                     let results = Mutex([Int: StagedWorkbook]())
                     let pipeline = self, positions = built
